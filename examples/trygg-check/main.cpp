@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: MIT
+// trygg-check: the command-line checker. Exit codes (the ruff/ESLint convention):
+//   0  no finding at or above --fail-on
+//   1  findings at or above --fail-on
+//   2  usage error or bad input (message on stderr, nothing on stdout)
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trygg/trygg.hpp"
+
+namespace {
+
+constexpr int exit_findings = 1;
+constexpr int exit_error = 2;
+
+/// Language for commands without an organisation: --lang, else the locale, else English.
+trygg::Language locale_language() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (!v || !*v) continue;
+    const std::string s(v);
+    if (s.rfind("sv", 0) == 0) return trygg::Language::sv;
+    if (s.rfind("nb", 0) == 0 || s.rfind("no", 0) == 0 || s.rfind("nn", 0) == 0) return trygg::Language::nb;
+    return trygg::Language::en;
+  }
+  return trygg::Language::en;
+}
+
+void print_load_error(const trygg::LoadError& e) {
+  for (const auto& d : e.diagnostics()) std::cerr << "error: " << d.message() << "\n";
+  if (e.total_count() > e.diagnostics().size())
+    std::cerr << "error: ... and " << (e.total_count() - e.diagnostics().size()) << " more problems\n";
+}
+
+/// Write to --output or stdout. Returns false (after saying why) when the file cannot be written.
+bool emit(const std::string& text, const std::string& output) {
+  if (output.empty() || output == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  std::ofstream out(output, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    std::cerr << "error: cannot write " << output << "\n";
+    return false;
+  }
+  return true;
+}
+
+trygg::Framework load_framework(const std::vector<std::string>& pack_files) {
+  if (pack_files.empty()) return trygg::Framework::builtin();
+  std::vector<trygg::Pack> packs;
+  for (const auto& id : trygg::Framework::builtin_pack_ids()) packs.push_back(trygg::Framework::builtin_pack(id));
+  for (const auto& f : pack_files) packs.push_back(trygg::Framework::load_pack(f));
+  return trygg::Framework::from_packs(std::move(packs));
+}
+
+std::string citation_text(const trygg::Citation& c) {
+  return c.source + (c.locator.empty() ? "" : ", " + c.locator) + (c.url.empty() ? "" : " <" + c.url + ">");
+}
+
+std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg::Language lang) {
+  const trygg::Measure& m = *fw.find_measure(r.measure);
+  const trygg::CheckInfo* check = trygg::find_check(r.check);
+  std::string s = r.id + "\n";
+  s += std::string(r.id.size(), '=') + "\n\n";
+  s += m.id + " " + m.title.in(lang) + "\n";
+  s += "  check:       " + r.check + (check ? " - " + check->summary : "") + "\n";
+  s += "  severity:    " + std::string(trygg::to_string(r.severity)) + "\n";
+  s += "  obligation:  " + std::string(trygg::to_string(r.obligation)) + "\n";
+  s += "  pack:        " + r.pack + (r.preview ? " (preview)" : "") + "\n";
+  if (!r.params.empty()) s += "  params:      " + r.params.dump() + "\n";
+  const auto& a = r.applies_if;
+  if (!a.empty()) {
+    s += "  applies if: ";
+    if (!a.countries.empty()) s += " countries " + nlohmann::json(a.countries).dump() + ";";
+    if (!a.sectors.empty()) s += " sectors " + nlohmann::json(a.sectors).dump() + ";";
+    if (!a.flags_any.empty()) s += " any of the flags " + nlohmann::json(a.flags_any).dump() + ";";
+    if (a.min_headcount) s += " at least " + std::to_string(*a.min_headcount) + " employees (" + a.headcount_basis + ");";
+    if (a.max_headcount) s += " at most " + std::to_string(*a.max_headcount) + " employees (" + a.headcount_basis + ");";
+    if (a.from) s += " from " + a.from->to_string() + ";";
+    if (a.until) s += " until " + a.until->to_string() + ";";
+    s += "\n";
+  }
+  s += "\n" + m.description.in(lang) + "\n\n";
+  if (!m.elements.empty()) {
+    s += "Elements:\n";
+    for (const auto& e : m.elements) s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
+    s += "\n";
+  }
+  s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
+  for (const auto& c : r.citations) s += "  - " + citation_text(c) + "\n";
+  return s;
+}
+
+std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m, trygg::Language lang) {
+  std::string s = m.id + " " + m.name + "\n" + std::string(m.id.size() + 1 + m.name.size(), '=') + "\n\n";
+  const trygg::Area* area = fw.find_area(m.area);
+  s += m.title.in(lang) + "\n";
+  s += "  area:        " + (area ? area->title.in(lang) : m.area) + "\n";
+  s += "  audience:    " + m.audience + "\n";
+  if (m.cadence) s += "  cadence:     " + m.cadence->to_string() + "\n";
+  s += "  severity:    " + std::string(trygg::to_string(m.severity)) + "\n";
+  if (!m.depends_on.empty()) s += "  depends on:  " + nlohmann::json(m.depends_on).dump() + "\n";
+  s += "\n" + m.description.in(lang) + "\n\n";
+  if (!m.elements.empty()) {
+    s += "Elements:\n";
+    for (const auto& e : m.elements) s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
+    s += "\n";
+  }
+  s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
+  for (const auto& c : m.sources) s += "  - " + citation_text(c) + "\n";
+  s += "\nRules:\n";
+  for (const auto& r : fw.rules())
+    if (r.measure == m.id) s += "  - " + r.id + " (" + std::string(trygg::to_string(r.severity)) + ")\n";
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"trygg-check: checks how well an employer prevents bullying, harassment, sexual harassment and "
+               "threats and violence at work, against a framework of preventive measures."};
+  app.set_version_flag("--version", std::string("trygg-check ") + TRYGG_VERSION_STRING);
+  app.require_subcommand(1);
+
+  const std::vector<std::string> languages{"sv", "nb", "en"};
+
+  // check
+  std::string org_path, as_of_text, lang_text, format = "text", output, fail_on = "high", colour = "auto";
+  std::vector<std::string> packs, pack_files;
+  bool preview = false;
+  auto* check = app.add_subcommand("check", "Audit an organisation and report its gaps");
+  check->add_option("ORG", org_path, "Organisation file (JSON, format trygg.organisation/1)")->required();
+  check->add_option("--pack", packs, "Run only the rules of this pack (repeatable; default: every pack)");
+  check->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+  check->add_option("--as-of", as_of_text, "Audit as of this date, YYYY-MM-DD (default: today)");
+  check->add_option("--lang", lang_text, "Report language (default: from the organisation's country)")
+      ->check(CLI::IsMember(languages));
+  check->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "md", "csv"}));
+  check->add_option("--output,-o", output, "Write the report to this file instead of standard output");
+  check->add_option("--fail-on", fail_on, "Exit 1 if a finding has at least this severity")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}));
+  check->add_flag("--preview", preview, "Also run rules marked preview");
+  check->add_option("--color", colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
+
+  // validate
+  std::string validate_path;
+  auto* validate = app.add_subcommand("validate", "Check that an organisation file is valid, without auditing it");
+  validate->add_option("ORG", validate_path, "Organisation file")->required();
+  validate->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+
+  // explain
+  std::string explain_id;
+  auto* explain = app.add_subcommand("explain", "Explain a rule or a measure");
+  explain->add_option("ID", explain_id, "Rule id (e.g. ORG-03/elements) or measure id (e.g. ORG-03)")->required();
+  explain->add_option("--lang", lang_text, "Language")->check(CLI::IsMember(languages));
+  explain->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+
+  // rules
+  std::string rules_format = "text";
+  auto* rules = app.add_subcommand("rules", "List the rules of the loaded packs");
+  rules->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("--lang", lang_text, "Language")->check(CLI::IsMember(languages));
+  rules->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+
+  // template
+  std::string country = "SE", template_output;
+  auto* templ = app.add_subcommand("template", "Write a blank organisation file listing every measure");
+  templ->add_option("--country", country, "ISO 3166-1 alpha-2 country code")->check([](const std::string& c) {
+    return c.size() == 2 && std::isupper(static_cast<unsigned char>(c[0])) && std::isupper(static_cast<unsigned char>(c[1]))
+               ? std::string{}
+               : std::string("expected a country code such as SE or NO");
+  });
+  templ->add_option("--output,-o", template_output, "Write to this file instead of standard output");
+  templ->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help, version or the error
+    return code == 0 ? 0 : exit_error;
+  }
+
+  try {
+    const std::optional<trygg::Language> lang =
+        lang_text.empty() ? std::nullopt : trygg::parse_language(lang_text);
+    const trygg::Framework fw = load_framework(pack_files);
+
+    if (*check) {
+      trygg::AuditOptions options;
+      if (!as_of_text.empty()) {
+        options.as_of = trygg::Date::parse(as_of_text);
+        if (!options.as_of) {
+          std::cerr << "error: --as-of: expected a calendar date YYYY-MM-DD, found \"" << as_of_text << "\"\n";
+          return exit_error;
+        }
+      }
+      options.packs = packs;
+      options.language = lang;
+      options.preview = preview;
+      const auto org = trygg::Organisation::load(org_path, fw);
+      const auto report = trygg::audit(org, fw, options);
+      std::string text;
+      if (format == "json") {
+        text = trygg::render_json(report, report.language).dump(2) + "\n";
+      } else if (format == "md") {
+        text = trygg::render_markdown(report, report.language);
+      } else if (format == "csv") {
+        text = trygg::render_csv(report, report.language);
+      } else {
+        const bool tty = output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+        text = trygg::render_text(report, {report.language, colour == "always" || (colour == "auto" && tty), 80});
+      }
+      if (!emit(text, output)) return exit_error;
+      if (fail_on == "never") return 0;
+      return report.count_at_or_above(*trygg::parse_severity(fail_on)) > 0 ? exit_findings : 0;
+    }
+    if (*validate) {
+      const auto org = trygg::Organisation::load(validate_path, fw);
+      std::cout << validate_path << ": valid (" << org.units.size() << " units, " << org.people.size() << " people, "
+                << org.routines.size() << " routines, " << org.activities.size() << " activities, "
+                << org.channels.size() << " channels)\n";
+      return 0;
+    }
+    if (*explain) {
+      const trygg::Language l = lang.value_or(locale_language());
+      if (const auto* r = fw.find_rule(explain_id)) return emit(explain_rule(fw, *r, l), "") ? 0 : exit_error;
+      if (const auto* m = fw.find_measure(explain_id)) return emit(explain_measure(fw, *m, l), "") ? 0 : exit_error;
+      std::cerr << "error: no rule or measure has the id \"" << explain_id << "\" (see trygg-check rules)\n";
+      return exit_error;
+    }
+    if (*rules) {
+      const trygg::Language l = lang.value_or(locale_language());
+      if (rules_format == "json") {
+        nlohmann::json a = nlohmann::json::array();
+        for (const auto& r : fw.rules()) {
+          const auto* m = fw.find_measure(r.measure);
+          a.push_back({{"id", r.id}, {"measure", r.measure}, {"check", r.check}, {"pack", r.pack},
+                       {"severity", trygg::to_string(r.severity)}, {"obligation", trygg::to_string(r.obligation)},
+                       {"preview", r.preview}, {"title", m->title.in(l)}});
+        }
+        return emit(a.dump(2) + "\n", "") ? 0 : exit_error;
+      }
+      std::string s;
+      for (const auto& r : fw.rules()) {
+        const auto* m = fw.find_measure(r.measure);
+        std::string id = r.id;
+        if (id.size() < 28) id += std::string(28 - id.size(), ' ');
+        std::string sev(trygg::to_string(r.severity));
+        if (sev.size() < 9) sev += std::string(9 - sev.size(), ' ');
+        s += id + " " + sev + m->title.in(l) + (r.preview ? " (preview)" : "") + "\n";
+      }
+      return emit(s, "") ? 0 : exit_error;
+    }
+    if (*templ) {
+      return emit(trygg::organisation_template(fw, country).dump(2) + "\n", template_output) ? 0 : exit_error;
+    }
+  } catch (const trygg::LoadError& e) {
+    print_load_error(e);
+    return exit_error;
+  } catch (const trygg::Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return exit_error;
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal error: " << e.what() << "\n";
+    return exit_error;
+  }
+  return exit_error;
+}

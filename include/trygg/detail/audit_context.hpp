@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+/// \file detail/audit_context.hpp
+/// Internal: what an audit computes once per organisation and shares with every check,
+/// so that each pass over the organisation stays linear in its size.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trygg/check.hpp"
+#include "trygg/framework.hpp"
+#include "trygg/organisation.hpp"
+#include "trygg/report.hpp"
+
+namespace trygg::detail {
+
+/// Precomputed views of one organisation under one framework.
+class AuditContext {
+ public:
+  AuditContext(const Organisation& org, const Framework& fw, Date as_of);
+
+  const Organisation& org;
+  const Framework& fw;
+  Date as_of;
+
+  /// Units in pre-order (every parent before its children).
+  const std::vector<Index>& preorder() const noexcept { return preorder_; }
+  /// Implementers of each measure, indexed like Framework::measures().
+  const std::vector<Index>& routines_of(std::size_t measure) const { return routines_by_measure_[measure]; }
+  const std::vector<Index>& activities_of(std::size_t measure) const { return activities_by_measure_[measure]; }
+  const std::vector<Index>& channels_of(std::size_t measure) const { return channels_by_measure_[measure]; }
+
+  /// Mark every unit covered by a set of "units" lists (each unit with its subtree; an
+  /// empty list covers the whole organisation). Linear in the number of units.
+  std::vector<char> coverage(const std::vector<const std::vector<Index>*>& unit_lists) const;
+  /// An uncovered unit: either the top of a subtree with no coverage at all, or a unit
+  /// that is itself uncovered although some units below it are covered.
+  struct Gap {
+    Index unit;
+    bool whole_subtree;
+  };
+  /// The gaps in a coverage, in pre-order.
+  std::vector<Gap> coverage_gaps(const std::vector<char>& covered) const;
+  /// Indices of the people who manage a unit or hold the manager role.
+  const std::vector<Index>& managers() const noexcept { return managers_; }
+
+  std::string routine_pointer(Index i) const { return "/routines/" + std::to_string(i); }
+  std::string activity_pointer(Index i) const { return "/activities/" + std::to_string(i); }
+  std::string channel_pointer(Index i) const { return "/channels/" + std::to_string(i); }
+  std::string unit_pointer(Index i) const { return "/units/" + std::to_string(i); }
+
+ private:
+  std::vector<Index> preorder_;
+  std::vector<std::vector<Index>> routines_by_measure_, activities_by_measure_, channels_by_measure_;
+  std::vector<Index> managers_;
+};
+
+/// What a check says about one subject; the audit adds the rule's common fields.
+struct Outcome {
+  Subject subject;
+  Status status = Status::not_assessed;
+  Message message, expected, found;
+  std::vector<std::string> evidence;
+  std::optional<Date> next_due;
+};
+
+/// The rule being evaluated and its measure.
+struct RuleInput {
+  const AuditContext& ctx;
+  const Rule& rule;
+  const Measure& measure;
+  std::size_t measure_index;
+};
+
+/// A generic check, parameterised by rule data. One file per check in src/evaluators/,
+/// listed in src/evaluators/registry.cpp.
+class Evaluator {
+ public:
+  virtual ~Evaluator() = default;
+  virtual const CheckInfo& info() const = 0;
+  virtual void evaluate(const RuleInput& in, std::vector<Outcome>& out) const = 0;
+};
+
+/// The registry: every evaluator, sorted by name.
+const std::vector<const Evaluator*>& evaluators();
+const Evaluator* find_evaluator(std::string_view name) noexcept;
+
+/// Subject for the whole organisation.
+Subject organisation_subject(const Organisation& org);
+Subject unit_subject(const Organisation& org, Index unit);
+
+}  // namespace trygg::detail

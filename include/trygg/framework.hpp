@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+/// \file framework.hpp
+/// The prevention framework: areas, measures and rules, loaded from packs (JSON data).
+/// A Framework never mentions an organisation; it is immutable once built and cheap to
+/// copy (the data is shared), so one instance can serve many audits and threads.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "trygg/date.hpp"
+#include "trygg/types.hpp"
+
+namespace trygg {
+
+/// Where an item was defined, for error messages: the pack file and a JSON Pointer.
+struct SourceLocation {
+  std::string file;
+  std::string pointer;
+};
+
+/// A reference to the authority behind a measure or rule: a seed document and item,
+/// or an act and paragraph.
+struct Citation {
+  std::string source;   ///< e.g. "seed-004", "AFS 2023:2", "SFS 2008:567"
+  std::string locator;  ///< e.g. "Ledarskap, exempel 1", "2 kap. 11 §"
+  std::string url;      ///< optional
+};
+
+/// One of the seven areas of the framework form (seed 004).
+struct Area {
+  std::string id;    ///< e.g. "leadership"
+  std::string code;  ///< e.g. "LEAD", the prefix of its measures' ids
+  int order = 0;     ///< position in reports
+  Text title, goal;
+  std::vector<Citation> sources;
+  std::string pack;
+  SourceLocation location;
+};
+
+/// Something a routine for a measure must state.
+struct Element {
+  std::string id;
+  Text title;
+};
+
+/// A preventive measure: the unit of the catalogue ("Exempel" in seed 004).
+struct Measure {
+  std::string id;    ///< stable, never reused, e.g. "ORG-03"
+  std::string name;  ///< stable kebab-case slug, e.g. "complaint-routine"
+  std::string area;  ///< area id
+  Text title, description;
+  Text proposal;  ///< the åtgärdsförslag: what to do when it is missing or weak
+  std::vector<Citation> sources;
+  std::optional<Duration> cadence;  ///< how often it recurs, when it does
+  std::string audience;             ///< who it is for, e.g. "managers"
+  std::vector<Element> elements;    ///< what a routine for it must state
+  std::vector<std::string> depends_on;
+  Severity severity = Severity::medium;
+  std::string pack;
+  SourceLocation location;
+
+  [[nodiscard]] const Element* find_element(std::string_view element_id) const noexcept;
+};
+
+/// When a rule applies. Every present condition must hold; an empty one always holds.
+struct Applicability {
+  std::vector<std::string> countries;  ///< ISO 3166-1 alpha-2
+  std::vector<std::string> sectors;    ///< "public", "private"
+  std::vector<std::string> flags_any;  ///< organisation activity flags, any of them
+  std::optional<std::uint32_t> min_headcount, max_headcount;
+  std::string headcount_basis = "total";  ///< "total", "start-of-year" or "regular"
+  std::optional<Date> from, until;        ///< effective dates, inclusive
+
+  [[nodiscard]] bool empty() const noexcept;
+};
+
+/// A checkable requirement bound to a measure, evaluated by one generic check.
+struct Rule {
+  std::string id;       ///< stable, never reused, e.g. "ORG-03/elements"
+  std::string measure;  ///< measure id
+  std::string check;    ///< evaluator name, e.g. "elements"
+  Obligation obligation = Obligation::good_practice;
+  std::optional<Severity> own_severity;  ///< as written in the pack, if at all
+  Severity severity = Severity::medium;  ///< effective: own_severity, else the measure's (set by from_packs)
+  nlohmann::json params = nlohmann::json::object();
+  Applicability applies_if;
+  std::vector<Citation> citations;  ///< the rule's own, else the measure's sources
+  bool preview = false;             ///< preview rules run only when asked for
+  std::string pack;
+  SourceLocation location;
+};
+
+/// One pack as read from its JSON file, before it is combined with others.
+struct Pack {
+  std::string id, version;
+  Text title, description;
+  std::vector<Area> areas;
+  std::vector<Measure> measures;
+  std::vector<Rule> rules;
+  std::string file;
+};
+
+namespace detail {
+struct FrameworkData;
+}
+
+/// A validated set of packs.
+class Framework {
+ public:
+  /// An empty framework (no packs).
+  Framework();
+
+  /// The packs compiled into the library. An empty list selects every built-in pack.
+  /// Throws UsageError for an unknown pack id.
+  [[nodiscard]] static Framework builtin(const std::vector<std::string>& packs = {});
+  /// Ids of the packs compiled into the library, in load order.
+  [[nodiscard]] static std::vector<std::string> builtin_pack_ids();
+
+  /// Parse one pack. Throws LoadError with every problem found.
+  [[nodiscard]] static Pack parse_pack(std::string_view json_text, const std::string& file = "<memory>");
+  /// Read and parse one pack file.
+  [[nodiscard]] static Pack load_pack(const std::filesystem::path& path);
+  /// The built-in pack with this id (throws UsageError if there is none).
+  [[nodiscard]] static Pack builtin_pack(std::string_view id);
+
+  /// Combine packs, checking what spans them: duplicate ids, dangling references and
+  /// dependency cycles. Throws LoadError naming the culprit.
+  [[nodiscard]] static Framework from_packs(std::vector<Pack> packs);
+
+  [[nodiscard]] const std::vector<Pack>& packs() const noexcept;
+  /// Areas in report order.
+  [[nodiscard]] const std::vector<Area>& areas() const noexcept;
+  /// Measures in report order (area order, then id).
+  [[nodiscard]] const std::vector<Measure>& measures() const noexcept;
+  /// Rules sorted by id.
+  [[nodiscard]] const std::vector<Rule>& rules() const noexcept;
+
+  [[nodiscard]] const Area* find_area(std::string_view id) const noexcept;
+  [[nodiscard]] const Measure* find_measure(std::string_view id) const noexcept;
+  [[nodiscard]] const Rule* find_rule(std::string_view id) const noexcept;
+  /// Position of a measure in measures(), or nullopt.
+  [[nodiscard]] std::optional<std::size_t> measure_index(std::string_view id) const noexcept;
+  /// Measures ordered so that each comes after those it depends on (ties: area order, id).
+  [[nodiscard]] const std::vector<std::size_t>& dependency_order() const noexcept;
+
+ private:
+  explicit Framework(std::shared_ptr<const detail::FrameworkData> data) : data_(std::move(data)) {}
+  std::shared_ptr<const detail::FrameworkData> data_;
+};
+
+}  // namespace trygg

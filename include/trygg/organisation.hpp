@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+/// \file organisation.hpp
+/// An organisation's routines and structure ("Finns idag"), as read from the input
+/// format `trygg.organisation/1` (docs/input-format.md). Only pseudonymous ids, never names
+/// of people. Ids are interned: references between entities are dense indices.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "trygg/date.hpp"
+#include "trygg/framework.hpp"
+
+namespace trygg {
+
+/// Dense index into one of the organisation's collections.
+using Index = std::uint32_t;
+inline constexpr Index no_index = std::numeric_limits<Index>::max();
+
+/// The version string every input file carries in its "format" field.
+inline constexpr std::string_view organisation_format = "trygg.organisation/1";
+
+struct Unit {
+  std::string id, name;
+  Index parent = no_index;  ///< no_index for the root
+  std::optional<std::uint32_t> headcount;
+  Index manager = no_index;  ///< a person
+  bool workplace = false;
+};
+
+struct Person {
+  std::string id;
+  Index unit = no_index;
+  std::vector<std::string> roles;  ///< e.g. "manager", "safety-representative"
+  std::vector<Index> serves;       ///< units (with subtrees); empty = the subtree of `unit`
+  bool external = false;
+  [[nodiscard]] bool has_role(std::string_view role) const noexcept;
+};
+
+struct Communication {
+  Date date;
+  std::vector<std::string> channels, audiences;
+};
+
+struct EffectFollowUp {
+  Date date;
+  std::string method, outcome;
+};
+
+/// A routine, policy, guideline, plan or other document.
+struct Routine {
+  std::string id, title;
+  std::string kind = "routine";
+  std::vector<std::string> measures;  ///< measure ids
+  std::vector<std::string> elements;  ///< element ids it states
+  std::vector<Index> units;           ///< covered units with subtrees; empty = whole organisation
+  std::optional<bool> written;        ///< nullopt = not reported
+  Index owner = no_index;
+  std::optional<Date> adopted, last_reviewed;
+  std::optional<Duration> review_interval;
+  std::optional<std::vector<std::string>> participation;  ///< nullopt = not reported
+  std::optional<Communication> communicated;
+  std::optional<EffectFollowUp> effect_followed_up;
+};
+
+/// A dated occurrence: a training, forum, survey, drill, exit interview, ...
+struct Activity {
+  std::string id, kind;
+  std::vector<std::string> measures;
+  Date date;
+  std::string audience;      ///< empty = not stated
+  std::vector<Index> units;  ///< empty = whole organisation
+  std::vector<Index> participants;
+  std::optional<std::uint32_t> reached, eligible;
+  Index held_by = no_index;
+};
+
+/// A way to report: from which units, to whom, with which promises.
+struct Channel {
+  std::string id, kind;
+  std::vector<Index> from_units;  ///< empty = whole organisation
+  std::vector<Index> recipients;  ///< people, at least one
+  std::optional<bool> anonymous, written, oral;
+  std::optional<Duration> acknowledge_within, feedback_within;
+  std::vector<std::string> measures;
+};
+
+/// Aggregated survey results; never individual answers.
+struct Survey {
+  struct TopicResult {
+    std::string topic;
+    double exposed_share = 0;
+  };
+  std::string id;
+  Date date;
+  Index unit = no_index;  ///< no_index = whole organisation
+  std::optional<std::uint32_t> invited, respondents;
+  std::vector<std::string> topics;
+  std::vector<TopicResult> results;
+  std::vector<std::string> measures;
+};
+
+/// Aggregated case figures for a period; never names or free text.
+struct CaseStatistics {
+  std::string id, kind;
+  Date period_from, period_to;
+  Index channel = no_index, unit = no_index;
+  std::optional<std::uint32_t> received, acknowledged_within_7_days, feedback_within_3_months,
+      investigations_started, max_days_to_acknowledge, max_days_to_feedback,
+      max_days_to_investigation_start, retained_beyond_limit, closed;
+};
+
+/// One row of the organisation's own action plan.
+struct ActionItem {
+  std::string id, title, measure;
+  Index owner = no_index;
+  std::optional<Date> due, done, verified;
+};
+
+/// Headcounts as each regime counts them; all optional.
+struct Headcount {
+  std::optional<std::uint32_t> total, start_of_year, regular;
+  std::optional<Date> as_of;
+};
+
+/// Limits that protect the loader against hostile or broken input (docs/input-format.md).
+struct LoadLimits {
+  std::uintmax_t max_file_bytes = 256u * 1024u * 1024u;
+  std::size_t max_depth = 64;
+  std::size_t max_errors = 100;
+};
+
+/// A loaded, fully validated organisation. Never half-loaded: loading either returns a
+/// complete Organisation or throws LoadError.
+class Organisation {
+ public:
+  std::string id, name, country, sector, language;
+  Headcount headcount;
+  std::vector<std::string> flags;
+  std::vector<Unit> units;  ///< units[root()] has no parent
+  std::vector<Person> people;
+  std::vector<Routine> routines;
+  std::vector<Activity> activities;
+  std::vector<Channel> channels;
+  std::vector<Survey> surveys;
+  std::vector<CaseStatistics> case_statistics;
+  std::vector<ActionItem> action_plan;
+
+  /// Which optional sections the input had. An absent section makes the rules that need
+  /// it "not assessed"; an empty one is a report of "none".
+  bool has_people = false, has_routines = false, has_activities = false, has_channels = false,
+       has_surveys = false, has_case_statistics = false, has_action_plan = false;
+
+  /// Index of the root unit.
+  [[nodiscard]] Index root() const noexcept { return root_; }
+  /// Total headcount: the stated total, else the sum of the units' headcounts (nullopt if
+  /// neither is known).
+  [[nodiscard]] std::optional<std::uint32_t> total_headcount() const noexcept;
+  [[nodiscard]] bool has_flag(std::string_view flag) const noexcept;
+
+  [[nodiscard]] std::optional<Index> find_unit(std::string_view id) const noexcept;
+  [[nodiscard]] std::optional<Index> find_person(std::string_view id) const noexcept;
+
+  /// Parse and validate a document. `file` names it in diagnostics. Measure and element
+  /// ids are checked against `framework`. Throws LoadError.
+  [[nodiscard]] static Organisation parse(std::string_view json_text, const Framework& framework,
+                                          const std::string& file = "<memory>", const LoadLimits& limits = {});
+  /// Same, from a JSON value (e.g. a dict from Python).
+  [[nodiscard]] static Organisation from_json(const nlohmann::json& document, const Framework& framework,
+                                              const std::string& file = "<memory>", const LoadLimits& limits = {});
+  /// Read, parse and validate a file.
+  [[nodiscard]] static Organisation load(const std::filesystem::path& path, const Framework& framework,
+                                         const LoadLimits& limits = {});
+  /// The document form (input format version 1); from_json(to_json()) round-trips.
+  [[nodiscard]] nlohmann::json to_json() const;
+
+  /// Rebuild the id maps and the root after editing the vectors by hand.
+  void reindex();
+
+ private:
+  Index root_ = 0;
+  std::unordered_map<std::string, Index> unit_ids_, person_ids_;
+};
+
+/// A blank organisation document listing every measure of the framework, ready to fill in.
+[[nodiscard]] nlohmann::json organisation_template(const Framework& framework, std::string_view country = "SE");
+
+}  // namespace trygg

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+/// \file render.hpp
+/// Renderers: the same report as terminal text, versioned JSON, or Markdown with the
+/// seed 004 table ("Finns idag" / "Åtgärdsförslag") filled in.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "trygg/report.hpp"
+
+namespace trygg {
+
+/// Version of the JSON report schema (docs/report-format.md).
+inline constexpr std::string_view report_format = "trygg.report/1";
+
+struct TextOptions {
+  Language language = Language::en;
+  bool colour = false;  ///< ANSI colour; the checker turns it on only on a terminal
+  int width = 80;       ///< lines are wrapped to this many columns
+};
+
+[[nodiscard]] std::string render_text(const Report& report, const TextOptions& options);
+[[nodiscard]] nlohmann::json render_json(const Report& report, Language language);
+[[nodiscard]] std::string render_markdown(const Report& report, Language language);
+/// Findings as CSV (one row per finding), for spreadsheets.
+[[nodiscard]] std::string render_csv(const Report& report, Language language);
+
+}  // namespace trygg

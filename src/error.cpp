@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "trygg/error.hpp"
+
+namespace trygg {
+namespace {
+std::string summary(const std::vector<Diagnostic>& diagnostics, std::size_t total) {
+  if (diagnostics.empty()) return "load error";
+  std::string s = diagnostics.front().message();
+  if (total > 1) s += " (and " + std::to_string(total - 1) + " more)";
+  return s;
+}
+}  // namespace
+
+std::string Diagnostic::message() const {
+  std::string s = file;
+  if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);
+  s += ": ";
+  s += pointer.empty() ? std::string("(root)") : pointer;
+  s += ": expected " + expected + ", found " + found;
+  if (!hint.empty()) s += " (" + hint + ")";
+  return s;
+}
+
+LoadError::LoadError(std::vector<Diagnostic> diagnostics, std::size_t total_count)
+    : Error(summary(diagnostics, total_count ? total_count : diagnostics.size())),
+      diagnostics_(std::move(diagnostics)),
+      total_(total_count ? total_count : diagnostics_.size()) {}
+
+}  // namespace trygg

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// audience_coverage: the share of the audience reached by the measure's activities within
+// the period (AFS 2023:2 2 kap. 4 §: managers' knowledge; seed 000: every manager introduced
+// to the routines). Managers are counted by person; other audiences by aggregate figures.
+#include <algorithm>
+
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class AudienceCoverage final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{"audience_coverage",
+                             "the measure's activities within the period reached at least a share of its audience",
+                             {{"audience", CheckParam::Kind::audience, "the measure's audience"},
+                              {"min_share", CheckParam::Kind::share, "0.8"},
+                              {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
+                             {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& ctx = in.ctx;
+    std::string audience = in.measure.audience;
+    if (const auto it = in.rule.params.find("audience"); it != in.rule.params.end()) audience = it->get<std::string>();
+    const double min_share = share(in, "min_share", 0.8);
+    const Duration within = period(in, "within", Duration{1, 0, 0});
+    const Message expected{"audience.expected",
+                           {{"share", percent(min_share)}, {"audience", audience}, {"within", within.to_string()}}};
+    if (!ctx.org.has_activities) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"audience.not-assessed"}, expected,
+                                Message{"common.found-not-reported"}));
+      return;
+    }
+    const Date since = ctx.as_of - within;
+    std::vector<Index> recent;
+    std::vector<std::string> evidence;
+    for (auto i : ctx.activities_of(in.measure_index)) {
+      const auto& a = ctx.org.activities[i];
+      if (a.date < since || a.date > ctx.as_of) continue;
+      recent.push_back(i);
+      evidence.push_back(ctx.activity_pointer(i));
+    }
+    std::uint64_t reached = 0, eligible = 0;
+    bool known = false;
+    if (audience == "managers") {
+      // Count distinct managers among the participants of recent activities.
+      eligible = ctx.managers().size();
+      known = eligible > 0;
+      std::vector<char> seen(ctx.org.people.size(), 0);
+      for (auto i : recent)
+        for (auto p : ctx.org.activities[i].participants) seen[p] = 1;
+      for (auto m : ctx.managers()) reached += seen[m] ? 1 : 0;
+    } else {
+      // Aggregates: each activity's reached/eligible; without "eligible", the headcount.
+      for (auto i : recent) {
+        const auto& a = ctx.org.activities[i];
+        if (a.reached) reached += *a.reached;
+        if (a.eligible) eligible += *a.eligible;
+      }
+      if (eligible == 0)
+        if (auto h = ctx.org.total_headcount()) eligible = *h;
+      known = eligible > 0;
+      reached = std::min(reached, eligible);
+    }
+    if (!known) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"audience.not-assessed"}, expected,
+                                Message{"audience.found-unknown", {{"audience", audience}}}, std::move(evidence)));
+      return;
+    }
+    const double s = static_cast<double>(reached) / static_cast<double>(eligible);
+    const Message found{"audience.found", {{"reached", std::to_string(reached)},
+                                           {"eligible", std::to_string(eligible)},
+                                           {"share", percent(s)}}};
+    const Status status = s + 1e-12 >= min_share ? Status::pass : reached == 0 ? Status::fail : Status::partial;
+    out.push_back(org_outcome(in, status,
+                              Message{status == Status::pass ? "audience.pass"
+                                      : status == Status::fail ? "audience.fail"
+                                                               : "audience.partial",
+                                      {{"share", percent(s)}, {"audience", audience}}},
+                              expected, found, std::move(evidence)));
+  }
+};
+}  // namespace
+const Evaluator& audience_coverage() {
+  static const AudienceCoverage e;
+  return e;
+}
+}  // namespace trygg::detail::eval

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// cadence: a recurring measure happened, or its routine was reviewed, within its cadence
+// (AFS 2023:1 14 §, yearly follow-up; seed 003, routines revised every year).
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class Cadence final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{"cadence",
+                             "the latest review or occurrence of the measure is within its cadence",
+                             {{"cadence", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
+                             {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& ctx = in.ctx;
+    const Duration every = period(in, "cadence", Duration{1, 0, 0});
+    const Message expected{"cadence.expected", {{"cadence", every.to_string()}}};
+    // Latest past date among the routines (adopted or reviewed) and activities (held).
+    // A date after the as-of date has not happened yet and does not count.
+    std::optional<Date> last;
+    std::string last_pointer;
+    bool any = false;
+    auto consider = [&](std::optional<Date> d, std::string pointer) {
+      if (!d || *d > ctx.as_of) return;
+      if (!last || *d > *last) {
+        last = d;
+        last_pointer = std::move(pointer);
+      }
+    };
+    for (auto i : ctx.routines_of(in.measure_index)) {
+      any = true;
+      const auto& r = ctx.org.routines[i];
+      consider(r.adopted, ctx.routine_pointer(i) + "/adopted");
+      consider(r.last_reviewed, ctx.routine_pointer(i) + "/last_reviewed");
+    }
+    for (auto i : ctx.activities_of(in.measure_index)) {
+      any = true;
+      consider(ctx.org.activities[i].date, ctx.activity_pointer(i) + "/date");
+    }
+    if (!any) {
+      const bool reported = ctx.org.has_routines || ctx.org.has_activities;
+      out.push_back(org_outcome(in, reported ? Status::fail : Status::not_assessed,
+                                Message{reported ? "cadence.none" : "cadence.not-assessed"}, expected,
+                                Message{reported ? "common.found-none" : "common.found-not-reported"}));
+      return;
+    }
+    if (!last) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"cadence.not-assessed"}, expected,
+                                Message{"cadence.found-no-date"}, routine_evidence(in)));
+      return;
+    }
+    const Date due = *last + every;
+    const Message found{"cadence.found", {{"date", last->to_string()}, {"due", due.to_string()}}};
+    Outcome o = org_outcome(in, due >= ctx.as_of ? Status::pass : Status::fail,
+                            Message{due >= ctx.as_of ? "cadence.pass" : "cadence.fail",
+                                    {{"date", last->to_string()}, {"due", due.to_string()}}},
+                            expected, found, {last_pointer});
+    o.next_due = due;
+    out.push_back(std::move(o));
+  }
+};
+}  // namespace
+const Evaluator& cadence() {
+  static const Cadence e;
+  return e;
+}
+}  // namespace trygg::detail::eval

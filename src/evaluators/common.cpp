@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#include "common.hpp"
+
+#include <cmath>
+
+namespace trygg::detail::eval {
+
+Duration period(const RuleInput& in, const char* name, Duration fallback) {
+  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_string())
+    if (auto d = Duration::parse(it->get<std::string>())) return *d;
+  return in.measure.cadence.value_or(fallback);
+}
+
+double share(const RuleInput& in, const char* name, double fallback) {
+  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_number()) return it->get<double>();
+  return fallback;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
+  return s;
+}
+
+std::optional<Date> latest(const Routine& r) {
+  if (r.adopted && r.last_reviewed) return std::max(*r.adopted, *r.last_reviewed);
+  return r.last_reviewed ? r.last_reviewed : r.adopted;
+}
+
+std::string percent(double s) { return std::to_string(static_cast<int>(std::floor(s * 100.0 + 1e-9))) + " %"; }
+
+Outcome org_outcome(const RuleInput& in, Status status, Message message, Message expected, Message found,
+                    std::vector<std::string> evidence) {
+  Outcome o;
+  o.subject = organisation_subject(in.ctx.org);
+  o.status = status;
+  o.message = std::move(message);
+  o.expected = std::move(expected);
+  o.found = std::move(found);
+  o.evidence = std::move(evidence);
+  return o;
+}
+
+bool without_routines(const RuleInput& in, const Message& expected, std::vector<Outcome>& out) {
+  if (!in.ctx.org.has_routines) {
+    out.push_back(org_outcome(in, Status::not_assessed, Message{"common.no-routines-section"}, expected,
+                              Message{"common.found-not-reported"}));
+    return true;
+  }
+  if (in.ctx.routines_of(in.measure_index).empty()) {
+    out.push_back(org_outcome(in, Status::fail, Message{"common.no-routine"}, expected, Message{"common.found-none"},
+                              {"/routines"}));
+    return true;
+  }
+  return false;
+}
+
+std::vector<std::string> routine_evidence(const RuleInput& in) {
+  std::vector<std::string> ev;
+  for (auto i : in.ctx.routines_of(in.measure_index)) ev.push_back(in.ctx.routine_pointer(i));
+  return ev;
+}
+
+}  // namespace trygg::detail::eval

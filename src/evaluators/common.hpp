@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// Internal: helpers shared by the evaluators, and the list of evaluator factories.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "trygg/check.hpp"
+#include "trygg/detail/audit_context.hpp"
+
+namespace trygg::detail::eval {
+
+// One factory per file in this folder; registry.cpp lists them in name order.
+const Evaluator& audience_coverage();
+const Evaluator& cadence();
+const Evaluator& communicated();
+const Evaluator& coverage();
+const Evaluator& effect();
+const Evaluator& elements();
+const Evaluator& owner();
+const Evaluator& participation();
+const Evaluator& present();
+const Evaluator& written();
+
+/// A duration parameter: the rule's own, else the measure's cadence, else `fallback`.
+Duration period(const RuleInput& in, const char* name, Duration fallback);
+/// A share parameter (0..1), else `fallback`.
+double share(const RuleInput& in, const char* name, double fallback);
+/// Comma-separated list.
+std::string join(const std::vector<std::string>& items);
+/// The latest of a routine's adoption and review dates.
+std::optional<Date> latest(const Routine& r);
+/// "45 %".
+std::string percent(double share);
+
+/// An organisation-level outcome.
+Outcome org_outcome(const RuleInput& in, Status status, Message message, Message expected, Message found,
+                    std::vector<std::string> evidence = {});
+
+/// Handle the cases where there is no routine to look at. Returns true (having added an
+/// outcome) when the input has no routines section (not assessed) or no routine
+/// implements the measure (fail).
+bool without_routines(const RuleInput& in, const Message& expected, std::vector<Outcome>& out);
+
+/// JSON Pointers of the routines implementing the measure.
+std::vector<std::string> routine_evidence(const RuleInput& in);
+
+}  // namespace trygg::detail::eval

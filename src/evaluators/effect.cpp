@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// effect: the effect of the routine was followed up, not only whether it was carried out
+// (seed 001, the police's weak follow-up of effects; AFS 2023:1 13 §; DL 3 kap. step 4).
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class Effect final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{"effect",
+                             "the effect of some routine implementing the measure was followed up within the period",
+                             {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
+                             {"effect.pass", "effect.stale", "effect.fail", "common.no-routine",
+                              "common.no-routines-section"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const Duration within = period(in, "within", Duration{1, 0, 0});
+    const Message expected{"effect.expected", {{"within", within.to_string()}}};
+    if (without_routines(in, expected, out)) return;
+    const auto& ctx = in.ctx;
+    std::optional<Date> last;
+    std::string pointer;
+    for (auto i : ctx.routines_of(in.measure_index)) {
+      const auto& e = ctx.org.routines[i].effect_followed_up;
+      if (!e || e->date > ctx.as_of) continue;
+      if (!last || e->date > *last) {
+        last = e->date;
+        pointer = ctx.routine_pointer(i) + "/effect_followed_up";
+      }
+    }
+    if (!last) {
+      out.push_back(org_outcome(in, Status::fail, Message{"effect.fail"}, expected, Message{"common.found-none"},
+                                routine_evidence(in)));
+      return;
+    }
+    const Date due = *last + within;
+    const bool current = due >= ctx.as_of;
+    Outcome o = org_outcome(in, current ? Status::pass : Status::fail,
+                            Message{current ? "effect.pass" : "effect.stale", {{"date", last->to_string()}}}, expected,
+                            Message{"effect.found", {{"date", last->to_string()}}}, {pointer});
+    o.next_due = due;
+    out.push_back(std::move(o));
+  }
+};
+}  // namespace
+const Evaluator& effect() {
+  static const Effect e;
+  return e;
+}
+}  // namespace trygg::detail::eval

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// elements: the written routines for a measure together state what such a routine must
+// state (for example DL 3 kap. 6 §: whom to turn to, what the employer does, who investigates).
+#include <algorithm>
+#include <set>
+
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class Elements final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{"elements",
+                             "the written routines for the measure together state every required element",
+                             {{"elements", CheckParam::Kind::elements, "all elements of the measure"}},
+                             {"elements.pass", "elements.partial", "elements.fail", "common.no-routine",
+                              "common.no-routines-section"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    std::vector<std::string> required;
+    if (const auto it = in.rule.params.find("elements"); it != in.rule.params.end())
+      required = it->get<std::vector<std::string>>();
+    else
+      for (const auto& e : in.measure.elements) required.push_back(e.id);
+    const Message expected{"elements.expected", {{"measure", in.measure.id}, {"elements", join(required)}}};
+    if (without_routines(in, expected, out)) return;
+    // Elements count only from routines that are written: an unwritten routine states nothing
+    // a reader can check. Routines whose "written" is not reported are counted, and say so.
+    std::set<std::string> stated;
+    std::vector<std::string> evidence;
+    for (auto i : in.ctx.routines_of(in.measure_index)) {
+      const auto& r = in.ctx.org.routines[i];
+      if (r.written == false) continue;
+      for (const auto& e : r.elements) stated.insert(e);
+      if (!r.elements.empty()) evidence.push_back(in.ctx.routine_pointer(i) + "/elements");
+    }
+    std::vector<std::string> present, missing;
+    for (const auto& e : required) (stated.count(e) ? present : missing).push_back(e);
+    const Message found{"elements.found", {{"measure", in.measure.id}, {"elements", join(present)},
+                                           {"count", std::to_string(present.size())},
+                                           {"total", std::to_string(required.size())}}};
+    if (missing.empty()) {
+      out.push_back(org_outcome(in, Status::pass, Message{"elements.pass"}, expected, found, std::move(evidence)));
+    } else {
+      const Status s = present.empty() ? Status::fail : Status::partial;
+      out.push_back(org_outcome(in, s,
+                                Message{s == Status::fail ? "elements.fail" : "elements.partial",
+                                        {{"measure", in.measure.id}, {"missing", join(missing)}}},
+                                expected, found, evidence.empty() ? routine_evidence(in) : std::move(evidence)));
+    }
+  }
+};
+}  // namespace
+const Evaluator& elements() {
+  static const Elements e;
+  return e;
+}
+}  // namespace trygg::detail::eval

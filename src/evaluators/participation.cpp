@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// participation: the routine was written or revised together with the employees and their
+// representatives (AFS 2023:1 6 §; seed 003: employees revise the routines each year).
+#include <algorithm>
+#include <set>
+
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class Participation final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{"participation",
+                             "some routine implementing the measure was made or revised with the required parties",
+                             {{"parties", CheckParam::Kind::parties, "[\"employees\"]"}},
+                             {"participation.pass", "participation.partial", "participation.fail",
+                              "participation.not-assessed", "common.no-routine", "common.no-routines-section"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    std::vector<std::string> required{"employees"};
+    if (const auto it = in.rule.params.find("parties"); it != in.rule.params.end())
+      required = it->get<std::vector<std::string>>();
+    const Message expected{"participation.expected", {{"parties", join(required)}}};
+    if (without_routines(in, expected, out)) return;
+    // The best single routine counts: participation is a property of how one routine was made.
+    std::size_t best = 0;
+    bool reported = false;
+    std::vector<std::string> best_found, evidence;
+    for (auto i : in.ctx.routines_of(in.measure_index)) {
+      const auto& r = in.ctx.org.routines[i];
+      if (!r.participation) continue;
+      reported = true;
+      std::vector<std::string> have;
+      for (const auto& p : required)
+        if (std::find(r.participation->begin(), r.participation->end(), p) != r.participation->end()) have.push_back(p);
+      if (have.size() > best || evidence.empty()) {
+        best = have.size();
+        best_found = have;
+        evidence = {in.ctx.routine_pointer(i) + "/participation"};
+      }
+    }
+    if (!reported) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"participation.not-assessed"}, expected,
+                                Message{"common.found-not-reported"}, routine_evidence(in)));
+      return;
+    }
+    std::vector<std::string> missing;
+    for (const auto& p : required)
+      if (std::find(best_found.begin(), best_found.end(), p) == best_found.end()) missing.push_back(p);
+    const Message found{"participation.found", {{"parties", join(best_found)}}};
+    const Status s = missing.empty() ? Status::pass : best == 0 ? Status::fail : Status::partial;
+    out.push_back(org_outcome(in, s,
+                              Message{s == Status::pass ? "participation.pass"
+                                      : s == Status::fail ? "participation.fail"
+                                                          : "participation.partial",
+                                      {{"parties", join(missing)}}},
+                              expected, found, std::move(evidence)));
+  }
+};
+}  // namespace
+const Evaluator& participation() {
+  static const Participation e;
+  return e;
+}
+}  // namespace trygg::detail::eval

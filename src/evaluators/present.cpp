@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// present: something in the organisation implements the measure (seed 004, "Finns idag").
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class Present final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{"present", "some routine, activity or channel implements the measure", {},
+                             {"present.pass", "present.fail", "present.not-assessed"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& ctx = in.ctx;
+    std::vector<std::string> ids, evidence;
+    for (auto i : ctx.routines_of(in.measure_index)) {
+      ids.push_back(ctx.org.routines[i].id);
+      evidence.push_back(ctx.routine_pointer(i));
+    }
+    for (auto i : ctx.activities_of(in.measure_index)) {
+      ids.push_back(ctx.org.activities[i].id);
+      evidence.push_back(ctx.activity_pointer(i));
+    }
+    for (auto i : ctx.channels_of(in.measure_index)) {
+      ids.push_back(ctx.org.channels[i].id);
+      evidence.push_back(ctx.channel_pointer(i));
+    }
+    const Message expected{"present.expected"};
+    if (!ids.empty()) {
+      out.push_back(org_outcome(in, Status::pass, Message{"present.pass", {{"ids", join(ids)}}}, expected,
+                                Message{"common.found-ids", {{"ids", join(ids)}}}, std::move(evidence)));
+    } else if (!ctx.org.has_routines && !ctx.org.has_activities && !ctx.org.has_channels) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"present.not-assessed"}, expected,
+                                Message{"common.found-not-reported"}));
+    } else {
+      out.push_back(org_outcome(in, Status::fail, Message{"present.fail"}, expected, Message{"common.found-none"}));
+    }
+  }
+};
+}  // namespace
+const Evaluator& present() {
+  static const Present e;
+  return e;
+}
+}  // namespace trygg::detail::eval

@@ -1,0 +1,442 @@
+// SPDX-License-Identifier: MIT
+// Packs: parsing (docs/pack-format.md), combination, validation and the built-in set.
+#include "trygg/framework.hpp"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <set>
+
+#include "trygg/check.hpp"
+#include "trygg/detail/audit_context.hpp"
+#include "trygg/detail/embedded.hpp"
+#include "trygg/detail/json_reader.hpp"
+#include "trygg/detail/vocabulary.hpp"
+#include "trygg/error.hpp"
+
+namespace trygg {
+namespace detail {
+
+struct FrameworkData {
+  std::vector<Pack> packs;
+  std::vector<Area> areas;
+  std::vector<Measure> measures;
+  std::vector<Rule> rules;
+  std::map<std::string, std::size_t, std::less<>> area_ids, measure_ids, rule_ids;
+  std::vector<std::size_t> dependency_order;
+};
+
+}  // namespace detail
+
+const Element* Measure::find_element(std::string_view element_id) const noexcept {
+  for (const auto& e : elements)
+    if (e.id == element_id) return &e;
+  return nullptr;
+}
+
+bool Applicability::empty() const noexcept {
+  return countries.empty() && sectors.empty() && flags_any.empty() && !min_headcount && !max_headcount && !from &&
+         !until;
+}
+
+namespace {
+using detail::Diagnostics;
+using detail::json;
+using detail::ObjectReader;
+namespace vocab = detail::vocabulary;
+
+constexpr std::string_view pack_format = "trygg.pack/1";
+
+bool matches(const std::string& s, const char* pattern) { return std::regex_match(s, std::regex(pattern)); }
+
+std::vector<Citation> read_citations(ObjectReader& r, std::string_view key, bool required) {
+  std::vector<Citation> out;
+  r.array(key, required, [&](const json& v, const std::string& p) {
+    ObjectReader c(v, p, r.diagnostics(), {"source", "locator", "url"});
+    if (!c.ok()) return;
+    auto source = c.string("source", true, "a source such as \"seed-004\" or \"AFS 2023:2\"");
+    auto locator = c.string("locator", false);
+    auto url = c.string("url", false);
+    if (source) out.push_back(Citation{*source, locator.value_or(""), url.value_or("")});
+  });
+  if (required && r.has(key) && out.empty() && r.get(key, false, "")->is_array())
+    r.diagnostics().add(r.pointer(key), "at least one citation", "an empty array");
+  return out;
+}
+
+Area read_area(const json& v, const std::string& p, Diagnostics& d) {
+  Area a;
+  ObjectReader r(v, p, d, {"id", "code", "order", "title", "goal", "sources"});
+  if (!r.ok()) return a;
+  a.id = r.string("id", true, "an area id (lower-case letters)").value_or("");
+  if (!a.id.empty() && !matches(a.id, "[a-z][a-z0-9-]{0,31}"))
+    d.add(r.pointer("id"), "an area id (lower-case letters, digits, '-')", detail::describe(json(a.id)));
+  a.code = r.string("code", true, "an area code (2-6 upper-case letters)").value_or("");
+  if (!a.code.empty() && !matches(a.code, "[A-Z]{2,6}"))
+    d.add(r.pointer("code"), "an area code (2-6 upper-case letters)", detail::describe(json(a.code)));
+  a.order = static_cast<int>(r.count("order", true).value_or(0));
+  a.title = r.text("title", true).value_or(Text{});
+  a.goal = r.text("goal", true).value_or(Text{});
+  a.sources = read_citations(r, "sources", false);
+  a.location.pointer = p;
+  return a;
+}
+
+Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
+  Measure m;
+  ObjectReader r(v, p, d,
+                 {"id", "name", "area", "title", "description", "proposal", "sources", "cadence", "audience",
+                  "elements", "depends_on", "severity"});
+  if (!r.ok()) return m;
+  constexpr const char* id_expected = "a measure id such as \"ORG-03\" (2-6 upper-case letters, '-', 2-3 digits)";
+  m.id = r.string("id", true, id_expected).value_or("");
+  if (!m.id.empty() && !matches(m.id, "[A-Z]{2,6}-[0-9]{2,3}")) d.add(r.pointer("id"), id_expected, detail::describe(json(m.id)));
+  m.name = r.string("name", true, "a kebab-case name").value_or("");
+  if (!m.name.empty() && !matches(m.name, "[a-z0-9]+(-[a-z0-9]+)*"))
+    d.add(r.pointer("name"), "a kebab-case name", detail::describe(json(m.name)));
+  m.area = r.string("area", true, "an area id").value_or("");
+  m.title = r.text("title", true).value_or(Text{});
+  m.description = r.text("description", true).value_or(Text{});
+  m.proposal = r.text("proposal", true).value_or(Text{});
+  m.sources = read_citations(r, "sources", true);
+  m.cadence = r.duration("cadence", false);
+  m.audience = r.one_of("audience", true, vocab::audiences).value_or("");
+  std::set<std::string> element_ids;
+  r.array("elements", false, [&](const json& ev, const std::string& ep) {
+    ObjectReader er(ev, ep, d, {"id", "title"});
+    if (!er.ok()) return;
+    auto id = er.id("id", true);
+    auto title = er.text("title", true);
+    if (id && !element_ids.insert(*id).second) d.add(er.pointer("id"), "a unique element id", "a duplicate \"" + *id + "\"");
+    if (id && title) m.elements.push_back(Element{*id, *title});
+  });
+  m.depends_on = r.strings("depends_on", false, "measure ids").value_or(std::vector<std::string>{});
+  if (auto s = r.one_of("severity", true, vocab::severities)) m.severity = *parse_severity(*s);
+  m.location.pointer = p;
+  return m;
+}
+
+void check_params(const Rule& rule, const CheckInfo& info, ObjectReader& r, Diagnostics& d) {
+  const std::string base = r.pointer("params");
+  std::vector<std::string_view> names;
+  for (const auto& prm : info.params) names.push_back(prm.name);
+  ObjectReader pr(rule.params, base, d, names, "an object of parameters");
+  if (!pr.ok()) return;
+  for (const auto& prm : info.params) {
+    switch (prm.kind) {
+      case CheckParam::Kind::duration: pr.duration(prm.name, false); break;
+      case CheckParam::Kind::share: pr.number(prm.name, false, 0.0, 1.0); break;
+      case CheckParam::Kind::audience: pr.one_of(prm.name, false, vocab::audiences); break;
+      case CheckParam::Kind::parties: pr.enums(prm.name, false, vocab::parties); break;
+      case CheckParam::Kind::elements: pr.ids(prm.name, false); break;  // resolved in from_packs
+    }
+  }
+}
+
+Applicability read_applicability(const json& v, const std::string& p, Diagnostics& d) {
+  Applicability a;
+  ObjectReader r(v, p, d,
+                 {"countries", "sectors", "flags_any", "min_headcount", "max_headcount", "headcount_basis", "from",
+                  "until"});
+  if (!r.ok()) return a;
+  a.countries = r.strings("countries", false, "ISO 3166-1 alpha-2 country codes", [&](const std::string& s, const std::string& ep) {
+                   if (matches(s, "[A-Z]{2}")) return true;
+                   d.add(ep, "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(s)));
+                   return false;
+                 }).value_or(std::vector<std::string>{});
+  a.sectors = r.enums("sectors", false, vocab::sectors).value_or(std::vector<std::string>{});
+  a.flags_any = r.enums("flags_any", false, vocab::flags).value_or(std::vector<std::string>{});
+  a.min_headcount = r.count("min_headcount", false);
+  a.max_headcount = r.count("max_headcount", false);
+  a.headcount_basis = r.one_of("headcount_basis", false, vocab::headcount_bases).value_or("total");
+  a.from = r.date("from", false);
+  a.until = r.date("until", false);
+  if (a.min_headcount && a.max_headcount && *a.min_headcount > *a.max_headcount)
+    d.add(r.pointer("max_headcount"), "a maximum not below min_headcount (" + std::to_string(*a.min_headcount) + ")",
+          std::to_string(*a.max_headcount));
+  if (a.from && a.until && *a.until < *a.from)
+    d.add(r.pointer("until"), "a date not before \"from\" (" + a.from->to_string() + ")", a.until->to_string());
+  return a;
+}
+
+Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
+  Rule rule;
+  ObjectReader r(v, p, d,
+                 {"id", "measure", "check", "obligation", "severity", "params", "applies_if", "citations", "status"});
+  if (!r.ok()) return rule;
+  constexpr const char* id_expected = "a rule id (ASCII letters, digits, '.', '_', '/', '-'; at most 64)";
+  rule.id = r.string("id", true, id_expected).value_or("");
+  if (!rule.id.empty() && !matches(rule.id, "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}"))
+    d.add(r.pointer("id"), id_expected, detail::describe(json(rule.id)));
+  rule.measure = r.string("measure", true, "a measure id").value_or("");
+  std::vector<std::string_view> check_names;
+  for (const auto* e : detail::evaluators()) check_names.push_back(e->info().name);
+  rule.check = r.one_of("check", true, check_names).value_or("");
+  if (auto o = r.one_of("obligation", true, vocab::obligations)) rule.obligation = *parse_obligation(*o);
+  if (auto s = r.one_of("severity", false, vocab::severities)) rule.own_severity = *parse_severity(*s);
+  if (const json* params = r.get("params", false, "")) rule.params = *params;
+  if (const auto* ev = detail::find_evaluator(rule.check)) check_params(rule, ev->info(), r, d);
+  if (const json* a = r.get("applies_if", false, "")) rule.applies_if = read_applicability(*a, r.pointer("applies_if"), d);
+  rule.citations = read_citations(r, "citations", false);
+  rule.preview = r.one_of("status", false, {"stable", "preview"}).value_or("stable") == "preview";
+  rule.location.pointer = p;
+  return rule;
+}
+
+}  // namespace
+
+Pack Framework::parse_pack(std::string_view json_text, const std::string& file) {
+  Diagnostics d(file);
+  auto doc = detail::parse_strict(json_text, 64, d);
+  d.throw_if_any();
+  Pack pack;
+  pack.file = file;
+  ObjectReader r(*doc, "", d, {"format", "id", "version", "title", "description", "areas", "measures", "rules"},
+                 "a pack object");
+  if (r.ok()) {
+    if (auto f = r.string("format", true, "\"trygg.pack/1\""); f && *f != pack_format)
+      d.add("/format", "\"trygg.pack/1\"", detail::describe(json(*f)));
+    pack.id = r.string("id", true, "a pack id (lower-case letters, digits, '-')").value_or("");
+    if (!pack.id.empty() && !matches(pack.id, "[a-z][a-z0-9-]{0,31}"))
+      d.add("/id", "a pack id (lower-case letters, digits, '-')", detail::describe(json(pack.id)));
+    pack.version = r.string("version", true).value_or("");
+    pack.title = r.text("title", true).value_or(Text{});
+    pack.description = r.text("description", false).value_or(Text{});
+    r.array("areas", false, [&](const json& v, const std::string& p) { pack.areas.push_back(read_area(v, p, d)); });
+    r.array("measures", false, [&](const json& v, const std::string& p) { pack.measures.push_back(read_measure(v, p, d)); });
+    r.array("rules", false, [&](const json& v, const std::string& p) { pack.rules.push_back(read_rule(v, p, d)); });
+  }
+  d.throw_if_any();
+  for (auto& a : pack.areas) a.pack = pack.id, a.location.file = file;
+  for (auto& m : pack.measures) m.pack = pack.id, m.location.file = file;
+  for (auto& rl : pack.rules) rl.pack = pack.id, rl.location.file = file;
+  return pack;
+}
+
+Pack Framework::load_pack(const std::filesystem::path& path) {
+  Diagnostics d(path.string());
+  auto text = detail::read_file(path, 64u * 1024u * 1024u, d);
+  d.throw_if_any();
+  return parse_pack(*text, path.string());
+}
+
+namespace {
+const std::vector<Pack>& builtin_packs_parsed() {
+  // Parsed once per process; thread-safe by the rules of static initialisation.
+  static const std::vector<Pack> packs = [] {
+    std::vector<Pack> out;
+    for (const auto& f : detail::embedded_packs())
+      out.push_back(Framework::parse_pack(f.text, "builtin:" + std::string(f.name)));
+    return out;
+  }();
+  return packs;
+}
+
+/// A diagnostic that points into a pack file (packs may come from several files).
+void add_at(std::vector<Diagnostic>& out, const SourceLocation& loc, std::string key, std::string expected,
+            std::string found, std::string hint = {}) {
+  out.push_back(Diagnostic{loc.file, key.empty() ? loc.pointer : detail::pointer_append(loc.pointer, key),
+                           std::move(expected), std::move(found), std::move(hint), 0, 0});
+}
+}  // namespace
+
+std::vector<std::string> Framework::builtin_pack_ids() {
+  std::vector<std::string> ids;
+  for (const auto& p : builtin_packs_parsed()) ids.push_back(p.id);
+  return ids;
+}
+
+Pack Framework::builtin_pack(std::string_view id) {
+  for (const auto& p : builtin_packs_parsed())
+    if (p.id == id) return p;
+  std::string known;
+  for (const auto& p : builtin_packs_parsed()) known += (known.empty() ? "" : ", ") + p.id;
+  throw UsageError("unknown pack \"" + std::string(id) + "\" (built-in packs: " + known + ")");
+}
+
+Framework Framework::builtin(const std::vector<std::string>& packs) {
+  if (packs.empty()) {
+    static const Framework all = from_packs(builtin_packs_parsed());
+    return all;
+  }
+  std::vector<Pack> selected;
+  for (const auto& id : packs) {
+    if (std::any_of(selected.begin(), selected.end(), [&](const Pack& p) { return p.id == id; })) continue;
+    selected.push_back(builtin_pack(id));
+  }
+  // The base pack defines the areas every other pack refers to.
+  if (std::none_of(selected.begin(), selected.end(), [](const Pack& p) { return p.id == "base"; }))
+    selected.insert(selected.begin(), builtin_pack("base"));
+  return from_packs(std::move(selected));
+}
+
+Framework Framework::from_packs(std::vector<Pack> packs) {
+  auto data = std::make_shared<detail::FrameworkData>();
+  std::vector<Diagnostic> errs;
+  std::set<std::string> pack_ids;
+  for (const auto& p : packs)
+    if (!pack_ids.insert(p.id).second)
+      errs.push_back(Diagnostic{p.file, "/id", "a pack id not already loaded", "a second pack \"" + p.id + "\"", "", 0, 0});
+
+  std::set<std::string> measure_names;
+  for (const auto& p : packs) {
+    for (const auto& a : p.areas) {
+      if (!data->area_ids.emplace(a.id, data->areas.size()).second)
+        add_at(errs, a.location, "id", "a unique area id", "a second area \"" + a.id + "\"");
+      data->areas.push_back(a);
+    }
+  }
+  for (const auto& p : packs) {
+    for (const auto& m : p.measures) {
+      if (data->measure_ids.count(m.id))
+        add_at(errs, m.location, "id", "a unique measure id", "a second measure \"" + m.id + "\"");
+      if (!measure_names.insert(m.name).second)
+        add_at(errs, m.location, "name", "a unique measure name", "a second measure named \"" + m.name + "\"");
+      const auto area = data->area_ids.find(m.area);
+      if (area == data->area_ids.end()) {
+        std::vector<std::string_view> names;
+        for (const auto& [k, _] : data->area_ids) names.push_back(k);
+        add_at(errs, m.location, "area", "the id of an area", "\"" + m.area + "\", which no loaded pack defines",
+               detail::did_you_mean(m.area, names));
+      }
+      data->measure_ids.emplace(m.id, 0);
+      data->measures.push_back(m);
+    }
+  }
+  // Report order: area order, then measure id.
+  auto area_order = [&](const Measure& m) {
+    const auto it = data->area_ids.find(m.area);
+    return it == data->area_ids.end() ? 1 << 30 : data->areas[it->second].order;
+  };
+  std::sort(data->areas.begin(), data->areas.end(),
+            [](const Area& a, const Area& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
+  data->area_ids.clear();
+  for (std::size_t i = 0; i < data->areas.size(); ++i) data->area_ids[data->areas[i].id] = i;
+  std::stable_sort(data->measures.begin(), data->measures.end(), [&](const Measure& a, const Measure& b) {
+    return std::pair(area_order(a), a.id) < std::pair(area_order(b), b.id);
+  });
+  data->measure_ids.clear();
+  for (std::size_t i = 0; i < data->measures.size(); ++i) data->measure_ids.emplace(data->measures[i].id, i);
+
+  std::vector<std::string_view> measure_id_list;
+  for (const auto& m : data->measures) measure_id_list.push_back(m.id);
+  for (const auto& m : data->measures)
+    for (std::size_t k = 0; k < m.depends_on.size(); ++k)
+      if (!data->measure_ids.count(m.depends_on[k]))
+        add_at(errs, m.location, "depends_on/" + std::to_string(k), "the id of a measure",
+               "\"" + m.depends_on[k] + "\", which no loaded pack defines",
+               detail::did_you_mean(m.depends_on[k], measure_id_list));
+
+  for (const auto& p : packs) {
+    for (auto rule : p.rules) {
+      const auto mit = data->measure_ids.find(rule.measure);
+      if (mit == data->measure_ids.end()) {
+        add_at(errs, rule.location, "measure", "the id of a measure", "\"" + rule.measure + "\", which no loaded pack defines",
+               detail::did_you_mean(rule.measure, measure_id_list));
+      } else {
+        const Measure& m = data->measures[mit->second];
+        rule.severity = rule.own_severity.value_or(m.severity);
+        if (rule.citations.empty()) rule.citations = m.sources;
+        if (rule.params.contains("elements") && rule.params["elements"].is_array()) {
+          const auto& els = rule.params["elements"];
+          for (std::size_t k = 0; k < els.size(); ++k)
+            if (els[k].is_string() && !m.find_element(els[k].get<std::string>()))
+              add_at(errs, rule.location, "params/elements/" + std::to_string(k),
+                     "an element of measure " + m.id, detail::describe(els[k]));
+        }
+        if (rule.check == "elements" && m.elements.empty() && !rule.params.contains("elements"))
+          add_at(errs, rule.location, "check", "a measure with elements for the \"elements\" check",
+                 "measure " + m.id + ", which lists no elements");
+      }
+      if (data->rule_ids.count(rule.id))
+        add_at(errs, rule.location, "id", "a unique rule id", "a second rule \"" + rule.id + "\"");
+      data->rule_ids.emplace(rule.id, 0);
+      data->rules.push_back(std::move(rule));
+    }
+  }
+  std::sort(data->rules.begin(), data->rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  data->rule_ids.clear();
+  for (std::size_t i = 0; i < data->rules.size(); ++i) data->rule_ids.emplace(data->rules[i].id, i);
+
+  // Dependency order (Kahn's algorithm, ties broken by report order) and cycle detection.
+  if (errs.empty()) {
+    const std::size_t n = data->measures.size();
+    std::vector<std::vector<std::size_t>> dependants(n);
+    std::vector<std::size_t> pending(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+      for (const auto& dep : data->measures[i].depends_on) {
+        dependants[data->measure_ids.at(dep)].push_back(i);
+        ++pending[i];
+      }
+    std::set<std::size_t> ready;
+    for (std::size_t i = 0; i < n; ++i)
+      if (pending[i] == 0) ready.insert(i);
+    while (!ready.empty()) {
+      const std::size_t i = *ready.begin();
+      ready.erase(ready.begin());
+      data->dependency_order.push_back(i);
+      for (auto j : dependants[i])
+        if (--pending[j] == 0) ready.insert(j);
+    }
+    if (data->dependency_order.size() != n) {
+      // Walk dependencies from a measure left over until one repeats: that is a cycle.
+      std::size_t start = 0;
+      while (pending[start] == 0) ++start;
+      std::vector<std::size_t> path{start};
+      std::vector<int> seen_at(n, -1);
+      seen_at[start] = 0;
+      for (;;) {
+        const Measure& m = data->measures[path.back()];
+        std::size_t next = n;
+        for (const auto& dep : m.depends_on)
+          if (pending[data->measure_ids.at(dep)] > 0) {
+            next = data->measure_ids.at(dep);
+            break;
+          }
+        if (seen_at[next] >= 0) {
+          std::string cycle;
+          for (std::size_t k = static_cast<std::size_t>(seen_at[next]); k < path.size(); ++k)
+            cycle += data->measures[path[k]].id + " -> ";
+          cycle += data->measures[next].id;
+          add_at(errs, data->measures[next].location, "depends_on", "dependencies without a cycle",
+                 "the cycle " + cycle);
+          break;
+        }
+        seen_at[next] = static_cast<int>(path.size());
+        path.push_back(next);
+      }
+    }
+  }
+  if (!errs.empty()) throw LoadError(std::move(errs));
+  data->packs = std::move(packs);
+  return Framework(std::move(data));
+}
+
+Framework::Framework() : data_(std::make_shared<detail::FrameworkData>()) {}
+
+const std::vector<Pack>& Framework::packs() const noexcept { return data_->packs; }
+const std::vector<Area>& Framework::areas() const noexcept { return data_->areas; }
+const std::vector<Measure>& Framework::measures() const noexcept { return data_->measures; }
+const std::vector<Rule>& Framework::rules() const noexcept { return data_->rules; }
+const std::vector<std::size_t>& Framework::dependency_order() const noexcept { return data_->dependency_order; }
+
+const Area* Framework::find_area(std::string_view id) const noexcept {
+  const auto it = data_->area_ids.find(id);
+  return it == data_->area_ids.end() ? nullptr : &data_->areas[it->second];
+}
+const Measure* Framework::find_measure(std::string_view id) const noexcept {
+  const auto it = data_->measure_ids.find(id);
+  return it == data_->measure_ids.end() ? nullptr : &data_->measures[it->second];
+}
+const Rule* Framework::find_rule(std::string_view id) const noexcept {
+  const auto it = data_->rule_ids.find(id);
+  return it == data_->rule_ids.end() ? nullptr : &data_->rules[it->second];
+}
+std::optional<std::size_t> Framework::measure_index(std::string_view id) const noexcept {
+  const auto it = data_->measure_ids.find(id);
+  if (it == data_->measure_ids.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace trygg

@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: MIT
+// Loading and validating an organisation (docs/input-format.md). Every problem is
+// collected in one pass; an Organisation is returned only when there are none.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "trygg/detail/json_reader.hpp"
+#include "trygg/detail/vocabulary.hpp"
+#include "trygg/error.hpp"
+#include "trygg/organisation.hpp"
+
+namespace trygg {
+namespace {
+using detail::Diagnostics;
+using detail::json;
+using detail::ObjectReader;
+namespace vocab = detail::vocabulary;
+
+/// Collects the ids of one collection first, so that references may point forwards.
+struct IdTable {
+  std::string what;  // "unit", "person", ...
+  std::unordered_map<std::string, Index> index;
+  std::vector<std::string_view> names() const {
+    std::vector<std::string_view> v;
+    for (const auto& [k, _] : index) v.push_back(k);
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+};
+
+class Loader {
+ public:
+  Loader(const Framework& fw, Diagnostics& d) : fw_(fw), d_(d) {}
+
+  Organisation load(const json& doc) {
+    Organisation org;
+    ObjectReader r(doc, "", d_,
+                   {"format", "id", "name", "country", "sector", "language", "headcount", "flags", "units", "people",
+                    "routines", "activities", "channels", "surveys", "case_statistics", "action_plan"},
+                   "an organisation object");
+    if (!r.ok()) return org;
+    if (auto f = r.string("format", true, "\"trygg.organisation/1\"")) {
+      if (*f != organisation_format) {
+        const bool newer = f->rfind("trygg.organisation/", 0) == 0;
+        d_.add("/format", "\"trygg.organisation/1\"", detail::describe(json(*f)),
+               newer ? "this version of trygg reads format version 1 only" : "");
+        return org;  // another format: its fields would only give misleading errors
+      }
+    }
+    org.id = r.id("id", true).value_or("");
+    org.name = r.string("name", false).value_or("");
+    org.country = r.string("country", true, "an ISO 3166-1 alpha-2 country code such as \"SE\"").value_or("");
+    if (!org.country.empty() && !(org.country.size() == 2 && std::isupper(static_cast<unsigned char>(org.country[0])) &&
+                                  std::isupper(static_cast<unsigned char>(org.country[1])))) {
+      d_.add("/country", "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(org.country)));
+    }
+    org.sector = r.one_of("sector", false, vocab::sectors).value_or("");
+    org.language = r.one_of("language", false, vocab::languages).value_or("");
+    if (const json* h = r.get("headcount", false, "")) read_headcount(*h, org.headcount);
+    org.flags = r.enums("flags", false, vocab::flags).value_or(std::vector<std::string>{});
+
+    // Pass 1: ids of units and people, for references in any order.
+    collect_ids(r, "units", units_);
+    collect_ids(r, "people", people_);
+    collect_ids(r, "channels", channels_);
+    if (!r.has("units")) {
+      d_.add("/units", "an array of at least one unit", "nothing (the key is missing)");
+    }
+    // Pass 2: the entities.
+    r.array("units", false, [&](const json& v, const std::string& p) { org.units.push_back(read_unit(v, p)); });
+    if (r.has("units") && org.units.empty() && doc["units"].is_array())
+      d_.add("/units", "an array of at least one unit", "an empty array");
+    org.has_people = r.array("people", false, [&](const json& v, const std::string& p) { org.people.push_back(read_person(v, p)); });
+    org.has_routines = r.array("routines", false, [&](const json& v, const std::string& p) { org.routines.push_back(read_routine(v, p)); });
+    org.has_activities = r.array("activities", false, [&](const json& v, const std::string& p) { org.activities.push_back(read_activity(v, p)); });
+    org.has_channels = r.array("channels", false, [&](const json& v, const std::string& p) { org.channels.push_back(read_channel(v, p)); });
+    org.has_surveys = r.array("surveys", false, [&](const json& v, const std::string& p) { org.surveys.push_back(read_survey(v, p)); });
+    org.has_case_statistics = r.array("case_statistics", false, [&](const json& v, const std::string& p) { org.case_statistics.push_back(read_cases(v, p)); });
+    org.has_action_plan = r.array("action_plan", false, [&](const json& v, const std::string& p) { org.action_plan.push_back(read_action(v, p)); });
+    unique_ids(r, "routines");
+    unique_ids(r, "activities");
+    unique_ids(r, "surveys");
+    unique_ids(r, "case_statistics");
+    unique_ids(r, "action_plan");
+    check_tree(org);
+    return org;
+  }
+
+ private:
+  // --- ids and references -----------------------------------------------------------------
+
+  void collect_ids(ObjectReader& r, std::string_view key, IdTable& table) {
+    table.what = std::string(key);
+    const json* arr = r.get(key, false, "");
+    if (!arr || !arr->is_array()) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      const json& e = (*arr)[i];
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) continue;
+      const auto& id = e["id"].get_ref<const std::string&>();
+      if (!detail::is_id(id)) continue;
+      const std::string p = detail::pointer_append(detail::pointer_append(r.pointer(key), i), "id");
+      if (auto [it, fresh] = table.index.emplace(id, static_cast<Index>(i)); !fresh) {
+        d_.add(p, "an id not used by another entry of " + std::string(key),
+               "\"" + id + "\", also at " + r.pointer(key) + "/" + std::to_string(it->second) + "/id");
+      }
+    }
+  }
+
+  void unique_ids(ObjectReader& r, std::string_view key) {
+    IdTable t;
+    collect_ids(r, key, t);
+  }
+
+  /// Resolve a reference; reports an unknown id with a did-you-mean.
+  Index resolve(const IdTable& table, const std::string& id, const std::string& pointer, std::string_view what) {
+    const auto it = table.index.find(id);
+    if (it != table.index.end()) return it->second;
+    d_.add(pointer, "the id of " + std::string(what), "\"" + id + "\", which no " + std::string(what.substr(what.find(' ') + 1)) + " has",
+           detail::did_you_mean(id, table.names()));
+    return no_index;
+  }
+
+  Index ref(ObjectReader& r, std::string_view key, bool required, const IdTable& table, std::string_view what) {
+    auto id = r.id(key, required);
+    if (!id) return no_index;
+    return resolve(table, *id, r.pointer(key), what);
+  }
+
+  std::vector<Index> refs(ObjectReader& r, std::string_view key, const IdTable& table, std::string_view what,
+                          bool non_empty = false) {
+    std::vector<Index> out;
+    auto ids = r.ids(key, non_empty);
+    if (!ids) return out;
+    if (non_empty && ids->empty()) d_.add(r.pointer(key), "at least one " + std::string(what.substr(what.find(' ') + 1)), "an empty array");
+    for (std::size_t i = 0; i < ids->size(); ++i) {
+      const Index x = resolve(table, (*ids)[i], detail::pointer_append(r.pointer(key), i), what);
+      if (x != no_index) out.push_back(x);
+    }
+    return out;
+  }
+
+  std::vector<std::string> measures(ObjectReader& r, bool required) {
+    std::vector<std::string_view> known;
+    for (const auto& m : fw_.measures()) known.push_back(m.id);
+    auto ids = r.strings("measures", required, "measure ids such as \"ORG-03\"", [&](const std::string& s, const std::string& p) {
+      if (fw_.find_measure(s)) return true;
+      d_.add(p, "the id of a measure in the framework", detail::describe(json(s)), detail::did_you_mean(s, known));
+      return false;
+    });
+    if (required && ids && ids->empty()) d_.add(r.pointer("measures"), "at least one measure id", "an empty array");
+    return ids.value_or(std::vector<std::string>{});
+  }
+
+  // --- entities ---------------------------------------------------------------------------
+
+  void read_headcount(const json& v, Headcount& h) {
+    ObjectReader r(v, "/headcount", d_, {"total", "start_of_year", "regular", "as_of"});
+    if (!r.ok()) return;
+    h.total = r.count("total", false);
+    h.start_of_year = r.count("start_of_year", false);
+    h.regular = r.count("regular", false);
+    h.as_of = r.date("as_of", false);
+  }
+
+  Unit read_unit(const json& v, const std::string& p) {
+    Unit u;
+    ObjectReader r(v, p, d_, {"id", "name", "parent", "headcount", "manager", "workplace"}, "a unit object");
+    if (!r.ok()) return u;
+    u.id = r.id("id", true).value_or("");
+    u.name = r.string("name", false).value_or("");
+    if (const json* parent = r.get("parent", false, ""); parent && !parent->is_null())
+      u.parent = ref(r, "parent", false, units_, "a unit");
+    u.headcount = r.count("headcount", false);
+    u.manager = ref(r, "manager", false, people_, "a person");
+    u.workplace = r.boolean("workplace", false).value_or(false);
+    return u;
+  }
+
+  Person read_person(const json& v, const std::string& p) {
+    Person x;
+    ObjectReader r(v, p, d_, {"id", "unit", "roles", "serves", "external"}, "a person object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    x.unit = ref(r, "unit", false, units_, "a unit");
+    x.roles = r.enums("roles", true, vocab::roles).value_or(std::vector<std::string>{});
+    x.serves = refs(r, "serves", units_, "a unit");
+    x.external = r.boolean("external", false).value_or(false);
+    return x;
+  }
+
+  Routine read_routine(const json& v, const std::string& p) {
+    Routine x;
+    ObjectReader r(v, p, d_,
+                   {"id", "title", "kind", "measures", "elements", "units", "written", "owner", "adopted",
+                    "last_reviewed", "review_interval", "participation", "communicated", "effect_followed_up"},
+                   "a routine object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    x.title = r.string("title", false).value_or("");
+    x.kind = r.one_of("kind", false, vocab::routine_kinds).value_or("routine");
+    x.measures = measures(r, true);
+    // Elements must belong to one of the routine's measures.
+    x.elements = r.strings("elements", false, "element ids", [&](const std::string& s, const std::string& ep) {
+                    std::vector<std::string_view> known;
+                    for (const auto& mid : x.measures)
+                      if (const Measure* m = fw_.find_measure(mid)) {
+                        if (m->find_element(s)) return true;
+                        for (const auto& e : m->elements) known.push_back(e.id);
+                      }
+                    d_.add(ep, "an element of the routine's measures", detail::describe(json(s)),
+                           detail::did_you_mean(s, known));
+                    return false;
+                  }).value_or(std::vector<std::string>{});
+    x.units = refs(r, "units", units_, "a unit");
+    x.written = r.boolean("written", false);
+    x.owner = ref(r, "owner", false, people_, "a person");
+    x.adopted = r.date("adopted", false);
+    x.last_reviewed = r.date("last_reviewed", false);
+    x.review_interval = r.duration("review_interval", false);
+    if (x.adopted && x.last_reviewed && *x.last_reviewed < *x.adopted)
+      d_.add(r.pointer("last_reviewed"), "a date on or after \"adopted\" (" + x.adopted->to_string() + ")",
+             x.last_reviewed->to_string());
+    x.participation = r.enums("participation", false, vocab::parties);
+    if (const json* c = r.get("communicated", false, "")) {
+      ObjectReader cr(*c, r.pointer("communicated"), d_, {"date", "channels", "audiences"});
+      if (cr.ok()) {
+        Communication com;
+        auto date = cr.date("date", true);
+        com.channels = cr.enums("channels", false, vocab::communication_channels).value_or(std::vector<std::string>{});
+        com.audiences = cr.enums("audiences", false, vocab::audiences).value_or(std::vector<std::string>{});
+        if (date) {
+          com.date = *date;
+          x.communicated = std::move(com);
+        }
+      }
+    }
+    if (const json* e = r.get("effect_followed_up", false, "")) {
+      ObjectReader er(*e, r.pointer("effect_followed_up"), d_, {"date", "method", "outcome"});
+      if (er.ok()) {
+        EffectFollowUp f;
+        auto date = er.date("date", true);
+        f.method = er.one_of("method", false, vocab::effect_methods).value_or("");
+        f.outcome = er.one_of("outcome", false, vocab::effect_outcomes).value_or("");
+        if (date) {
+          f.date = *date;
+          x.effect_followed_up = std::move(f);
+        }
+      }
+    }
+    return x;
+  }
+
+  Activity read_activity(const json& v, const std::string& p) {
+    Activity x;
+    ObjectReader r(v, p, d_,
+                   {"id", "kind", "measures", "date", "audience", "units", "participants", "reached", "eligible",
+                    "held_by"},
+                   "an activity object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    x.kind = r.one_of("kind", true, vocab::activity_kinds).value_or("");
+    x.measures = measures(r, true);
+    x.date = r.date("date", true).value_or(Date{});
+    x.audience = r.one_of("audience", false, vocab::audiences).value_or("");
+    x.units = refs(r, "units", units_, "a unit");
+    x.participants = refs(r, "participants", people_, "a person");
+    x.reached = r.count("reached", false);
+    x.eligible = r.count("eligible", false);
+    if (x.reached && x.eligible && *x.reached > *x.eligible)
+      d_.add(r.pointer("reached"), "at most \"eligible\" (" + std::to_string(*x.eligible) + ")", std::to_string(*x.reached));
+    x.held_by = ref(r, "held_by", false, people_, "a person");
+    return x;
+  }
+
+  Channel read_channel(const json& v, const std::string& p) {
+    Channel x;
+    ObjectReader r(v, p, d_,
+                   {"id", "kind", "from_units", "recipients", "anonymous", "written", "oral", "acknowledge_within",
+                    "feedback_within", "measures"},
+                   "a channel object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    x.kind = r.one_of("kind", true, vocab::channel_kinds).value_or("");
+    x.from_units = refs(r, "from_units", units_, "a unit");
+    x.recipients = refs(r, "recipients", people_, "a person", true);
+    x.anonymous = r.boolean("anonymous", false);
+    x.written = r.boolean("written", false);
+    x.oral = r.boolean("oral", false);
+    x.acknowledge_within = r.duration("acknowledge_within", false);
+    x.feedback_within = r.duration("feedback_within", false);
+    if (r.has("measures")) x.measures = measures(r, false);
+    return x;
+  }
+
+  Survey read_survey(const json& v, const std::string& p) {
+    Survey x;
+    ObjectReader r(v, p, d_, {"id", "date", "unit", "invited", "respondents", "topics", "results", "measures"},
+                   "a survey object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    x.date = r.date("date", true).value_or(Date{});
+    x.unit = ref(r, "unit", false, units_, "a unit");
+    x.invited = r.count("invited", false);
+    x.respondents = r.count("respondents", false);
+    if (x.invited && x.respondents && *x.respondents > *x.invited)
+      d_.add(r.pointer("respondents"), "at most \"invited\" (" + std::to_string(*x.invited) + ")",
+             std::to_string(*x.respondents));
+    x.topics = r.enums("topics", false, vocab::survey_topics).value_or(std::vector<std::string>{});
+    r.array("results", false, [&](const json& e, const std::string& ep) {
+      ObjectReader er(e, ep, d_, {"topic", "exposed_share"});
+      if (!er.ok()) return;
+      auto topic = er.one_of("topic", true, vocab::survey_topics);
+      auto share = er.number("exposed_share", true, 0.0, 1.0);
+      if (topic && share) x.results.push_back({*topic, *share});
+    });
+    if (r.has("measures")) x.measures = measures(r, false);
+    return x;
+  }
+
+  CaseStatistics read_cases(const json& v, const std::string& p) {
+    CaseStatistics x;
+    ObjectReader r(v, p, d_,
+                   {"id", "period", "channel", "unit", "kind", "received", "acknowledged_within_7_days",
+                    "feedback_within_3_months", "investigations_started", "max_days_to_acknowledge",
+                    "max_days_to_feedback", "max_days_to_investigation_start", "retained_beyond_limit", "closed"},
+                   "a case statistics object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    if (const json* period = r.get("period", true, "an object with \"from\" and \"to\" dates")) {
+      ObjectReader pr(*period, r.pointer("period"), d_, {"from", "to"});
+      if (pr.ok()) {
+        auto from = pr.date("from", true);
+        auto to = pr.date("to", true);
+        if (from && to && *to < *from)
+          d_.add(pr.pointer("to"), "a date on or after \"from\" (" + from->to_string() + ")", to->to_string());
+        x.period_from = from.value_or(Date{});
+        x.period_to = to.value_or(Date{});
+      }
+    }
+    x.channel = ref(r, "channel", false, channels_, "a channel");
+    x.unit = ref(r, "unit", false, units_, "a unit");
+    x.kind = r.one_of("kind", true, vocab::case_kinds).value_or("");
+    x.received = r.count("received", false);
+    const std::pair<const char*, std::optional<std::uint32_t>*> bounded[] = {
+        {"acknowledged_within_7_days", &x.acknowledged_within_7_days},
+        {"feedback_within_3_months", &x.feedback_within_3_months},
+        {"investigations_started", &x.investigations_started},
+        {"retained_beyond_limit", &x.retained_beyond_limit},
+        {"closed", &x.closed}};
+    for (const auto& [key, field] : bounded) {
+      *field = r.count(key, false);
+      if (*field && x.received && **field > *x.received)
+        d_.add(r.pointer(key), "at most \"received\" (" + std::to_string(*x.received) + ")", std::to_string(**field));
+    }
+    x.max_days_to_acknowledge = r.count("max_days_to_acknowledge", false);
+    x.max_days_to_feedback = r.count("max_days_to_feedback", false);
+    x.max_days_to_investigation_start = r.count("max_days_to_investigation_start", false);
+    return x;
+  }
+
+  ActionItem read_action(const json& v, const std::string& p) {
+    ActionItem x;
+    ObjectReader r(v, p, d_, {"id", "title", "measure", "owner", "due", "done", "verified"}, "an action item object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    x.title = r.string("title", false).value_or("");
+    if (auto m = r.string("measure", true, "a measure id such as \"ORG-03\"")) {
+      std::vector<std::string_view> known;
+      for (const auto& mm : fw_.measures()) known.push_back(mm.id);
+      if (fw_.find_measure(*m)) x.measure = *m;
+      else d_.add(r.pointer("measure"), "the id of a measure in the framework", detail::describe(json(*m)), detail::did_you_mean(*m, known));
+    }
+    x.owner = ref(r, "owner", false, people_, "a person");
+    x.due = r.date("due", false);
+    x.done = r.date("done", false);
+    x.verified = r.date("verified", false);
+    if (x.verified && !x.done)
+      d_.add(r.pointer("verified"), "a \"done\" date when \"verified\" is given", "\"verified\" without \"done\"");
+    if (x.verified && x.done && *x.verified < *x.done)
+      d_.add(r.pointer("verified"), "a date on or after \"done\" (" + x.done->to_string() + ")", x.verified->to_string());
+    return x;
+  }
+
+  /// Exactly one root, and no cycle through parents.
+  void check_tree(const Organisation& org) {
+    if (org.units.empty() || !d_.empty()) return;  // references already broken: the tree is not meaningful
+    std::vector<Index> roots;
+    for (Index i = 0; i < org.units.size(); ++i)
+      if (org.units[i].parent == no_index) roots.push_back(i);
+    if (roots.empty()) {
+      d_.add("/units", "exactly one unit without a parent (the root)", "no unit without a parent");
+    } else if (roots.size() > 1) {
+      d_.add("/units/" + std::to_string(roots[1]) + "/parent", "exactly one unit without a parent (the root)",
+             std::to_string(roots.size()) + " units without a parent, the first \"" + org.units[roots[0]].id + "\"");
+    }
+    // Colour walk: 0 unseen, 1 on the current path, 2 known to reach the root.
+    std::vector<char> state(org.units.size(), 0);
+    for (Index start = 0; start < org.units.size(); ++start) {
+      std::vector<Index> path;
+      Index u = start;
+      while (u != no_index && state[u] == 0) {
+        state[u] = 1;
+        path.push_back(u);
+        u = org.units[u].parent;
+      }
+      if (u != no_index && state[u] == 1) {
+        std::string cycle;
+        const auto from = std::find(path.begin(), path.end(), u);
+        for (auto it = from; it != path.end(); ++it) cycle += org.units[*it].id + " -> ";
+        cycle += org.units[u].id;
+        d_.add("/units/" + std::to_string(u) + "/parent", "a parent chain that ends at the root",
+               u == org.units[u].parent ? "a unit that is its own parent" : "the cycle " + cycle);
+      }
+      for (auto x : path) state[x] = 2;
+    }
+  }
+
+  const Framework& fw_;
+  Diagnostics& d_;
+  IdTable units_, people_, channels_;
+};
+
+}  // namespace
+
+Organisation Organisation::from_json(const nlohmann::json& document, const Framework& framework, const std::string& file,
+                                     const LoadLimits& limits) {
+  Diagnostics d(file, limits.max_errors);
+  Organisation org = Loader(framework, d).load(document);
+  d.throw_if_any();
+  org.reindex();
+  return org;
+}
+
+Organisation Organisation::parse(std::string_view json_text, const Framework& framework, const std::string& file,
+                                 const LoadLimits& limits) {
+  Diagnostics d(file, limits.max_errors);
+  if (json_text.size() > limits.max_file_bytes) {
+    d.add("", "a document of at most " + std::to_string(limits.max_file_bytes) + " bytes",
+          std::to_string(json_text.size()) + " bytes", "raise LoadLimits::max_file_bytes");
+  }
+  d.throw_if_any();
+  auto doc = detail::parse_strict(json_text, limits.max_depth, d);
+  d.throw_if_any();
+  return from_json(*doc, framework, file, limits);
+}
+
+Organisation Organisation::load(const std::filesystem::path& path, const Framework& framework, const LoadLimits& limits) {
+  Diagnostics d(path.string(), limits.max_errors);
+  auto text = detail::read_file(path, limits.max_file_bytes, d);
+  d.throw_if_any();
+  return parse(*text, framework, path.string(), limits);
+}
+
+// --- small accessors ------------------------------------------------------------------------
+
+bool Person::has_role(std::string_view role) const noexcept {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+void Organisation::reindex() {
+  unit_ids_.clear();
+  person_ids_.clear();
+  for (Index i = 0; i < units.size(); ++i) {
+    unit_ids_.emplace(units[i].id, i);
+    if (units[i].parent == no_index) root_ = i;
+  }
+  for (Index i = 0; i < people.size(); ++i) person_ids_.emplace(people[i].id, i);
+}
+
+std::optional<std::uint32_t> Organisation::total_headcount() const noexcept {
+  if (headcount.total) return headcount.total;
+  std::optional<std::uint64_t> sum;
+  for (const auto& u : units)
+    if (u.headcount) sum = sum.value_or(0) + *u.headcount;
+  if (!sum) return std::nullopt;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(*sum, 0xFFFFFFFFu));
+}
+
+bool Organisation::has_flag(std::string_view flag) const noexcept {
+  return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+std::optional<Index> Organisation::find_unit(std::string_view id) const noexcept {
+  const auto it = unit_ids_.find(std::string(id));
+  if (it == unit_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<Index> Organisation::find_person(std::string_view id) const noexcept {
+  const auto it = person_ids_.find(std::string(id));
+  if (it == person_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace trygg

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Internal: small helpers shared by the renderers.
+#pragma once
+
+#include <string>
+
+#include "trygg/message.hpp"
+#include "trygg/report.hpp"
+
+namespace trygg::render_detail {
+
+inline std::string say(const Report& r, const Message& m, Language lang) { return render(m, lang, r.framework); }
+inline std::string word(const std::string& id, Language lang) { return render(Message{id}, lang); }
+inline std::string status_word(Status s, Language lang) { return word("status." + std::string(to_string(s)), lang); }
+inline std::string severity_word(Severity s, Language lang) {
+  return word("severity." + std::string(to_string(s)), lang);
+}
+inline std::string subject_label(const Subject& s, Language lang) {
+  if (s.kind == Subject::Kind::organisation) return word("report.organisation-subject", lang);
+  std::string label = render(Message{"report.unit-subject", {{"id", s.id}}}, lang);
+  if (!s.name.empty()) label += " (" + s.name + ")";
+  return label;
+}
+/// Area score to one decimal, e.g. "2.3".
+std::string one_decimal(double v);
+/// Word-wrap to `width` columns (counting UTF-8 code points), each line prefixed by `indent`.
+std::string wrap(const std::string& text, std::size_t width, const std::string& indent);
+
+}  // namespace trygg::render_detail

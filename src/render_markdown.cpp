@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// The Markdown report, for minutes and HR documents. Its core is the seed 004 form filled
+// in: per area, what exists today ("Finns idag") and what is proposed ("Åtgärdsförslag").
+#include "render_common.hpp"
+#include "trygg/render.hpp"
+
+namespace trygg {
+namespace {
+using namespace render_detail;
+
+/// Escape what would break a table cell or start Markdown markup.
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += "<br>";
+    else if (c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']') out += std::string("\\") + c;
+    else out += c;
+  }
+  return out;
+}
+}  // namespace
+
+std::string render_markdown(const Report& r, Language lang) {
+  const Framework& fw = r.framework;
+  std::string out;
+  out += "# " + word("report.title", lang) + "\n\n";
+  out += "- " + word("report.organisation", lang) + ": " +
+         cell(r.organisation_name.empty() ? r.organisation_id : r.organisation_name + " (" + r.organisation_id + ")") +
+         ", " + r.country + "\n";
+  out += "- " + word("report.as-of", lang) + ": " + r.as_of.to_string() + "\n";
+  std::string packs;
+  for (const auto& p : fw.packs())
+    for (const auto& id : r.packs)
+      if (p.id == id) packs += (packs.empty() ? "" : ", ") + p.id + " " + p.version;
+  out += "- " + word("report.packs", lang) + ": " + packs + "\n\n";
+
+  out += "## " + word("report.summary", lang) + "\n\n";
+  out += render(Message{"report.summary-line",
+                        {{"rules", std::to_string(r.summary.total())},
+                         {"pass", std::to_string(r.summary.pass)},
+                         {"fail", std::to_string(r.summary.fail)},
+                         {"partial", std::to_string(r.summary.partial)},
+                         {"not_assessed", std::to_string(r.summary.not_assessed)},
+                         {"not_applicable", std::to_string(r.summary.not_applicable)}}},
+                lang) +
+         ".\n\n";
+
+  out += "| " + word("report.area", lang) + " | " + word("report.score", lang) + " | " +
+         word("report.findings", lang) + " |\n|---|---:|---:|\n";
+  for (const auto& a : r.area_scores) {
+    const Area* area = fw.find_area(a.area);
+    out += "| " + cell(area ? area->title.in(lang) : a.area) + " | " + one_decimal(a.score) + " | " +
+           std::to_string(a.findings) + " |\n";
+  }
+  out += "\n" + word("report.legend", lang) + "\n\n";
+
+  // The seed 004 form: one row per area.
+  out += "## " + word("report.measures-table", lang) + "\n\n";
+  out += "| " + word("report.area", lang) + " | " + word("report.exists-today", lang) + " | " +
+         word("report.proposed", lang) + " |\n|---|---|---|\n";
+  for (const auto& a : r.area_scores) {
+    const Area* area = fw.find_area(a.area);
+    std::string today, proposed;
+    for (const auto& s : r.measure_scores) {
+      if (s.area != a.area || s.maturity == 0) continue;
+      const Measure* m = fw.find_measure(s.measure);
+      today += (today.empty() ? "" : "<br>") + cell(s.measure + " " + (m ? m->title.in(lang) : "")) + " (" +
+               cell(render(Message{"maturity." + std::to_string(s.maturity)}, lang)) + ")";
+    }
+    for (const auto& e : r.action_plan) {
+      if (e.area != a.area) continue;
+      const Measure* m = fw.find_measure(e.measure);
+      proposed += (proposed.empty() ? "" : "<br>") + std::string("**") + cell(e.measure) + "**: " +
+                  cell(m ? m->proposal.in(lang) : "") + " (" + word("report.due", lang) + " " + e.due.to_string() + ")";
+    }
+    out += "| **" + cell(area ? area->title.in(lang) : a.area) + "**<br>" + cell(area ? area->goal.in(lang) : "") +
+           " | " + (today.empty() ? "*" + word("report.nothing-today", lang) + "*" : today) + " | " +
+           (proposed.empty() ? "*" + word("report.no-proposal", lang) + "*" : proposed) + " |\n";
+  }
+
+  out += "\n## " + word("report.action-plan", lang) + "\n\n";
+  if (r.action_plan.empty()) {
+    out += word("report.no-findings", lang) + "\n";
+  } else {
+    out += "| # | " + word("report.measure", lang) + " | " + word("report.proposed", lang) + " | " +
+           word("report.severity", lang) + " | " + word("report.due", lang) + " |\n|---:|---|---|---|---|\n";
+    for (std::size_t i = 0; i < r.action_plan.size(); ++i) {
+      const auto& e = r.action_plan[i];
+      const Measure* m = fw.find_measure(e.measure);
+      out += "| " + std::to_string(i + 1) + " | " + cell(e.measure + " " + (m ? m->title.in(lang) : "")) + " | " +
+             cell(m ? m->proposal.in(lang) : "") + " | " + severity_word(e.severity, lang) + " | " +
+             e.due.to_string() + " |\n";
+    }
+  }
+
+  out += "\n## " + word("report.findings", lang) + "\n\n";
+  if (r.findings.empty()) {
+    out += word("report.no-findings", lang) + "\n";
+  } else {
+    out += "| " + word("report.rule", lang) + " | " + word("report.subject", lang) + " | " +
+           word("report.status", lang) + " | " + word("report.severity", lang) + " | " + word("report.found", lang) +
+           " | " + word("report.source", lang) + " |\n|---|---|---|---|---|---|\n";
+    for (const auto& f : r.findings) {
+      const Result& x = f.result;
+      std::string sources;
+      for (const auto& c : f.citations) sources += (sources.empty() ? "" : "; ") + c.source + (c.locator.empty() ? "" : ", " + c.locator);
+      out += "| " + cell(x.rule) + " | " + cell(subject_label(x.subject, lang)) + " | " + status_word(x.status, lang) +
+             " | " + severity_word(x.severity, lang) + " | " + cell(say(r, x.message, lang)) + " | " + cell(sources) +
+             " |\n";
+    }
+  }
+  return out;
+}
+
+std::string render_csv(const Report& r, Language lang) {
+  auto q = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string out =
+      "fingerprint,rule,measure,area,subject_kind,subject_id,status,severity,obligation,message,expected,found,due,"
+      "evidence\r\n";
+  for (const auto& f : r.findings) {
+    const Result& x = f.result;
+    std::string ev;
+    for (const auto& e : x.evidence) ev += (ev.empty() ? "" : " ") + e;
+    out += q(f.fingerprint) + "," + q(x.rule) + "," + q(x.measure) + "," + q(x.area) + "," +
+           q(x.subject.kind == Subject::Kind::organisation ? "organisation" : "unit") + "," + q(x.subject.id) + "," +
+           q(std::string(to_string(x.status))) + "," + q(std::string(to_string(x.severity))) + "," +
+           q(std::string(to_string(x.obligation))) + "," + q(say(r, x.message, lang)) + "," +
+           q(say(r, x.expected, lang)) + "," + q(say(r, x.found, lang)) + "," + q(f.due.to_string()) + "," + q(ev) +
+           "\r\n";
+  }
+  return out;
+}
+
+}  // namespace trygg
