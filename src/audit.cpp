@@ -196,6 +196,8 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
       Outcome why;
       why.subject = detail::organisation_subject(org);
       if (!applies(*rule, ctx, why)) {
+        why.expected = Message{"applies.expected"};
+        why.found = why.message;
         outcomes.push_back(std::move(why));
       } else {
         detail::find_evaluator(rule->check)->evaluate(detail::RuleInput{ctx, *rule, m, mi}, outcomes);

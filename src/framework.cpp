@@ -236,7 +236,8 @@ const std::vector<Pack>& builtin_packs_parsed() {
 /// A diagnostic that points into a pack file (packs may come from several files).
 void add_at(std::vector<Diagnostic>& out, const SourceLocation& loc, std::string key, std::string expected,
             std::string found, std::string hint = {}) {
-  out.push_back(Diagnostic{loc.file, key.empty() ? loc.pointer : detail::pointer_append(loc.pointer, key),
+  // `key` is a relative pointer of our own literal tokens ("depends_on/0"), so no escaping.
+  out.push_back(Diagnostic{loc.file, key.empty() ? loc.pointer : loc.pointer + "/" + key,
                            std::move(expected), std::move(found), std::move(hint), 0, 0});
 }
 }  // namespace

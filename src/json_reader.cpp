@@ -89,6 +89,7 @@ class StrictBuilder {
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     error_position_ = position;
+    error_pointer_ = current_pointer();  // the value being read when the parser gave up
     std::string what = ex.what();
     // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
     if (const auto p = what.find(": ", what.find("column")); p != std::string::npos) what = what.substr(p + 2);
@@ -98,6 +99,7 @@ class StrictBuilder {
 
   std::optional<json> result;
   std::optional<std::size_t> error_position_;
+  std::string error_pointer_;
   std::string syntax_error_;
   std::optional<Diagnostic> structural_error_;
 
@@ -201,8 +203,8 @@ std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, D
     out.add(std::move(*builder.structural_error_));
   } else {
     const auto [line, column] = line_and_column(text, builder.error_position_.value_or(text.size()));
-    out.add(Diagnostic{"", "", "well-formed JSON", builder.syntax_error_.empty() ? "malformed JSON" : builder.syntax_error_,
-                       "", line, column});
+    out.add(Diagnostic{"", builder.error_pointer_, "well-formed JSON",
+                       builder.syntax_error_.empty() ? "malformed JSON" : builder.syntax_error_, "", line, column});
   }
   return std::nullopt;
 }
@@ -281,13 +283,17 @@ bool is_id(std::string_view s) noexcept {
   return std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
-std::string one_of_list(const std::vector<std::string_view>& allowed) {
-  std::string s = allowed.size() == 1 ? "" : "one of ";
+std::string quoted_list(const std::vector<std::string_view>& allowed) {
+  std::string s;
   for (std::size_t i = 0; i < allowed.size(); ++i) {
     if (i > 0) s += (i + 1 == allowed.size()) ? " or " : ", ";
     s += "\"" + std::string(allowed[i]) + "\"";
   }
   return s;
+}
+
+std::string one_of_list(const std::vector<std::string_view>& allowed) {
+  return (allowed.size() == 1 ? "" : "one of ") + quoted_list(allowed);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +310,7 @@ ObjectReader::ObjectReader(const json& value, std::string pointer, Diagnostics& 
   for (const auto& [k, v] : value.items()) {
     if (std::find(known_keys.begin(), known_keys.end(), k) == known_keys.end()) {
       std::sort(known_keys.begin(), known_keys.end());
-      out_.add(pointer_append(pointer_, k), "no other keys than " + one_of_list(known_keys).substr(7),
+      out_.add(pointer_append(pointer_, k), "no other keys than " + quoted_list(known_keys),
                "an unknown key \"" + k + "\"", did_you_mean(k, known_keys));
     }
   }
@@ -366,7 +372,10 @@ std::optional<std::uint32_t> ObjectReader::count(std::string_view key, bool requ
   constexpr std::string_view expected = "a whole number from 0 to 4294967295";
   const json* v = get(key, required, expected);
   if (!v) return std::nullopt;
+  // Parsed text gives unsigned numbers; a document built in code may hold signed ones.
   if (v->is_number_unsigned() && v->get<std::uint64_t>() <= 0xFFFFFFFFu) return v->get<std::uint32_t>();
+  if (v->is_number_integer() && v->get<std::int64_t>() >= 0 && v->get<std::int64_t>() <= 0xFFFFFFFFll)
+    return static_cast<std::uint32_t>(v->get<std::int64_t>());
   out_.add(pointer(key), std::string(expected), describe(*v));
   return std::nullopt;
 }

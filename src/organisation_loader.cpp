@@ -35,19 +35,22 @@ class Loader {
 
   Organisation load(const json& doc) {
     Organisation org;
+    // The format version first: a file of another format would only give misleading errors.
+    if (doc.is_object() && doc.contains("format")) {
+      const json& f = doc["format"];
+      if (!f.is_string() || f.get_ref<const std::string&>() != organisation_format) {
+        const bool other_version = f.is_string() && f.get_ref<const std::string&>().rfind("trygg.organisation/", 0) == 0;
+        d_.add("/format", "\"trygg.organisation/1\"", detail::describe(f),
+               other_version ? "this version of trygg reads format version 1 only" : "");
+        return org;
+      }
+    }
     ObjectReader r(doc, "", d_,
                    {"format", "id", "name", "country", "sector", "language", "headcount", "flags", "units", "people",
                     "routines", "activities", "channels", "surveys", "case_statistics", "action_plan"},
                    "an organisation object");
     if (!r.ok()) return org;
-    if (auto f = r.string("format", true, "\"trygg.organisation/1\"")) {
-      if (*f != organisation_format) {
-        const bool newer = f->rfind("trygg.organisation/", 0) == 0;
-        d_.add("/format", "\"trygg.organisation/1\"", detail::describe(json(*f)),
-               newer ? "this version of trygg reads format version 1 only" : "");
-        return org;  // another format: its fields would only give misleading errors
-      }
-    }
+    r.string("format", true, "\"trygg.organisation/1\"");
     org.id = r.id("id", true).value_or("");
     org.name = r.string("name", false).value_or("");
     org.country = r.string("country", true, "an ISO 3166-1 alpha-2 country code such as \"SE\"").value_or("");
@@ -481,14 +484,14 @@ bool Organisation::has_flag(std::string_view flag) const noexcept {
   return std::find(flags.begin(), flags.end(), flag) != flags.end();
 }
 
-std::optional<Index> Organisation::find_unit(std::string_view id) const noexcept {
-  const auto it = unit_ids_.find(std::string(id));
+std::optional<Index> Organisation::find_unit(std::string_view unit_id) const noexcept {
+  const auto it = unit_ids_.find(std::string(unit_id));
   if (it == unit_ids_.end()) return std::nullopt;
   return it->second;
 }
 
-std::optional<Index> Organisation::find_person(std::string_view id) const noexcept {
-  const auto it = person_ids_.find(std::string(id));
+std::optional<Index> Organisation::find_person(std::string_view person_id) const noexcept {
+  const auto it = person_ids_.find(std::string(person_id));
   if (it == person_ids_.end()) return std::nullopt;
   return it->second;
 }

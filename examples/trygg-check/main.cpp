@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -55,6 +56,13 @@ bool emit(const std::string& text, const std::string& output) {
     return false;
   }
   return true;
+}
+
+/// Load an organisation from a file, or from standard input when the path is "-".
+trygg::Organisation load_organisation(const std::string& path, const trygg::Framework& fw) {
+  if (path != "-") return trygg::Organisation::load(path, fw);
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  return trygg::Organisation::parse(text, fw, "<stdin>");
 }
 
 trygg::Framework load_framework(const std::vector<std::string>& pack_files) {
@@ -141,23 +149,26 @@ int main(int argc, char** argv) {
   std::vector<std::string> packs, pack_files;
   bool preview = false;
   auto* check = app.add_subcommand("check", "Audit an organisation and report its gaps");
-  check->add_option("ORG", org_path, "Organisation file (JSON, format trygg.organisation/1)")->required();
+  check->add_option("ORG", org_path, "Organisation file (JSON, format trygg.organisation/1); - reads standard input")->required();
   check->add_option("--pack", packs, "Run only the rules of this pack (repeatable; default: every pack)");
   check->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
   check->add_option("--as-of", as_of_text, "Audit as of this date, YYYY-MM-DD (default: today)");
   check->add_option("--lang", lang_text, "Report language (default: from the organisation's country)")
       ->check(CLI::IsMember(languages));
-  check->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "md", "csv"}));
+  check->add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "md", "csv"}))
+      ->capture_default_str();
   check->add_option("--output,-o", output, "Write the report to this file instead of standard output");
   check->add_option("--fail-on", fail_on, "Exit 1 if a finding has at least this severity")
-      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}));
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
+      ->capture_default_str();
   check->add_flag("--preview", preview, "Also run rules marked preview");
   check->add_option("--color", colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
 
   // validate
   std::string validate_path;
   auto* validate = app.add_subcommand("validate", "Check that an organisation file is valid, without auditing it");
-  validate->add_option("ORG", validate_path, "Organisation file")->required();
+  validate->add_option("ORG", validate_path, "Organisation file; - reads standard input")->required();
   validate->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
 
   // explain
@@ -209,7 +220,7 @@ int main(int argc, char** argv) {
       options.packs = packs;
       options.language = lang;
       options.preview = preview;
-      const auto org = trygg::Organisation::load(org_path, fw);
+      const auto org = load_organisation(org_path, fw);
       const auto report = trygg::audit(org, fw, options);
       std::string text;
       if (format == "json") {
@@ -227,7 +238,7 @@ int main(int argc, char** argv) {
       return report.count_at_or_above(*trygg::parse_severity(fail_on)) > 0 ? exit_findings : 0;
     }
     if (*validate) {
-      const auto org = trygg::Organisation::load(validate_path, fw);
+      const auto org = load_organisation(validate_path, fw);
       std::cout << validate_path << ": valid (" << org.units.size() << " units, " << org.people.size() << " people, "
                 << org.routines.size() << " routines, " << org.activities.size() << " activities, "
                 << org.channels.size() << " channels)\n";

@@ -151,6 +151,11 @@ class Framework {
   /// Measures ordered so that each comes after those it depends on (ties: area order, id).
   [[nodiscard]] const std::vector<std::size_t>& dependency_order() const noexcept;
 
+  /// The framework as data: {"packs": [...], "areas": [...], "measures": [...], "rules": [...]},
+  /// each entry in the pack format (docs/pack-format.md) plus its "pack". Rules carry their
+  /// effective severity and citations.
+  [[nodiscard]] nlohmann::json to_json() const;
+
  private:
   explicit Framework(std::shared_ptr<const detail::FrameworkData> data) : data_(std::move(data)) {}
   std::shared_ptr<const detail::FrameworkData> data_;

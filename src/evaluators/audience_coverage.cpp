@@ -16,7 +16,8 @@ class AudienceCoverage final : public Evaluator {
                              {{"audience", CheckParam::Kind::audience, "the measure's audience"},
                               {"min_share", CheckParam::Kind::share, "0.8"},
                               {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
-                             {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed"}};
+                             {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.found-no-activity",
+                              "audience.found-unknown"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -41,29 +42,35 @@ class AudienceCoverage final : public Evaluator {
       recent.push_back(i);
       evidence.push_back(ctx.activity_pointer(i));
     }
+    if (recent.empty()) {
+      out.push_back(org_outcome(in, Status::fail, Message{"audience.fail", {{"audience", audience}}}, expected,
+                                Message{"audience.found-no-activity", {{"within", within.to_string()}}}));
+      return;
+    }
     std::uint64_t reached = 0, eligible = 0;
-    bool known = false;
     if (audience == "managers") {
       // Count distinct managers among the participants of recent activities.
       eligible = ctx.managers().size();
-      known = eligible > 0;
       std::vector<char> seen(ctx.org.people.size(), 0);
       for (auto i : recent)
         for (auto p : ctx.org.activities[i].participants) seen[p] = 1;
       for (auto m : ctx.managers()) reached += seen[m] ? 1 : 0;
     } else {
-      // Aggregates: each activity's reached/eligible; without "eligible", the headcount.
+      // Aggregates. For the whole staff the audience is the organisation's headcount, so an
+      // activity held in a few units is measured against everyone; for other audiences
+      // (leavers, the board, ...) only the activities' own "eligible" figures say how many.
+      std::uint64_t stated_eligible = 0;
       for (auto i : recent) {
         const auto& a = ctx.org.activities[i];
         if (a.reached) reached += *a.reached;
-        if (a.eligible) eligible += *a.eligible;
+        if (a.eligible) stated_eligible += *a.eligible;
       }
-      if (eligible == 0)
-        if (auto h = ctx.org.total_headcount()) eligible = *h;
-      known = eligible > 0;
+      const bool whole_staff = audience == "all-staff" || audience == "employees";
+      const auto headcount = ctx.org.total_headcount();
+      eligible = whole_staff && headcount ? *headcount : stated_eligible;
       reached = std::min(reached, eligible);
     }
-    if (!known) {
+    if (eligible == 0) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"audience.not-assessed"}, expected,
                                 Message{"audience.found-unknown", {{"audience", audience}}}, std::move(evidence)));
       return;

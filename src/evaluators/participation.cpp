@@ -15,7 +15,7 @@ class Participation final : public Evaluator {
                              "some routine implementing the measure was made or revised with the required parties",
                              {{"parties", CheckParam::Kind::parties, "[\"employees\"]"}},
                              {"participation.pass", "participation.partial", "participation.fail",
-                              "participation.not-assessed", "common.no-routine", "common.no-routines-section"}};
+                              "participation.not-assessed", "participation.found-nobody", "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -27,7 +27,7 @@ class Participation final : public Evaluator {
     // The best single routine counts: participation is a property of how one routine was made.
     std::size_t best = 0;
     bool reported = false;
-    std::vector<std::string> best_found, evidence;
+    std::vector<std::string> best_found, best_all, evidence;
     for (auto i : in.ctx.routines_of(in.measure_index)) {
       const auto& r = in.ctx.org.routines[i];
       if (!r.participation) continue;
@@ -38,6 +38,7 @@ class Participation final : public Evaluator {
       if (have.size() > best || evidence.empty()) {
         best = have.size();
         best_found = have;
+        best_all = *r.participation;
         evidence = {in.ctx.routine_pointer(i) + "/participation"};
       }
     }
@@ -49,7 +50,9 @@ class Participation final : public Evaluator {
     std::vector<std::string> missing;
     for (const auto& p : required)
       if (std::find(best_found.begin(), best_found.end(), p) == best_found.end()) missing.push_back(p);
-    const Message found{"participation.found", {{"parties", join(best_found)}}};
+    // Found: everyone who took part in the best routine, required or not.
+    const Message found = best_all.empty() ? Message{"participation.found-nobody"}
+                                           : Message{"participation.found", {{"parties", join(best_all)}}};
     const Status s = missing.empty() ? Status::pass : best == 0 ? Status::fail : Status::partial;
     out.push_back(org_outcome(in, s,
                               Message{s == Status::pass ? "participation.pass"

@@ -108,7 +108,9 @@ class ObjectReader {
   Diagnostics& out_;
 };
 
-/// "one of \"a\", \"b\" or \"c\"".
+/// "\"a\", \"b\" or \"c\"".
+std::string quoted_list(const std::vector<std::string_view>& allowed);
+/// "one of \"a\", \"b\" or \"c\"" (just "\"a\"" for one).
 std::string one_of_list(const std::vector<std::string_view>& allowed);
 
 }  // namespace trygg::detail

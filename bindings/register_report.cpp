@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#include <pybind11/stl.h>
+
+#include "register.hpp"
+#include "trygg/audit.hpp"
+#include "trygg/error.hpp"
+#include "trygg/render.hpp"
+
+namespace {
+trygg::Language language(const std::optional<std::string>& lang, const trygg::Report& r) {
+  if (!lang) return r.language;
+  if (auto l = trygg::parse_language(*lang)) return *l;
+  throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
+}
+}  // namespace
+
+void register_report(py::module_& m) {
+  py::class_<trygg::Report>(m, "Report")
+      .def_property_readonly("language", [](const trygg::Report& r) { return std::string(trygg::to_string(r.language)); })
+      .def_property_readonly("as_of", [](const trygg::Report& r) { return r.as_of.to_string(); })
+      .def("count_at_or_above",
+           [](const trygg::Report& r, const std::string& severity) {
+             const auto s = trygg::parse_severity(severity);
+             if (!s) throw py::value_error("severity must be info, low, medium, high or critical, not \"" + severity + "\"");
+             return r.count_at_or_above(*s);
+           })
+      .def("to_json_text",
+           [](const trygg::Report& r, std::optional<std::string> lang, int indent) {
+             return trygg::render_json(r, language(lang, r)).dump(indent);
+           },
+           py::arg("lang") = py::none(), py::arg("indent") = -1)
+      .def("to_markdown", [](const trygg::Report& r, std::optional<std::string> lang) {
+             return trygg::render_markdown(r, language(lang, r));
+           }, py::arg("lang") = py::none())
+      .def("to_csv", [](const trygg::Report& r, std::optional<std::string> lang) {
+             return trygg::render_csv(r, language(lang, r));
+           }, py::arg("lang") = py::none())
+      .def("to_text",
+           [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width) {
+             return trygg::render_text(r, {language(lang, r), colour, width});
+           },
+           py::arg("lang") = py::none(), py::arg("colour") = false, py::arg("width") = 80);
+
+  m.def(
+      "audit",
+      [](const trygg::Organisation& org, const trygg::Framework& fw, std::optional<std::string> as_of,
+         std::optional<std::string> lang, std::vector<std::string> packs, bool preview) {
+        trygg::AuditOptions o;
+        if (as_of) {
+          o.as_of = trygg::Date::parse(*as_of);
+          if (!o.as_of) throw py::value_error("as_of must be a date YYYY-MM-DD, not \"" + *as_of + "\"");
+        }
+        if (lang) {
+          o.language = trygg::parse_language(*lang);
+          if (!o.language) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
+        }
+        o.packs = std::move(packs);
+        o.preview = preview;
+        py::gil_scoped_release release;  // the audit touches no Python object
+        return trygg::audit(org, fw, o);
+      },
+      py::arg("organisation"), py::arg("framework"), py::arg("as_of") = py::none(), py::arg("lang") = py::none(),
+      py::arg("packs") = std::vector<std::string>{}, py::arg("preview") = false);
+}

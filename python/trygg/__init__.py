@@ -1,0 +1,41 @@
+"""trygg: checks how well an employer prevents bullying, harassment, sexual harassment and
+threats and violence at work, against a framework of preventive measures and the rules that
+apply, and proposes what to do.
+
+Example::
+
+    import trygg
+    org = trygg.load_organisation("examples/organisations/kommun.json")
+    report = trygg.audit(org, as_of="2026-11-22")
+    print(report.to_text())
+"""
+
+from __future__ import annotations
+
+try:
+    from . import _core
+except ImportError as e:  # pragma: no cover - only on a broken install
+    raise ImportError(
+        "trygg's compiled core (trygg._core) could not be imported. Install the package with "
+        "`pip install .` (which compiles it), or put a build directory's python/ on PYTHONPATH."
+    ) from e
+
+from ._audit import audit
+from ._errors import Error, LoadError, UsageError
+from ._framework import Framework
+from ._organisation import Organisation, load_organisation
+from ._report import Report
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "Error",
+    "Framework",
+    "LoadError",
+    "Organisation",
+    "Report",
+    "UsageError",
+    "__version__",
+    "audit",
+    "load_organisation",
+]

@@ -1,0 +1,52 @@
+"""The audit entry point."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from . import _core
+from ._framework import Framework, _strings
+from ._organisation import Organisation
+from ._report import Report, _lang
+
+__all__ = ["audit"]
+
+
+def audit(
+    organisation: Organisation,
+    framework: Framework | None = None,
+    as_of: str | datetime.date | None = None,
+    lang: str | None = None,
+    *,
+    packs: Sequence[str] | None = None,
+    preview: bool = False,
+) -> Report:
+    """Audit an organisation against a framework.
+
+    :param organisation: a loaded organisation.
+    :param framework: default: the framework the organisation was loaded with.
+    :param as_of: the date to audit as of (default: today, UTC).
+    :param lang: report language; default: the organisation's language, else from its
+        country (SE: sv, NO: nb), else en.
+    :param packs: run only the rules of these packs (default: all).
+    :param preview: also run rules marked preview.
+    :raises trygg.UsageError: for an unknown pack.
+
+    The GIL is released while auditing, so threads can audit in parallel.
+    """
+    if not isinstance(organisation, Organisation):
+        raise TypeError(f"organisation must be a trygg.Organisation, not {type(organisation).__name__}")
+    if framework is None:
+        framework = organisation.framework
+    elif not isinstance(framework, Framework):
+        raise TypeError(f"framework must be a trygg.Framework or None, not {type(framework).__name__}")
+    if isinstance(as_of, datetime.datetime):
+        as_of = as_of.date()
+    if isinstance(as_of, datetime.date):
+        as_of = as_of.isoformat()
+    elif as_of is not None and not isinstance(as_of, str):
+        raise TypeError(f"as_of must be a str, a datetime.date or None, not {type(as_of).__name__}")
+    return Report(
+        _core.audit(organisation._impl, framework._impl, as_of, _lang(lang), _strings(packs, "packs"), bool(preview))
+    )

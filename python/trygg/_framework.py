@@ -1,0 +1,97 @@
+"""The prevention framework: areas, measures and rules from packs."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from typing import Any
+
+from . import _core
+
+__all__ = ["Framework"]
+
+
+def _strings(value: Iterable[str] | None, what: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{what} must be a list of strings, not a single {type(value).__name__}")
+    items = list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{what} must contain strings, not {type(item).__name__}")
+    return items
+
+
+class Framework:
+    """A validated set of packs. Immutable; share one instance across audits and threads.
+
+    Use :meth:`builtin` for the packs compiled into trygg, or :meth:`with_pack_files` to add
+    your own packs (JSON files in the pack format, docs/pack-format.md).
+    """
+
+    __slots__ = ("__dict__", "_impl")
+
+    def __init__(self, impl: _core.Framework) -> None:
+        if not isinstance(impl, _core.Framework):
+            raise TypeError("use Framework.builtin() or Framework.with_pack_files() to make a Framework")
+        self._impl = impl
+
+    @classmethod
+    def builtin(cls, packs: Sequence[str] | None = None) -> Framework:
+        """The built-in packs; ``packs`` selects some of them (default: all).
+
+        :raises trygg.UsageError: for an unknown pack id.
+        """
+        return cls(_core.Framework.builtin(_strings(packs, "packs")))
+
+    @classmethod
+    def with_pack_files(
+        cls, files: Sequence[str | os.PathLike[str]], builtin: Sequence[str] | None = None
+    ) -> Framework:
+        """Built-in packs (default: all) plus packs read from JSON files.
+
+        :raises trygg.LoadError: if a pack file is invalid or the packs do not fit together.
+        """
+        if isinstance(files, (str, bytes, os.PathLike)):
+            raise TypeError("files must be a list of paths")
+        paths = [os.fspath(f) for f in files]
+        return cls(_core.Framework.with_pack_files(paths, _strings(builtin, "builtin")))
+
+    @staticmethod
+    def builtin_pack_ids() -> list[str]:
+        """Ids of the packs compiled into trygg."""
+        return list(_core.Framework.builtin_pack_ids())
+
+    @property
+    def pack_ids(self) -> list[str]:
+        """Ids of the packs in this framework, in load order."""
+        return list(self._impl.pack_ids)
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
+        return json.loads(self._impl.to_json_text())
+
+    @property
+    def areas(self) -> list[dict[str, Any]]:
+        """The areas in report order, as dicts in the pack format."""
+        return self._data["areas"]
+
+    @property
+    def measures(self) -> list[dict[str, Any]]:
+        """The measures in report order, as dicts in the pack format."""
+        return self._data["measures"]
+
+    @property
+    def rules(self) -> list[dict[str, Any]]:
+        """The rules sorted by id, with their effective severity and citations."""
+        return self._data["rules"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole framework as data: packs, areas, measures and rules."""
+        return json.loads(self._impl.to_json_text())
+
+    def __repr__(self) -> str:
+        return f"Framework(packs={self.pack_ids!r})"

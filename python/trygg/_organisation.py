@@ -1,0 +1,157 @@
+"""An organisation's routines and structure, read from the input format trygg.organisation/1."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from . import _core
+from ._framework import Framework
+
+__all__ = ["Organisation", "load_organisation", "DEFAULT_MAX_FILE_BYTES", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_ERRORS"]
+
+DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 64
+DEFAULT_MAX_ERRORS = 100
+
+
+def _framework(framework: Framework | None) -> Framework:
+    if framework is None:
+        return Framework.builtin()
+    if not isinstance(framework, Framework):
+        raise TypeError(f"framework must be a trygg.Framework or None, not {type(framework).__name__}")
+    return framework
+
+
+def _limit(value: int, name: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
+class Organisation:
+    """A loaded, fully validated organisation. Loading gives a complete organisation or raises
+    :class:`trygg.LoadError`; it never gives a half-loaded one.
+    """
+
+    __slots__ = ("_impl", "framework")
+
+    def __init__(self, impl: _core.Organisation, framework: Framework) -> None:
+        if not isinstance(impl, _core.Organisation):
+            raise TypeError("use trygg.load_organisation() or Organisation.from_dict() to make an Organisation")
+        self._impl = impl
+        self.framework = framework
+
+    @classmethod
+    def from_dict(
+        cls,
+        document: dict[str, Any],
+        framework: Framework | None = None,
+        *,
+        name: str = "<dict>",
+        max_depth: int = DEFAULT_MAX_DEPTH,
+        max_errors: int = DEFAULT_MAX_ERRORS,
+    ) -> Organisation:
+        """Validate a document (a dict in the input format) and load it.
+
+        :raises TypeError: if ``document`` is not a dict.
+        :raises trygg.LoadError: with every problem found.
+        """
+        if not isinstance(document, dict):
+            raise TypeError(f"document must be a dict, not {type(document).__name__}")
+        try:
+            text = json.dumps(document, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"document must hold only JSON values: {e}") from None
+        return cls.from_json(text, framework, name=name, max_depth=max_depth, max_errors=max_errors)
+
+    @classmethod
+    def from_json(
+        cls,
+        text: str | bytes,
+        framework: Framework | None = None,
+        *,
+        name: str = "<memory>",
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        max_depth: int = DEFAULT_MAX_DEPTH,
+        max_errors: int = DEFAULT_MAX_ERRORS,
+    ) -> Organisation:
+        """Parse and load a JSON document given as text.
+
+        :raises trygg.LoadError: with every problem found.
+        """
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError as e:
+                from ._errors import LoadError
+
+                diag = {"file": name, "pointer": "", "expected": "UTF-8 text", "found": f"invalid UTF-8 at byte {e.start}",
+                        "hint": "", "line": 0, "column": 0}
+                diag["message"] = f"{name}: (root): expected UTF-8 text, found invalid UTF-8 at byte {e.start}"
+                raise LoadError(diag["message"], name, "", [diag], 1) from None
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        fw = _framework(framework)
+        impl = _core.Organisation.parse(
+            text, fw._impl, name, _limit(max_file_bytes, "max_file_bytes", 1), _limit(max_depth, "max_depth", 1),
+            _limit(max_errors, "max_errors", 1),
+        )
+        return cls(impl, fw)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document form (input format version 1); ``from_dict(to_dict())`` round-trips."""
+        return json.loads(self._impl.to_json_text())
+
+    @property
+    def id(self) -> str:
+        return self._impl.id
+
+    @property
+    def name(self) -> str:
+        return self._impl.name
+
+    @property
+    def country(self) -> str:
+        return self._impl.country
+
+    @property
+    def unit_count(self) -> int:
+        return self._impl.unit_count
+
+    @property
+    def total_headcount(self) -> int | None:
+        """The stated total headcount, else the sum of the units' headcounts, else None."""
+        return self._impl.total_headcount
+
+    def __repr__(self) -> str:
+        return f"Organisation(id={self.id!r}, country={self.country!r}, units={self.unit_count})"
+
+
+def load_organisation(
+    path: str | os.PathLike[str],
+    framework: Framework | None = None,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_errors: int = DEFAULT_MAX_ERRORS,
+) -> Organisation:
+    """Read, validate and load an organisation file.
+
+    :param path: the JSON file.
+    :param framework: the framework whose measure ids the file may name (default: all built-in packs).
+    :raises trygg.LoadError: with every problem found (file, JSON Pointer, expected, found).
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+    fw = _framework(framework)
+    impl = _core.Organisation.load(
+        os.fspath(path), fw._impl, _limit(max_file_bytes, "max_file_bytes", 1), _limit(max_depth, "max_depth", 1),
+        _limit(max_errors, "max_errors", 1),
+    )
+    return Organisation(impl, fw)

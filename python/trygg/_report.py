@@ -1,0 +1,147 @@
+"""The outcome of an audit."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from . import _core
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Report"]
+
+_LANGUAGES = ("sv", "nb", "en")
+_SEVERITIES = ("info", "low", "medium", "high", "critical")
+
+
+def _lang(lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a str or None, not {type(lang).__name__}")
+    if lang not in _LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(_LANGUAGES)}, not {lang!r}")
+    return lang
+
+
+class Report:
+    """The report of one audit: a result for every rule and subject, findings for what is not
+    a pass, maturity scores and the ordered action plan.
+
+    The data properties follow the JSON report format (docs/report-format.md), in the
+    report's language; the ``to_*`` methods render it in any language.
+    """
+
+    __slots__ = ("__dict__", "_impl")
+
+    def __init__(self, impl: _core.Report) -> None:
+        if not isinstance(impl, _core.Report):
+            raise TypeError("use trygg.audit() to make a Report")
+        self._impl = impl
+
+    @property
+    def language(self) -> str:
+        """The report's language: "sv", "nb" or "en"."""
+        return self._impl.language
+
+    @property
+    def as_of(self) -> str:
+        """The date the audit was made as of, YYYY-MM-DD."""
+        return self._impl.as_of
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
+        return json.loads(self._impl.to_json_text(None, -1))
+
+    @property
+    def results(self) -> list[dict[str, Any]]:
+        """A result for every rule and subject."""
+        return self._data["results"]
+
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        """The results that are not a pass (fail, partial, not assessed), with proposals."""
+        return self._data["findings"]
+
+    @property
+    def area_scores(self) -> dict[str, float]:
+        """Mean maturity (0-4) per area id, over the measures that apply."""
+        return {a["area"]: a["score"] for a in self._data["area_scores"]}
+
+    @property
+    def measure_scores(self) -> dict[str, int]:
+        """Maturity (0-4) per measure id."""
+        return {m["measure"]: m["maturity"] for m in self._data["measure_scores"]}
+
+    @property
+    def action_plan(self) -> list[dict[str, Any]]:
+        """Proposed measures, dependencies first, then by severity and due date."""
+        return self._data["action_plan"]
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """Counts of results by status, and of findings by severity."""
+        return self._data["summary"]
+
+    def count_at_or_above(self, severity: str) -> int:
+        """How many findings count against ``--fail-on severity``."""
+        if not isinstance(severity, str):
+            raise TypeError(f"severity must be a str, not {type(severity).__name__}")
+        if severity not in _SEVERITIES:
+            raise ValueError(f"severity must be one of {', '.join(_SEVERITIES)}, not {severity!r}")
+        return self._impl.count_at_or_above(severity)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The JSON report (format trygg.report/1) as a dict."""
+        return json.loads(self._impl.to_json_text(_lang(lang), -1))
+
+    def to_json(self, lang: str | None = None, indent: int | None = 2) -> str:
+        """The JSON report (format trygg.report/1). Byte-identical for the same input."""
+        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int) or indent < 0):
+            raise ValueError("indent must be a non-negative int or None")
+        return self._impl.to_json_text(_lang(lang), -1 if indent is None else indent)
+
+    def to_markdown(self, lang: str | None = None) -> str:
+        """Markdown, with the framework form (exists today / proposed measures) filled in."""
+        return self._impl.to_markdown(_lang(lang))
+
+    def to_text(self, lang: str | None = None, *, colour: bool = False, width: int = 80) -> str:
+        """The terminal report."""
+        if isinstance(width, bool) or not isinstance(width, int):
+            raise TypeError("width must be an int")
+        return self._impl.to_text(_lang(lang), bool(colour), width)
+
+    def to_csv(self, lang: str | None = None) -> str:
+        """Findings as CSV, one row per finding."""
+        return self._impl.to_csv(_lang(lang))
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Findings as a pandas DataFrame, one row per finding (needs pandas)."""
+        import pandas as pd
+
+        rows = [
+            {
+                "fingerprint": f["fingerprint"],
+                "rule": f["rule"],
+                "measure": f["measure"],
+                "area": f["area"],
+                "subject_kind": f["subject"]["kind"],
+                "subject_id": f["subject"]["id"],
+                "status": f["status"],
+                "severity": f["severity"],
+                "obligation": f["obligation"],
+                "message": f["message"]["text"],
+                "due": f["proposal"]["due"],
+            }
+            for f in self.findings
+        ]
+        columns = ["fingerprint", "rule", "measure", "area", "subject_kind", "subject_id", "status", "severity",
+                   "obligation", "message", "due"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return f"Report(as_of={self.as_of!r}, results={s['results']}, findings={s['findings']})"

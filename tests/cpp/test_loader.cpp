@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+// The loader: every error with file, JSON Pointer, expected and found; all errors in one
+// pass; never a half-loaded organisation.
+#include "catch.hpp"
+#include "fixtures.hpp"
+
+using fixtures::json;
+using fixtures::load_errors;
+
+namespace {
+std::string only_message(const std::string& text) {
+  const auto d = load_errors(text);
+  REQUIRE(d.size() == 1);
+  return d.front().message();
+}
+std::string with(const std::function<void(json&)>& edit) {
+  json doc = fixtures::small_org();
+  edit(doc);
+  return doc.dump();
+}
+}  // namespace
+
+TEST_CASE("a valid organisation loads completely", "[loader]") {
+  const auto org = fixtures::load(fixtures::small_org());
+  CHECK(org.id == "org-test");
+  CHECK(org.units.size() == 4);
+  CHECK(org.units[org.root()].id == "u-root");
+  CHECK(org.units[3].parent == 2);
+  CHECK(org.units[0].manager == 0);
+  CHECK(org.total_headcount() == 100u);
+  CHECK(org.find_unit("u-b1") == 3u);
+  CHECK(org.has_routines);
+  CHECK_FALSE(org.has_surveys);
+}
+
+TEST_CASE("to_json round-trips", "[loader]") {
+  json doc = fixtures::small_org();
+  doc["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-03"], "elements": ["investigator"],
+    "written": true, "owner": "p-3", "adopted": "2025-01-10", "participation": ["employees"],
+    "communicated": {"date": "2025-02-01", "channels": ["intranet"]},
+    "effect_followed_up": {"date": "2026-01-15", "method": "survey"}}])");
+  const auto once = fixtures::load(doc).to_json();
+  const auto twice = fixtures::load(once).to_json();
+  CHECK(once == twice);
+  CHECK(once["routines"][0]["elements"] == json::array({"investigator"}));
+}
+
+TEST_CASE("malformed JSON gives line and column", "[loader]") {
+  const auto d = load_errors("{\n  \"format\": \"trygg.organisation/1\",\n  \"id\": tru\n}");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].line == 3);
+  CHECK(d[0].column == 12);  // the newline after "tru", where the parser gives up
+  CHECK(d[0].expected == "well-formed JSON");
+  CHECK(d[0].message() ==
+        "bad.json:3:12: /id: expected well-formed JSON, found syntax error while parsing value - invalid literal; "
+        "last read: '\"id\": tru<U+000A>'");
+}
+
+TEST_CASE("empty file, byte-order mark, non-object root, truncation", "[loader]") {
+  CHECK(only_message("") == "bad.json: (root): expected a JSON object, found an empty file");
+  CHECK(only_message("\xEF\xBB\xBF{}") ==
+        "bad.json:1:1: (root): expected UTF-8 text without a byte-order mark, found a byte-order mark (EF BB BF) "
+        "(save the file as UTF-8 without BOM)");
+  CHECK(only_message("[1, 2]") == "bad.json: (root): expected an organisation object, found an array");
+  const auto d = load_errors(R"({"format": "trygg.organisation/1", "units": [)");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].expected == "well-formed JSON");
+  CHECK(d[0].line == 1);
+}
+
+TEST_CASE("invalid UTF-8 is a parse error", "[loader]") {
+  const auto d = load_errors("{\"id\": \"a\xFF\"}");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].expected == "well-formed JSON");
+  CHECK(d[0].found.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("duplicate keys are refused with their pointer", "[loader]") {
+  CHECK(only_message(R"({"units": [{"id": "u", "id": "v"}]})") ==
+        "bad.json: /units/0/id: expected each key at most once in an object, found a duplicate key \"id\"");
+}
+
+TEST_CASE("nesting beyond the limit is refused", "[loader]") {
+  std::string deep(200, '[');
+  deep += std::string(200, ']');
+  const auto d = load_errors(R"({"units": )" + deep + "}");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].expected == "nesting of at most 64 levels");
+  CHECK(d[0].pointer.rfind("/units/0/0/0", 0) == 0);
+}
+
+TEST_CASE("a wrong format version stops before field checks", "[loader]") {
+  CHECK(only_message(R"({"format": "trygg.organisation/2", "bogus": 1})") ==
+        "bad.json: /format: expected \"trygg.organisation/1\", found the string \"trygg.organisation/2\" "
+        "(this version of trygg reads format version 1 only)");
+}
+
+TEST_CASE("unknown keys get a did-you-mean", "[loader]") {
+  const auto m = only_message(with([](json& d) { d["units"][1]["headcont"] = 3; }));
+  CHECK(m ==
+        "bad.json: /units/1/headcont: expected no other keys than \"headcount\", \"id\", \"manager\", \"name\", "
+        "\"parent\" or \"workplace\", found an unknown key \"headcont\" (did you mean \"headcount\"?)");
+}
+
+TEST_CASE("wrong types, missing fields and negative counts", "[loader]") {
+  CHECK(only_message(with([](json& d) { d["units"][0]["headcount"] = -3; })) ==
+        "bad.json: /units/0/headcount: expected a whole number from 0 to 4294967295, found the number -3");
+  CHECK(only_message(with([](json& d) { d["units"][0]["headcount"] = 1e12; })) ==
+        "bad.json: /units/0/headcount: expected a whole number from 0 to 4294967295, found the number 1000000000000.0");
+  CHECK(only_message(with([](json& d) { d.erase("country"); })) ==
+        "bad.json: /country: expected an ISO 3166-1 alpha-2 country code such as \"SE\", found nothing (the key is "
+        "missing)");
+  // A unit without a valid id also leaves the references to it dangling: both are reported.
+  const auto d = load_errors(with([](json& d) { d["units"][2]["id"] = 7; }));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].message() ==
+        "bad.json: /units/2/id: expected an id (1-64 ASCII letters, digits, '.', '_' or '-'), found the number 7");
+  CHECK(d[1].pointer == "/units/3/parent");
+}
+
+TEST_CASE("impossible dates and bad durations", "[loader]") {
+  CHECK(only_message(with([](json& d) {
+          d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-03"], "adopted": "2026-02-30"}])");
+        })) == "bad.json: /routines/0/adopted: expected a calendar date YYYY-MM-DD, found the string \"2026-02-30\"");
+  CHECK(only_message(with([](json& d) {
+          d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-03"], "review_interval": "1 year"}])");
+        })) ==
+        "bad.json: /routines/0/review_interval: expected an ISO 8601 duration such as \"P1Y\", \"P6M\" or \"P7D\", "
+        "found the string \"1 year\"");
+}
+
+TEST_CASE("duplicate ids and dangling references", "[loader]") {
+  const auto dup = load_errors(with([](json& d) { d["units"][2]["id"] = "u-a"; }));
+  REQUIRE(dup.size() == 2);  // the duplicate, and u-b1's parent "u-b" that no longer exists
+  CHECK(dup[0].message() ==
+        "bad.json: /units/2/id: expected an id not used by another entry of units, found \"u-a\", also at /units/1/id");
+  CHECK(dup[1].pointer == "/units/3/parent");
+  CHECK(only_message(with([](json& d) { d["units"][1]["manager"] = "p-9"; })) ==
+        "bad.json: /units/1/manager: expected the id of a person, found \"p-9\", which no person has (did you mean "
+        "\"p-1\"?)");
+  CHECK(only_message(with([](json& d) {
+          d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-3"]}])");
+        })) == "bad.json: /routines/0/measures/0: expected the id of a measure in the framework, found the string "
+               "\"ORG-3\" (did you mean \"ORG-03\"?)");
+  CHECK(only_message(with([](json& d) {
+          d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-03"], "elements": ["investigatr"]}])");
+        })) == "bad.json: /routines/0/elements/0: expected an element of the routine's measures, found the string "
+               "\"investigatr\" (did you mean \"investigator\"?)");
+}
+
+TEST_CASE("cycles in the unit tree are named", "[loader]") {
+  CHECK(only_message(with([](json& d) { d["units"][3]["parent"] = "u-b1"; })) ==
+        "bad.json: /units/3/parent: expected a parent chain that ends at the root, found a unit that is its own "
+        "parent");
+  const auto d = load_errors(with([](json& d) {
+    d["units"][1]["parent"] = "u-b1";
+    d["units"][2]["parent"] = "u-a";
+  }));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].found == "the cycle u-a -> u-b1 -> u-b -> u-a");
+}
+
+TEST_CASE("two roots are refused", "[loader]") {
+  CHECK(only_message(with([](json& d) { d["units"][2]["parent"] = nullptr; })) ==
+        "bad.json: /units/2/parent: expected exactly one unit without a parent (the root), found 2 units without a "
+        "parent, the first \"u-root\"");
+}
+
+TEST_CASE("every problem is reported in one pass, capped", "[loader]") {
+  const auto d = load_errors(with([](json& d) {
+    d["units"][0]["headcount"] = "ten";
+    d["units"][1]["workplace"] = "yes";
+    d["people"][2]["roles"] = json::array({"hr"});
+    d["extra"] = true;
+  }));
+  CHECK(d.size() == 4);
+  json many = fixtures::small_org();
+  for (int i = 0; i < 300; ++i) many["units"].push_back({{"id", "x" + std::to_string(i)}, {"parent", "nope"}});
+  try {
+    (void)trygg::Organisation::parse(many.dump(), fixtures::framework(), "bad.json");
+    FAIL("expected a LoadError");
+  } catch (const trygg::LoadError& e) {
+    CHECK(e.diagnostics().size() == 100);
+    CHECK(e.total_count() == 300);
+  }
+}
+
+TEST_CASE("files: missing, too large", "[loader]") {
+  CHECK_THROWS_AS(trygg::Organisation::load("/nonexistent/org.json", fixtures::framework()), trygg::LoadError);
+  trygg::LoadLimits tiny;
+  tiny.max_file_bytes = 10;
+  try {
+    (void)trygg::Organisation::load(TRYGG_SOURCE_DIR "/examples/organisations/small-company.json", fixtures::framework(), tiny);
+    FAIL("expected a LoadError");
+  } catch (const trygg::LoadError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].expected == "a file of at most 10 bytes");
+  }
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// Renderers: terminal text in 80 columns, colour only on request, Markdown with the seed 004
+// table, versioned JSON, CSV.
+#include <sstream>
+
+#include "catch.hpp"
+#include "fixtures.hpp"
+
+namespace {
+trygg::Report example_report() {
+  const auto& fw = fixtures::framework();
+  trygg::AuditOptions o;
+  o.as_of = trygg::Date::parse("2026-11-22");
+  return trygg::audit(trygg::Organisation::load(TRYGG_SOURCE_DIR "/examples/organisations/kommun.json", fw), fw, o);
+}
+std::size_t columns(const std::string& line) {
+  std::size_t n = 0;
+  for (unsigned char c : line) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("text fits in 80 columns and has colour only when asked", "[render]") {
+  const auto report = example_report();
+  for (auto lang : trygg::all_languages) {
+    const auto text = trygg::render_text(report, {lang, false, 80});
+    CHECK(text.find('\033') == std::string::npos);
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+      INFO(line);
+      CHECK(columns(line) <= 80);
+    }
+  }
+  CHECK(trygg::render_text(report, {trygg::Language::en, true, 80}).find("\033[") != std::string::npos);
+}
+
+TEST_CASE("Markdown fills in the seed 004 form", "[render]") {
+  const auto report = example_report();
+  const auto sv = trygg::render_markdown(report, trygg::Language::sv);
+  CHECK(sv.find("| Område | Finns idag | Åtgärdsförslag |") != std::string::npos);
+  for (const auto& a : fixtures::framework().areas()) CHECK(sv.find("| **" + a.title.sv + "**") != std::string::npos);
+  const auto nb = trygg::render_markdown(report, trygg::Language::nb);
+  CHECK(nb.find("| Område | Finnes i dag | Forslag til tiltak |") != std::string::npos);
+}
+
+TEST_CASE("JSON carries its format, message ids and arguments", "[render]") {
+  const auto j = trygg::render_json(example_report(), trygg::Language::en);
+  CHECK(j["format"] == "trygg.report/1");
+  REQUIRE_FALSE(j["findings"].empty());
+  const auto& f = j["findings"][0];
+  for (const char* key : {"fingerprint", "rule", "measure", "area", "subject", "status", "severity", "obligation",
+                          "message", "expected", "found", "evidence", "proposal", "citations"})
+    CHECK(f.contains(key));
+  CHECK(f["message"].contains("id"));
+  CHECK(f["message"].contains("args"));
+  CHECK(f["proposal"]["due"].get<std::string>().size() == 10);
+  CHECK(j["area_scores"].size() == 7);
+}
+
+TEST_CASE("CSV has one row per finding", "[render]") {
+  const auto report = example_report();
+  const auto csv = trygg::render_csv(report, trygg::Language::en);
+  std::size_t rows = 0;
+  for (std::size_t p = csv.find("\r\n"); p != std::string::npos; p = csv.find("\r\n", p + 2)) ++rows;
+  CHECK(rows == report.findings.size() + 1);
+}
