@@ -93,6 +93,9 @@ class StrictBuilder {
     std::string what = ex.what();
     // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
     if (const auto p = what.find(": ", what.find("column")); p != std::string::npos) what = what.substr(p + 2);
+    // The parser quotes what it read; keep the message valid ASCII even for invalid UTF-8 input.
+    for (char& c : what)
+      if (static_cast<unsigned char>(c) >= 0x80 || static_cast<unsigned char>(c) < 0x20) c = '?';
     syntax_error_ = what;
     return false;
   }

@@ -388,15 +388,7 @@ class Loader {
   /// Exactly one root, and no cycle through parents.
   void check_tree(const Organisation& org) {
     if (org.units.empty() || !d_.empty()) return;  // references already broken: the tree is not meaningful
-    std::vector<Index> roots;
-    for (Index i = 0; i < org.units.size(); ++i)
-      if (org.units[i].parent == no_index) roots.push_back(i);
-    if (roots.empty()) {
-      d_.add("/units", "exactly one unit without a parent (the root)", "no unit without a parent");
-    } else if (roots.size() > 1) {
-      d_.add("/units/" + std::to_string(roots[1]) + "/parent", "exactly one unit without a parent (the root)",
-             std::to_string(roots.size()) + " units without a parent, the first \"" + org.units[roots[0]].id + "\"");
-    }
+    const std::size_t before = d_.count();
     // Colour walk: 0 unseen, 1 on the current path, 2 known to reach the root.
     std::vector<char> state(org.units.size(), 0);
     for (Index start = 0; start < org.units.size(); ++start) {
@@ -416,6 +408,16 @@ class Loader {
                u == org.units[u].parent ? "a unit that is its own parent" : "the cycle " + cycle);
       }
       for (auto x : path) state[x] = 2;
+    }
+    if (d_.count() > before) return;  // a cycle leaves no root; the cycle says more
+    std::vector<Index> roots;
+    for (Index i = 0; i < org.units.size(); ++i)
+      if (org.units[i].parent == no_index) roots.push_back(i);
+    if (roots.empty()) {
+      d_.add("/units", "exactly one unit without a parent (the root)", "no unit without a parent");
+    } else if (roots.size() > 1) {
+      d_.add("/units/" + std::to_string(roots[1]) + "/parent", "exactly one unit without a parent (the root)",
+             std::to_string(roots.size()) + " units without a parent, the first \"" + org.units[roots[0]].id + "\"");
     }
   }
 

@@ -25,7 +25,7 @@ json mature_org() {
 }
 }  // namespace
 
-TEST_CASE("every rule gets a result; findings are exactly the results that are not a pass", "[audit]") {
+TEST_CASE("every rule gets a result, and findings are exactly the results that are not a pass", "[audit]") {
   const auto report = run(fixtures::small_org());
   std::set<std::string> rules_with_org_result;
   for (const auto& x : report.results)
