@@ -16,8 +16,10 @@ using detail::AuditContext;
 using detail::Outcome;
 
 /// FNV-1a, 64 bit: a stable, dependency-free hash for fingerprints. Not for security.
+/// The organisation's own id is left out, so a gap keeps its fingerprint when the
+/// organisation file is renamed or re-keyed from one year to the next.
 std::string fingerprint(const Result& r) {
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64-bit offset basis
   auto mix = [&](std::string_view s) {
     for (unsigned char c : s) {
       h ^= c;
@@ -27,8 +29,12 @@ std::string fingerprint(const Result& r) {
     h *= 1099511628211ull;
   };
   mix(r.rule);
-  mix(r.subject.kind == Subject::Kind::organisation ? "organisation" : "unit");
-  mix(r.subject.id);
+  if (r.subject.kind == Subject::Kind::organisation) {
+    mix("organisation");
+  } else {
+    mix("unit");
+    mix(r.subject.id);
+  }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
@@ -121,8 +127,9 @@ MeasureScore maturity(const AuditContext& ctx, const Measure& m, std::size_t mi)
   std::optional<Date> last;
   std::vector<const std::vector<Index>*> lists;
   for (auto i : solid) {
-    const auto d = detail::eval::latest(ctx.org.routines[i]);
-    if (d && *d <= ctx.as_of && (!last || *d > *last)) last = d;
+    // Like the cadence check: the latest adoption or review that has already happened.
+    for (const auto& d : {ctx.org.routines[i].adopted, ctx.org.routines[i].last_reviewed})
+      if (d && *d <= ctx.as_of && (!last || *d > *last)) last = d;
     lists.push_back(&ctx.org.routines[i].units);
   }
   for (auto i : ctx.activities_of(mi)) {
@@ -260,7 +267,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
 
   // Action plan: one proposed measure per measure with findings. Order: a measure after
   // those it depends on; among those ready, the most severe, then the earliest due, then
-  // report order. A dependant is never due before what it depends on.
+  // the framework's dependency order. A dependant is never due before what it depends on.
   const std::size_t n = fw.measures().size();
   std::vector<std::optional<ActionPlanEntry>> entries(n);
   for (const auto& f : report.findings) {

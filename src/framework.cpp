@@ -119,6 +119,11 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
 
 void check_params(const Rule& rule, const CheckInfo& info, ObjectReader& r, Diagnostics& d) {
   const std::string base = r.pointer("params");
+  if (info.params.empty()) {
+    if (!rule.params.is_object() || !rule.params.empty())
+      d.add(base, "no parameters (the check \"" + info.name + "\" takes none)", detail::describe(rule.params));
+    return;
+  }
   std::vector<std::string_view> names;
   for (const auto& prm : info.params) names.push_back(prm.name);
   ObjectReader pr(rule.params, base, d, names, "an object of parameters");
@@ -295,6 +300,9 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
       if (!measure_names.insert(m.name).second)
         add_at(errs, m.location, "name", "a unique measure name", "a second measure named \"" + m.name + "\"");
       const auto area = data->area_ids.find(m.area);
+      if (area != data->area_ids.end() && m.id.rfind(data->areas[area->second].code + "-", 0) != 0)
+        add_at(errs, m.location, "id", "an id starting with its area's code \"" + data->areas[area->second].code + "-\"",
+               "\"" + m.id + "\"");
       if (area == data->area_ids.end()) {
         std::vector<std::string_view> names;
         for (const auto& [k, _] : data->area_ids) names.push_back(k);
@@ -341,6 +349,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
         if (rule.citations.empty()) rule.citations = m.sources;
         if (rule.params.contains("elements") && rule.params["elements"].is_array()) {
           const auto& els = rule.params["elements"];
+          if (els.empty())
+            add_at(errs, rule.location, "params/elements", "at least one element of measure " + m.id, "an empty array");
           for (std::size_t k = 0; k < els.size(); ++k)
             if (els[k].is_string() && !m.find_element(els[k].get<std::string>()))
               add_at(errs, rule.location, "params/elements/" + std::to_string(k),

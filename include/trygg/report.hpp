@@ -69,7 +69,7 @@ struct AreaScore {
 struct ActionPlanEntry {
   std::string measure, area;
   Severity severity = Severity::medium;  ///< the highest of its findings
-  Date due;                             ///< the earliest of its findings' due dates
+  Date due;  ///< the earliest of its findings' due dates, no earlier than what it depends on
   std::vector<std::string> rules;       ///< the failing rules it addresses
   std::vector<std::string> fingerprints;
 };

@@ -16,7 +16,8 @@ class AudienceCoverage final : public Evaluator {
                              {{"audience", CheckParam::Kind::audience, "the measure's audience"},
                               {"min_share", CheckParam::Kind::share, "0.8"},
                               {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
-                             {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.found-no-activity",
+                             {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.expected",
+                              "audience.found", "audience.found-no-activity",
                               "audience.found-unknown"}};
     return i;
   }

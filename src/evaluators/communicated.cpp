@@ -11,7 +11,8 @@ class Communicated final : public Evaluator {
     static const CheckInfo i{"communicated",
                              "some routine implementing the measure was communicated, with a date and a channel",
                              {},
-                             {"communicated.pass", "communicated.partial", "communicated.fail", "common.no-routine",
+                             {"communicated.pass", "communicated.partial", "communicated.fail", "communicated.expected",
+                              "communicated.found", "communicated.found-no-channel", "common.no-routine",
                               "common.no-routines-section"}};
     return i;
   }

@@ -12,7 +12,8 @@ class Coverage final : public Evaluator {
                              "the routines implementing the measure cover every unit (inherited down the tree)",
                              {},
                              {"coverage.pass", "coverage.partial", "coverage.fail", "coverage.unit-subtree",
-                              "coverage.unit-only", "common.no-routine", "common.no-routines-section"}};
+                              "coverage.unit-only", "coverage.expected", "coverage.found", "coverage.unit-expected",
+                              "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {

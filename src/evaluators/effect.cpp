@@ -11,7 +11,7 @@ class Effect final : public Evaluator {
     static const CheckInfo i{"effect",
                              "the effect of some routine implementing the measure was followed up within the period",
                              {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
-                             {"effect.pass", "effect.stale", "effect.fail", "common.no-routine",
+                             {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found", "common.no-routine",
                               "common.no-routines-section"}};
     return i;
   }

@@ -14,7 +14,7 @@ class Elements final : public Evaluator {
     static const CheckInfo i{"elements",
                              "the written routines for the measure together state every required element",
                              {{"elements", CheckParam::Kind::elements, "all elements of the measure"}},
-                             {"elements.pass", "elements.partial", "elements.fail", "common.no-routine",
+                             {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found", "common.no-routine",
                               "common.no-routines-section"}};
     return i;
   }
@@ -26,8 +26,8 @@ class Elements final : public Evaluator {
       for (const auto& e : in.measure.elements) required.push_back(e.id);
     const Message expected{"elements.expected", {{"measure", in.measure.id}, {"elements", join(required)}}};
     if (without_routines(in, expected, out)) return;
-    // Elements count only from routines that are written: an unwritten routine states nothing
-    // a reader can check. Routines whose "written" is not reported are counted, and say so.
+    // Elements count only from routines not known to be unwritten: an unwritten routine
+    // states nothing a reader can check. Routines whose "written" is not reported count.
     std::set<std::string> stated;
     std::vector<std::string> evidence;
     for (auto i : in.ctx.routines_of(in.measure_index)) {

@@ -9,7 +9,8 @@ class Owner final : public Evaluator {
  public:
   const CheckInfo& info() const override {
     static const CheckInfo i{"owner", "some routine implementing the measure names an owner", {},
-                             {"owner.pass", "owner.fail", "common.no-routine", "common.no-routines-section"}};
+                             {"owner.pass", "owner.fail", "owner.expected", "owner.found", "common.no-routine",
+                              "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {

@@ -15,7 +15,7 @@ class Participation final : public Evaluator {
                              "some routine implementing the measure was made or revised with the required parties",
                              {{"parties", CheckParam::Kind::parties, "[\"employees\"]"}},
                              {"participation.pass", "participation.partial", "participation.fail",
-                              "participation.not-assessed", "participation.found-nobody", "common.no-routine", "common.no-routines-section"}};
+                              "participation.not-assessed", "participation.found-nobody", "participation.expected", "participation.found", "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {

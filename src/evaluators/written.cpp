@@ -9,7 +9,7 @@ class Written final : public Evaluator {
  public:
   const CheckInfo& info() const override {
     static const CheckInfo i{"written", "some routine implementing the measure is written down", {},
-                             {"written.pass", "written.fail", "written.not-assessed", "common.no-routine",
+                             {"written.pass", "written.fail", "written.not-assessed", "written.expected", "written.found", "common.no-routine",
                               "common.no-routines-section"}};
     return i;
   }
@@ -31,7 +31,8 @@ class Written final : public Evaluator {
     const Message found{"written.found", {{"written", std::to_string(written)}, {"total", std::to_string(total)}}};
     if (written > 0) {
       out.push_back(org_outcome(in, Status::pass, Message{"written.pass"}, expected, found, std::move(evidence)));
-    } else if (reported == 0) {
+    } else if (reported < total) {
+      // Some routines do not say whether they are written, and none says it is: unknown.
       out.push_back(org_outcome(in, Status::not_assessed, Message{"written.not-assessed"}, expected, found,
                                 routine_evidence(in)));
     } else {

@@ -13,12 +13,12 @@ json minimal_pack() {
     "format": "trygg.pack/1", "id": "extra", "version": "1",
     "title": {"sv": "Extra", "nb": "Ekstra", "en": "Extra"},
     "measures": [{
-      "id": "EXT-01", "name": "extra-measure", "area": "forum",
+      "id": "FORUM-91", "name": "extra-measure", "area": "forum",
       "title": {"sv": "T", "nb": "T", "en": "T"}, "description": {"sv": "D", "nb": "D", "en": "D"},
       "proposal": {"sv": "P", "nb": "P", "en": "P"}, "sources": [{"source": "seed-004", "locator": "Forum"}],
       "audience": "all-staff", "severity": "low"
     }],
-    "rules": [{"id": "EXT-01/present", "measure": "EXT-01", "check": "present", "obligation": "good-practice"}]
+    "rules": [{"id": "FORUM-91/present", "measure": "FORUM-91", "check": "present", "obligation": "good-practice"}]
   })");
 }
 
@@ -71,9 +71,9 @@ TEST_CASE("dependency order puts every measure after what it depends on", "[fram
 TEST_CASE("a user pack extends the framework", "[framework]") {
   const auto fw = trygg::Framework::from_packs(
       {trygg::Framework::builtin_pack("base"), trygg::Framework::parse_pack(minimal_pack().dump(), "extra.json")});
-  REQUIRE(fw.find_rule("EXT-01/present"));
-  CHECK(fw.find_rule("EXT-01/present")->severity == trygg::Severity::low);  // from the measure
-  CHECK(fw.find_rule("EXT-01/present")->citations.at(0).source == "seed-004");
+  REQUIRE(fw.find_rule("FORUM-91/present"));
+  CHECK(fw.find_rule("FORUM-91/present")->severity == trygg::Severity::low);  // from the measure
+  CHECK(fw.find_rule("FORUM-91/present")->citations.at(0).source == "seed-004");
 }
 
 TEST_CASE("pack errors name the culprit", "[framework]") {
@@ -114,19 +114,19 @@ TEST_CASE("pack errors name the culprit", "[framework]") {
   SECTION("dependency cycle") {
     json p = minimal_pack();
     json second = p["measures"][0];
-    second["id"] = "EXT-02";
+    second["id"] = "FORUM-92";
     second["name"] = "extra-two";
-    second["depends_on"] = {"EXT-01"};
-    p["measures"][0]["depends_on"] = {"EXT-02"};
+    second["depends_on"] = {"FORUM-91"};
+    p["measures"][0]["depends_on"] = {"FORUM-92"};
     p["measures"].push_back(second);
     const auto d = pack_errors(p);
     REQUIRE(d.size() == 1);
     CHECK(d[0].expected == "dependencies without a cycle");
-    CHECK((d[0].found == "the cycle EXT-01 -> EXT-02 -> EXT-01" || d[0].found == "the cycle EXT-02 -> EXT-01 -> EXT-02"));
+    CHECK((d[0].found == "the cycle FORUM-91 -> FORUM-92 -> FORUM-91" || d[0].found == "the cycle FORUM-92 -> FORUM-91 -> FORUM-92"));
   }
   SECTION("a rule for an unknown measure") {
     json p = minimal_pack();
-    p["rules"][0]["measure"] = "EXT-9";
+    p["rules"][0]["measure"] = "FORUM-9";
     const auto d = pack_errors(p);
     REQUIRE(d.size() == 1);
     CHECK(d[0].pointer == "/rules/0/measure");

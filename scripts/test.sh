@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Run every test: the C++ suites (Catch2), the Python suite (pytest, against the extension
+# built here), the checker as a program, and a downstream find_package(trygg) project.
+# Needs the system packages that scripts/install.sh installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet "pybind11>=2.10" "pytest>=7" "hypothesis>=6" "jsonschema>=4" "pandas>=1.5"
+
+build="${TRYGG_TEST_BUILD_DIR:-build/test}"
+generator=()
+if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
+cmake -S . -B "$build" "${generator[@]}" \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DTRYGG_BUILD_TESTS=ON -DTRYGG_BUILD_PYTHON=ON \
+  -Dpybind11_DIR="$(python3 -m pybind11 --cmakedir)" \
+  -DPython_EXECUTABLE="$(command -v python3)"
+cmake --build "$build" --parallel "$(nproc)"
+ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)"
