@@ -300,9 +300,6 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
       if (!measure_names.insert(m.name).second)
         add_at(errs, m.location, "name", "a unique measure name", "a second measure named \"" + m.name + "\"");
       const auto area = data->area_ids.find(m.area);
-      if (area != data->area_ids.end() && m.id.rfind(data->areas[area->second].code + "-", 0) != 0)
-        add_at(errs, m.location, "id", "an id starting with its area's code \"" + data->areas[area->second].code + "-\"",
-               "\"" + m.id + "\"");
       if (area == data->area_ids.end()) {
         std::vector<std::string_view> names;
         for (const auto& [k, _] : data->area_ids) names.push_back(k);

@@ -23,7 +23,8 @@ inline std::string subject_label(const Subject& s, Language lang) {
 }
 /// Area score to one decimal, e.g. "2.3".
 std::string one_decimal(double v);
-/// Word-wrap to `width` columns (counting UTF-8 code points), each line prefixed by `indent`.
-std::string wrap(const std::string& text, std::size_t width, const std::string& indent);
+/// Word-wrap to `width` columns (counting UTF-8 code points). The first line is prefixed by
+/// `indent`, the others by `rest` (default: the same).
+std::string wrap(const std::string& text, std::size_t width, const std::string& indent, const std::string* rest = nullptr);
 
 }  // namespace trygg::render_detail

@@ -117,7 +117,8 @@ std::string render_text(const Report& r, const TextOptions& o) {
         continue;
       }
       ++units_shown;
-      out += wrap("- " + subject_label(x.subject, lang) + ": " + say(r, x.message, lang), width, "      ");
+      static const std::string hanging = "        ";
+      out += wrap(subject_label(x.subject, lang) + ": " + say(r, x.message, lang), width, "      - ", &hanging);
       continue;
     }
     const std::string tag = "[" + severity_word(x.severity, lang) + ", " + status_word(x.status, lang) + "]";

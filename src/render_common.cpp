@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "render_common.hpp"
+
+#include <cstdio>
+
+namespace trygg {
+namespace render_detail {
+
+std::string one_decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+std::string wrap(const std::string& text, std::size_t width, const std::string& indent, const std::string* rest) {
+  auto columns = [](const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+  };
+  const std::string& next_indent = rest ? *rest : indent;
+  std::string out, line = indent;
+  std::size_t used = columns(indent);
+  std::size_t base = used;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string w = text.substr(start, end - start);
+    const std::size_t wl = columns(w);
+    if (used > base && used + 1 + wl > width) {
+      out += line + "\n";
+      line = next_indent;
+      used = base = columns(next_indent);
+    }
+    if (used > base) {
+      line += ' ';
+      ++used;
+    }
+    line += w;
+    used += wl;
+    start = end + 1;
+  }
+  out += line + "\n";
+  return out;
+}
+
+}  // namespace render_detail
+
+}  // namespace trygg
