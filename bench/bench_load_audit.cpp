@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
 
   std::size_t sink = 0;
   const double parse_s = median_seconds(runs, [&] { sink += nlohmann::json::parse(text).size(); });
-  const double load_s = median_seconds(runs, [&] { sink += trygg::Organisation::parse(text, fw, argv[1]).units.size(); });
+  const double load_s =
+      median_seconds(runs, [&] { sink += trygg::Organisation::parse(text, fw, argv[1]).units.size(); });
   const auto org = trygg::Organisation::parse(text, fw, argv[1]);
   const double audit_s = median_seconds(runs, [&] { sink += trygg::audit(org, fw, options).results.size(); });
   const auto report = trygg::audit(org, fw, options);

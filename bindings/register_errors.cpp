@@ -9,7 +9,9 @@
 #include "trygg/error.hpp"
 
 namespace {
-py::object error_class(const char* name) { return py::module_::import("trygg._errors").attr(name); }
+py::object error_class(const char* name) {
+  return py::module_::import("trygg._errors").attr(name);
+}
 
 py::dict diagnostic_dict(const trygg::Diagnostic& d) {
   py::dict out;
@@ -31,7 +33,8 @@ void register_errors(py::module_& m) {
       if (p) std::rethrow_exception(p);
     } catch (const trygg::LoadError& e) {
       py::list diagnostics;
-      for (const auto& d : e.diagnostics()) diagnostics.append(diagnostic_dict(d));
+      for (const auto& d : e.diagnostics())
+        diagnostics.append(diagnostic_dict(d));
       const auto& first = e.diagnostics();
       py::object cls = error_class("LoadError");
       py::object exc = cls(e.what(), first.empty() ? std::string() : first.front().file,
@@ -43,10 +46,13 @@ void register_errors(py::module_& m) {
       PyErr_SetString(error_class("Error").ptr(), e.what());
     }
   });
-  m.def("_raise_for_test", [](const std::string& kind) {
-    if (kind == "load")
-      throw trygg::LoadError({trygg::Diagnostic{"f.json", "/units/0", "an id", "null", "", 0, 0}});
-    if (kind == "usage") throw trygg::UsageError("bad usage");
-    throw trygg::Error("generic");
-  }, "Raise a C++ error of the given kind, to test the translation. Internal.");
+  m.def(
+      "_raise_for_test",
+      [](const std::string& kind) {
+        if (kind == "load")
+          throw trygg::LoadError({trygg::Diagnostic{"f.json", "/units/0", "an id", "null", "", 0, 0}});
+        if (kind == "usage") throw trygg::UsageError("bad usage");
+        throw trygg::Error("generic");
+      },
+      "Raise a C++ error of the given kind, to test the translation. Internal.");
 }

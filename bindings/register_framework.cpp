@@ -14,10 +14,13 @@ void register_framework(py::module_& m) {
             std::vector<trygg::Pack> packs;
             const auto ids = builtin.empty() ? trygg::Framework::builtin_pack_ids() : builtin;
             bool has_base = false;
-            for (const auto& id : ids) has_base = has_base || id == "base";
+            for (const auto& id : ids)
+              has_base = has_base || id == "base";
             if (!has_base) packs.push_back(trygg::Framework::builtin_pack("base"));
-            for (const auto& id : ids) packs.push_back(trygg::Framework::builtin_pack(id));
-            for (const auto& f : files) packs.push_back(trygg::Framework::load_pack(f));
+            for (const auto& id : ids)
+              packs.push_back(trygg::Framework::builtin_pack(id));
+            for (const auto& f : files)
+              packs.push_back(trygg::Framework::load_pack(f));
             return trygg::Framework::from_packs(std::move(packs));
           },
           py::arg("files"), py::arg("builtin") = std::vector<std::string>{},
@@ -26,7 +29,8 @@ void register_framework(py::module_& m) {
       .def_property_readonly("pack_ids",
                              [](const trygg::Framework& f) {
                                std::vector<std::string> ids;
-                               for (const auto& p : f.packs()) ids.push_back(p.id);
+                               for (const auto& p : f.packs())
+                                 ids.push_back(p.id);
                                return ids;
                              })
       .def("to_json_text", [](const trygg::Framework& f) { return f.to_json().dump(); });

@@ -22,8 +22,8 @@ void register_organisation(py::module_& m) {
              std::size_t max_errors) {
             return trygg::Organisation::load(path, fw, limits(max_file_bytes, max_depth, max_errors));
           },
-          py::arg("path"), py::arg("framework"), py::arg("max_file_bytes"), py::arg("max_depth"),
-          py::arg("max_errors"), py::call_guard<py::gil_scoped_release>())
+          py::arg("path"), py::arg("framework"), py::arg("max_file_bytes"), py::arg("max_depth"), py::arg("max_errors"),
+          py::call_guard<py::gil_scoped_release>())
       .def_static(
           "parse",
           [](const std::string& text, const trygg::Framework& fw, const std::string& file,

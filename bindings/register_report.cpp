@@ -16,30 +16,40 @@ trygg::Language language(const std::optional<std::string>& lang, const trygg::Re
 
 void register_report(py::module_& m) {
   py::class_<trygg::Report>(m, "Report")
-      .def_property_readonly("language", [](const trygg::Report& r) { return std::string(trygg::to_string(r.language)); })
+      .def_property_readonly("language",
+                             [](const trygg::Report& r) { return std::string(trygg::to_string(r.language)); })
       .def_property_readonly("as_of", [](const trygg::Report& r) { return r.as_of.to_string(); })
       .def("count_at_or_above",
            [](const trygg::Report& r, const std::string& severity) {
              const auto s = trygg::parse_severity(severity);
-             if (!s) throw py::value_error("severity must be info, low, medium, high or critical, not \"" + severity + "\"");
+             if (!s)
+               throw py::value_error("severity must be info, low, medium, high or critical, not \"" + severity + "\"");
              return r.count_at_or_above(*s);
            })
-      .def("to_json_text",
-           [](const trygg::Report& r, std::optional<std::string> lang, int indent) {
-             return trygg::render_json(r, language(lang, r)).dump(indent);
-           },
-           py::arg("lang") = py::none(), py::arg("indent") = -1)
-      .def("to_markdown", [](const trygg::Report& r, std::optional<std::string> lang) {
-             return trygg::render_markdown(r, language(lang, r));
-           }, py::arg("lang") = py::none())
-      .def("to_csv", [](const trygg::Report& r, std::optional<std::string> lang) {
-             return trygg::render_csv(r, language(lang, r));
-           }, py::arg("lang") = py::none())
-      .def("to_text",
-           [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width) {
-             return trygg::render_text(r, {language(lang, r), colour, width});
-           },
-           py::arg("lang") = py::none(), py::arg("colour") = false, py::arg("width") = 80);
+      .def(
+          "to_json_text",
+          [](const trygg::Report& r, std::optional<std::string> lang, int indent) {
+            return trygg::render_json(r, language(lang, r)).dump(indent);
+          },
+          py::arg("lang") = py::none(), py::arg("indent") = -1)
+      .def(
+          "to_markdown",
+          [](const trygg::Report& r, std::optional<std::string> lang) {
+            return trygg::render_markdown(r, language(lang, r));
+          },
+          py::arg("lang") = py::none())
+      .def(
+          "to_csv",
+          [](const trygg::Report& r, std::optional<std::string> lang) {
+            return trygg::render_csv(r, language(lang, r));
+          },
+          py::arg("lang") = py::none())
+      .def(
+          "to_text",
+          [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width) {
+            return trygg::render_text(r, {language(lang, r), colour, width});
+          },
+          py::arg("lang") = py::none(), py::arg("colour") = false, py::arg("width") = 80);
 
   m.def(
       "audit",

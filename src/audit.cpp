@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <set>
 
+#include "evaluators/common.hpp"
 #include "trygg/detail/audit_context.hpp"
 #include "trygg/error.hpp"
-#include "evaluators/common.hpp"
 
 namespace trygg {
 namespace {
@@ -44,14 +44,20 @@ std::string fingerprint(const Result& r) {
 /// A policy choice of ours, documented in docs/architecture.md: the more serious, the sooner.
 Duration time_to_fix(Severity s) {
   switch (s) {
-    case Severity::critical: return Duration{0, 1, 0};
-    case Severity::high: return Duration{0, 3, 0};
-    case Severity::medium: return Duration{0, 6, 0};
-    default: return Duration{1, 0, 0};
+    case Severity::critical:
+      return Duration{0, 1, 0};
+    case Severity::high:
+      return Duration{0, 3, 0};
+    case Severity::medium:
+      return Duration{0, 6, 0};
+    default:
+      return Duration{1, 0, 0};
   }
 }
 
-bool counts_as_finding(Status s) { return s == Status::fail || s == Status::partial || s == Status::not_assessed; }
+bool counts_as_finding(Status s) {
+  return s == Status::fail || s == Status::partial || s == Status::not_assessed;
+}
 
 std::optional<std::uint32_t> headcount_by(const Organisation& org, const std::string& basis) {
   if (basis == "start-of-year") return org.headcount.start_of_year;
@@ -69,7 +75,8 @@ bool applies(const Rule& rule, const AuditContext& ctx, Outcome& why) {
     return false;
   };
   if (!a.countries.empty() && std::find(a.countries.begin(), a.countries.end(), org.country) == a.countries.end())
-    return refuse(Status::not_applicable, Message{"applies.countries", {{"countries", detail::eval::join(a.countries)}}});
+    return refuse(Status::not_applicable,
+                  Message{"applies.countries", {{"countries", detail::eval::join(a.countries)}}});
   if (!a.sectors.empty()) {
     if (org.sector.empty()) return refuse(Status::not_assessed, Message{"applies.sector-unknown"});
     if (std::find(a.sectors.begin(), a.sectors.end(), org.sector) == a.sectors.end())
@@ -86,11 +93,13 @@ bool applies(const Rule& rule, const AuditContext& ctx, Outcome& why) {
     const auto h = headcount_by(org, a.headcount_basis);
     if (!h) return refuse(Status::not_assessed, Message{"applies.headcount-unknown", {{"basis", a.headcount_basis}}});
     if (a.min_headcount && *h < *a.min_headcount)
-      return refuse(Status::not_applicable, Message{"applies.min-headcount", {{"min", std::to_string(*a.min_headcount)},
-                                                                              {"headcount", std::to_string(*h)}}});
+      return refuse(Status::not_applicable,
+                    Message{"applies.min-headcount",
+                            {{"min", std::to_string(*a.min_headcount)}, {"headcount", std::to_string(*h)}}});
     if (a.max_headcount && *h > *a.max_headcount)
-      return refuse(Status::not_applicable, Message{"applies.max-headcount", {{"max", std::to_string(*a.max_headcount)},
-                                                                              {"headcount", std::to_string(*h)}}});
+      return refuse(Status::not_applicable,
+                    Message{"applies.max-headcount",
+                            {{"max", std::to_string(*a.max_headcount)}, {"headcount", std::to_string(*h)}}});
   }
   return true;
 }
@@ -170,7 +179,8 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
   for (const auto& p : options.packs)
     if (std::none_of(fw.packs().begin(), fw.packs().end(), [&](const Pack& k) { return k.id == p; })) {
       std::string known;
-      for (const auto& k : fw.packs()) known += (known.empty() ? "" : ", ") + k.id;
+      for (const auto& k : fw.packs())
+        known += (known.empty() ? "" : ", ") + k.id;
       throw UsageError("unknown pack \"" + p + "\" (loaded packs: " + known + ")");
     }
   Report report;
@@ -226,12 +236,24 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
         r.evidence = std::move(o.evidence);
         r.next_due = o.next_due;
         switch (r.status) {
-          case Status::pass: ++report.summary.pass; break;
-          case Status::fail: ++report.summary.fail; break;
-          case Status::partial: ++report.summary.partial; break;
-          case Status::not_applicable: ++report.summary.not_applicable; break;
-          case Status::not_assessed: ++report.summary.not_assessed; break;
-          case Status::waived: ++report.summary.waived; break;
+          case Status::pass:
+            ++report.summary.pass;
+            break;
+          case Status::fail:
+            ++report.summary.fail;
+            break;
+          case Status::partial:
+            ++report.summary.partial;
+            break;
+          case Status::not_applicable:
+            ++report.summary.not_applicable;
+            break;
+          case Status::not_assessed:
+            ++report.summary.not_assessed;
+            break;
+          case Status::waived:
+            ++report.summary.waived;
+            break;
         }
         if (counts_as_finding(r.status)) {
           Finding f;
@@ -282,7 +304,8 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
     e->fingerprints.push_back(f.fingerprint);
   }
   std::vector<std::size_t> position(n);
-  for (std::size_t k = 0; k < n; ++k) position[fw.dependency_order()[k]] = k;
+  for (std::size_t k = 0; k < n; ++k)
+    position[fw.dependency_order()[k]] = k;
   std::vector<std::size_t> pending(n, 0);
   std::vector<std::vector<std::size_t>> dependants(n);
   for (std::size_t i = 0; i < n; ++i)
@@ -320,7 +343,8 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
   }
   // Keep each finding's due date in step with its plan entry.
   std::vector<std::optional<Date>> plan_due(n);
-  for (const auto& e : report.action_plan) plan_due[*fw.measure_index(e.measure)] = e.due;
+  for (const auto& e : report.action_plan)
+    plan_due[*fw.measure_index(e.measure)] = e.due;
   for (auto& f : report.findings)
     if (const auto& d = plan_due[*fw.measure_index(f.result.measure)]) f.due = std::max(f.due, *d);
   return report;

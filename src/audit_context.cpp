@@ -24,8 +24,10 @@ AuditContext::AuditContext(const Organisation& org_, const Framework& fw_, Date 
       stack.pop_back();
       preorder_.push_back(u);
       std::vector<Index> kids;
-      for (Index c = first_child[u]; c != no_index; c = next_sibling[c]) kids.push_back(c);
-      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
+      for (Index c = first_child[u]; c != no_index; c = next_sibling[c])
+        kids.push_back(c);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+        stack.push_back(*it);
     }
   }
 
@@ -37,9 +39,12 @@ AuditContext::AuditContext(const Organisation& org_, const Framework& fw_, Date 
     for (const auto& id : ids)
       if (auto k = fw.measure_index(id)) by[*k].push_back(i);
   };
-  for (Index i = 0; i < org.routines.size(); ++i) add(routines_by_measure_, org.routines[i].measures, i);
-  for (Index i = 0; i < org.activities.size(); ++i) add(activities_by_measure_, org.activities[i].measures, i);
-  for (Index i = 0; i < org.channels.size(); ++i) add(channels_by_measure_, org.channels[i].measures, i);
+  for (Index i = 0; i < org.routines.size(); ++i)
+    add(routines_by_measure_, org.routines[i].measures, i);
+  for (Index i = 0; i < org.activities.size(); ++i)
+    add(activities_by_measure_, org.activities[i].measures, i);
+  for (Index i = 0; i < org.channels.size(); ++i)
+    add(channels_by_measure_, org.channels[i].measures, i);
 
   std::vector<char> is_manager(org.people.size(), 0);
   for (const auto& u : org.units)
@@ -54,7 +59,8 @@ std::vector<char> AuditContext::coverage(const std::vector<const std::vector<Ind
   std::vector<char> covered(org.units.size(), 0);
   for (const auto* list : unit_lists) {
     if (list->empty()) return std::vector<char>(org.units.size(), 1);  // the whole organisation
-    for (auto u : *list) covered[u] = 1;
+    for (auto u : *list)
+      covered[u] = 1;
   }
   for (auto u : preorder_) {  // parents come first, so one pass inherits coverage downwards
     const Index p = org.units[u].parent;
@@ -76,8 +82,10 @@ std::vector<AuditContext::Gap> AuditContext::coverage_gaps(const std::vector<cha
   for (auto u : preorder_) {
     if (covered[u]) continue;
     const Index p = org.units[u].parent;
-    if (any_covered_below[u]) gaps.push_back(Gap{u, false});
-    else if (p == no_index || any_covered_below[p]) gaps.push_back(Gap{u, true});
+    if (any_covered_below[u])
+      gaps.push_back(Gap{u, false});
+    else if (p == no_index || any_covered_below[p])
+      gaps.push_back(Gap{u, true});
   }
   return gaps;
 }

@@ -14,7 +14,8 @@ bool all_digits(std::string_view s) noexcept {
 }
 int to_int(std::string_view s) noexcept {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s)
+    v = v * 10 + (c - '0');
   return v;
 }
 
@@ -39,9 +40,13 @@ std::optional<Date> Date::parse(std::string_view t) noexcept {
   return Date{sys_days{ymd}};
 }
 
-Date Date::today() noexcept { return Date{floor<days>(system_clock::now())}; }
+Date Date::today() noexcept {
+  return Date{floor<days>(system_clock::now())};
+}
 
-year_month_day Date::ymd() const noexcept { return year_month_day{sys_days{days{days_}}}; }
+year_month_day Date::ymd() const noexcept {
+  return year_month_day{sys_days{days{days_}}};
+}
 
 std::string Date::to_string() const {
   const auto d = ymd();
@@ -59,16 +64,25 @@ std::optional<Duration> Duration::parse(std::string_view t) noexcept {
   std::size_t i = 1;
   while (i < t.size()) {
     std::size_t j = i;
-    while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
+    while (j < t.size() && t[j] >= '0' && t[j] <= '9')
+      ++j;
     if (j == i || j == t.size() || j - i > 5) return std::nullopt;  // no digits, no unit, or absurd
     const auto pos = units.find(t[j], next_unit);
     if (pos == std::string_view::npos) return std::nullopt;
     const int n = to_int(t.substr(i, j - i));
     switch (units[pos]) {
-      case 'Y': out.years = n; break;
-      case 'M': out.months = n; break;
-      case 'W': out.days += 7 * n; break;
-      default: out.days += n; break;
+      case 'Y':
+        out.years = n;
+        break;
+      case 'M':
+        out.months = n;
+        break;
+      case 'W':
+        out.days += 7 * n;
+        break;
+      default:
+        out.days += n;
+        break;
     }
     next_unit = pos + 1;
     i = j + 1;

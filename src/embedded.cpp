@@ -17,6 +17,8 @@ const std::vector<EmbeddedFile>& embedded_packs() {
   return packs;
 }
 
-std::string_view embedded_messages() { return embedded::messages; }
+std::string_view embedded_messages() {
+  return embedded::messages;
+}
 
 }  // namespace trygg::detail

@@ -48,7 +48,9 @@ namespace vocab = detail::vocabulary;
 
 constexpr std::string_view pack_format = "trygg.pack/1";
 
-bool matches(const std::string& s, const char* pattern) { return std::regex_match(s, std::regex(pattern)); }
+bool matches(const std::string& s, const char* pattern) {
+  return std::regex_match(s, std::regex(pattern));
+}
 
 std::vector<Citation> read_citations(ObjectReader& r, std::string_view key, bool required) {
   std::vector<Citation> out;
@@ -91,7 +93,8 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
   if (!r.ok()) return m;
   constexpr const char* id_expected = "a measure id such as \"ORG-03\" (2-6 upper-case letters, '-', 2-3 digits)";
   m.id = r.string("id", true, id_expected).value_or("");
-  if (!m.id.empty() && !matches(m.id, "[A-Z]{2,6}-[0-9]{2,3}")) d.add(r.pointer("id"), id_expected, detail::describe(json(m.id)));
+  if (!m.id.empty() && !matches(m.id, "[A-Z]{2,6}-[0-9]{2,3}"))
+    d.add(r.pointer("id"), id_expected, detail::describe(json(m.id)));
   m.name = r.string("name", true, "a kebab-case name").value_or("");
   if (!m.name.empty() && !matches(m.name, "[a-z0-9]+(-[a-z0-9]+)*"))
     d.add(r.pointer("name"), "a kebab-case name", detail::describe(json(m.name)));
@@ -108,7 +111,8 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
     if (!er.ok()) return;
     auto id = er.id("id", true);
     auto title = er.text("title", true);
-    if (id && !element_ids.insert(*id).second) d.add(er.pointer("id"), "a unique element id", "a duplicate \"" + *id + "\"");
+    if (id && !element_ids.insert(*id).second)
+      d.add(er.pointer("id"), "a unique element id", "a duplicate \"" + *id + "\"");
     if (id && title) m.elements.push_back(Element{*id, *title});
   });
   m.depends_on = r.strings("depends_on", false, "measure ids").value_or(std::vector<std::string>{});
@@ -125,31 +129,44 @@ void check_params(const Rule& rule, const CheckInfo& info, ObjectReader& r, Diag
     return;
   }
   std::vector<std::string_view> names;
-  for (const auto& prm : info.params) names.push_back(prm.name);
+  for (const auto& prm : info.params)
+    names.push_back(prm.name);
   ObjectReader pr(rule.params, base, d, names, "an object of parameters");
   if (!pr.ok()) return;
   for (const auto& prm : info.params) {
     switch (prm.kind) {
-      case CheckParam::Kind::duration: pr.duration(prm.name, false); break;
-      case CheckParam::Kind::share: pr.number(prm.name, false, 0.0, 1.0); break;
-      case CheckParam::Kind::audience: pr.one_of(prm.name, false, vocab::audiences); break;
-      case CheckParam::Kind::parties: pr.enums(prm.name, false, vocab::parties); break;
-      case CheckParam::Kind::elements: pr.ids(prm.name, false); break;  // resolved in from_packs
+      case CheckParam::Kind::duration:
+        pr.duration(prm.name, false);
+        break;
+      case CheckParam::Kind::share:
+        pr.number(prm.name, false, 0.0, 1.0);
+        break;
+      case CheckParam::Kind::audience:
+        pr.one_of(prm.name, false, vocab::audiences);
+        break;
+      case CheckParam::Kind::parties:
+        pr.enums(prm.name, false, vocab::parties);
+        break;
+      case CheckParam::Kind::elements:
+        pr.ids(prm.name, false);
+        break;  // resolved in from_packs
     }
   }
 }
 
 Applicability read_applicability(const json& v, const std::string& p, Diagnostics& d) {
   Applicability a;
-  ObjectReader r(v, p, d,
-                 {"countries", "sectors", "flags_any", "min_headcount", "max_headcount", "headcount_basis", "from",
-                  "until"});
+  ObjectReader r(
+      v, p, d,
+      {"countries", "sectors", "flags_any", "min_headcount", "max_headcount", "headcount_basis", "from", "until"});
   if (!r.ok()) return a;
-  a.countries = r.strings("countries", false, "ISO 3166-1 alpha-2 country codes", [&](const std::string& s, const std::string& ep) {
-                   if (matches(s, "[A-Z]{2}")) return true;
-                   d.add(ep, "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(s)));
-                   return false;
-                 }).value_or(std::vector<std::string>{});
+  a.countries = r.strings("countries", false, "ISO 3166-1 alpha-2 country codes",
+                          [&](const std::string& s, const std::string& ep) {
+                            if (matches(s, "[A-Z]{2}")) return true;
+                            d.add(ep, "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(s)));
+                            return false;
+                          })
+                    .value_or(std::vector<std::string>{});
   a.sectors = r.enums("sectors", false, vocab::sectors).value_or(std::vector<std::string>{});
   a.flags_any = r.enums("flags_any", false, vocab::flags).value_or(std::vector<std::string>{});
   a.min_headcount = r.count("min_headcount", false);
@@ -176,13 +193,15 @@ Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
     d.add(r.pointer("id"), id_expected, detail::describe(json(rule.id)));
   rule.measure = r.string("measure", true, "a measure id").value_or("");
   std::vector<std::string_view> check_names;
-  for (const auto* e : detail::evaluators()) check_names.push_back(e->info().name);
+  for (const auto* e : detail::evaluators())
+    check_names.push_back(e->info().name);
   rule.check = r.one_of("check", true, check_names).value_or("");
   if (auto o = r.one_of("obligation", true, vocab::obligations)) rule.obligation = *parse_obligation(*o);
   if (auto s = r.one_of("severity", false, vocab::severities)) rule.own_severity = *parse_severity(*s);
   if (const json* params = r.get("params", false, "")) rule.params = *params;
   if (const auto* ev = detail::find_evaluator(rule.check)) check_params(rule, ev->info(), r, d);
-  if (const json* a = r.get("applies_if", false, "")) rule.applies_if = read_applicability(*a, r.pointer("applies_if"), d);
+  if (const json* a = r.get("applies_if", false, ""))
+    rule.applies_if = read_applicability(*a, r.pointer("applies_if"), d);
   rule.citations = read_citations(r, "citations", false);
   rule.preview = r.one_of("status", false, {"stable", "preview"}).value_or("stable") == "preview";
   rule.location.pointer = p;
@@ -209,13 +228,17 @@ Pack Framework::parse_pack(std::string_view json_text, const std::string& file) 
     pack.title = r.text("title", true).value_or(Text{});
     pack.description = r.text("description", false).value_or(Text{});
     r.array("areas", false, [&](const json& v, const std::string& p) { pack.areas.push_back(read_area(v, p, d)); });
-    r.array("measures", false, [&](const json& v, const std::string& p) { pack.measures.push_back(read_measure(v, p, d)); });
+    r.array("measures", false,
+            [&](const json& v, const std::string& p) { pack.measures.push_back(read_measure(v, p, d)); });
     r.array("rules", false, [&](const json& v, const std::string& p) { pack.rules.push_back(read_rule(v, p, d)); });
   }
   d.throw_if_any();
-  for (auto& a : pack.areas) a.pack = pack.id, a.location.file = file;
-  for (auto& m : pack.measures) m.pack = pack.id, m.location.file = file;
-  for (auto& rl : pack.rules) rl.pack = pack.id, rl.location.file = file;
+  for (auto& a : pack.areas)
+    a.pack = pack.id, a.location.file = file;
+  for (auto& m : pack.measures)
+    m.pack = pack.id, m.location.file = file;
+  for (auto& rl : pack.rules)
+    rl.pack = pack.id, rl.location.file = file;
   return pack;
 }
 
@@ -242,14 +265,15 @@ const std::vector<Pack>& builtin_packs_parsed() {
 void add_at(std::vector<Diagnostic>& out, const SourceLocation& loc, std::string key, std::string expected,
             std::string found, std::string hint = {}) {
   // `key` is a relative pointer of our own literal tokens ("depends_on/0"), so no escaping.
-  out.push_back(Diagnostic{loc.file, key.empty() ? loc.pointer : loc.pointer + "/" + key,
-                           std::move(expected), std::move(found), std::move(hint), 0, 0});
+  out.push_back(Diagnostic{loc.file, key.empty() ? loc.pointer : loc.pointer + "/" + key, std::move(expected),
+                           std::move(found), std::move(hint), 0, 0});
 }
 }  // namespace
 
 std::vector<std::string> Framework::builtin_pack_ids() {
   std::vector<std::string> ids;
-  for (const auto& p : builtin_packs_parsed()) ids.push_back(p.id);
+  for (const auto& p : builtin_packs_parsed())
+    ids.push_back(p.id);
   return ids;
 }
 
@@ -257,7 +281,8 @@ Pack Framework::builtin_pack(std::string_view id) {
   for (const auto& p : builtin_packs_parsed())
     if (p.id == id) return p;
   std::string known;
-  for (const auto& p : builtin_packs_parsed()) known += (known.empty() ? "" : ", ") + p.id;
+  for (const auto& p : builtin_packs_parsed())
+    known += (known.empty() ? "" : ", ") + p.id;
   throw UsageError("unknown pack \"" + std::string(id) + "\" (built-in packs: " + known + ")");
 }
 
@@ -283,7 +308,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
   std::set<std::string> pack_ids;
   for (const auto& p : packs)
     if (!pack_ids.insert(p.id).second)
-      errs.push_back(Diagnostic{p.file, "/id", "a pack id not already loaded", "a second pack \"" + p.id + "\"", "", 0, 0});
+      errs.push_back(
+          Diagnostic{p.file, "/id", "a pack id not already loaded", "a second pack \"" + p.id + "\"", "", 0, 0});
 
   std::set<std::string> measure_names;
   for (const auto& p : packs) {
@@ -302,7 +328,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
       const auto area = data->area_ids.find(m.area);
       if (area == data->area_ids.end()) {
         std::vector<std::string_view> names;
-        for (const auto& [k, _] : data->area_ids) names.push_back(k);
+        for (const auto& [k, _] : data->area_ids)
+          names.push_back(k);
         add_at(errs, m.location, "area", "the id of an area", "\"" + m.area + "\", which no loaded pack defines",
                detail::did_you_mean(m.area, names));
       }
@@ -318,15 +345,18 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
   std::sort(data->areas.begin(), data->areas.end(),
             [](const Area& a, const Area& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
   data->area_ids.clear();
-  for (std::size_t i = 0; i < data->areas.size(); ++i) data->area_ids[data->areas[i].id] = i;
+  for (std::size_t i = 0; i < data->areas.size(); ++i)
+    data->area_ids[data->areas[i].id] = i;
   std::stable_sort(data->measures.begin(), data->measures.end(), [&](const Measure& a, const Measure& b) {
     return std::pair(area_order(a), a.id) < std::pair(area_order(b), b.id);
   });
   data->measure_ids.clear();
-  for (std::size_t i = 0; i < data->measures.size(); ++i) data->measure_ids.emplace(data->measures[i].id, i);
+  for (std::size_t i = 0; i < data->measures.size(); ++i)
+    data->measure_ids.emplace(data->measures[i].id, i);
 
   std::vector<std::string_view> measure_id_list;
-  for (const auto& m : data->measures) measure_id_list.push_back(m.id);
+  for (const auto& m : data->measures)
+    measure_id_list.push_back(m.id);
   for (const auto& m : data->measures)
     for (std::size_t k = 0; k < m.depends_on.size(); ++k)
       if (!data->measure_ids.count(m.depends_on[k]))
@@ -338,7 +368,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
     for (auto rule : p.rules) {
       const auto mit = data->measure_ids.find(rule.measure);
       if (mit == data->measure_ids.end()) {
-        add_at(errs, rule.location, "measure", "the id of a measure", "\"" + rule.measure + "\", which no loaded pack defines",
+        add_at(errs, rule.location, "measure", "the id of a measure",
+               "\"" + rule.measure + "\", which no loaded pack defines",
                detail::did_you_mean(rule.measure, measure_id_list));
       } else {
         const Measure& m = data->measures[mit->second];
@@ -350,8 +381,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
             add_at(errs, rule.location, "params/elements", "at least one element of measure " + m.id, "an empty array");
           for (std::size_t k = 0; k < els.size(); ++k)
             if (els[k].is_string() && !m.find_element(els[k].get<std::string>()))
-              add_at(errs, rule.location, "params/elements/" + std::to_string(k),
-                     "an element of measure " + m.id, detail::describe(els[k]));
+              add_at(errs, rule.location, "params/elements/" + std::to_string(k), "an element of measure " + m.id,
+                     detail::describe(els[k]));
         }
         if (rule.check == "elements" && m.elements.empty() && !rule.params.contains("elements"))
           add_at(errs, rule.location, "check", "a measure with elements for the \"elements\" check",
@@ -365,7 +396,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
   }
   std::sort(data->rules.begin(), data->rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   data->rule_ids.clear();
-  for (std::size_t i = 0; i < data->rules.size(); ++i) data->rule_ids.emplace(data->rules[i].id, i);
+  for (std::size_t i = 0; i < data->rules.size(); ++i)
+    data->rule_ids.emplace(data->rules[i].id, i);
 
   // Dependency order (Kahn's algorithm, ties broken by report order) and cycle detection.
   if (errs.empty()) {
@@ -390,7 +422,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
     if (data->dependency_order.size() != n) {
       // Walk dependencies from a measure left over until one repeats: that is a cycle.
       std::size_t start = 0;
-      while (pending[start] == 0) ++start;
+      while (pending[start] == 0)
+        ++start;
       std::vector<std::size_t> path{start};
       std::vector<int> seen_at(n, -1);
       seen_at[start] = 0;
@@ -423,11 +456,21 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
 
 Framework::Framework() : data_(std::make_shared<detail::FrameworkData>()) {}
 
-const std::vector<Pack>& Framework::packs() const noexcept { return data_->packs; }
-const std::vector<Area>& Framework::areas() const noexcept { return data_->areas; }
-const std::vector<Measure>& Framework::measures() const noexcept { return data_->measures; }
-const std::vector<Rule>& Framework::rules() const noexcept { return data_->rules; }
-const std::vector<std::size_t>& Framework::dependency_order() const noexcept { return data_->dependency_order; }
+const std::vector<Pack>& Framework::packs() const noexcept {
+  return data_->packs;
+}
+const std::vector<Area>& Framework::areas() const noexcept {
+  return data_->areas;
+}
+const std::vector<Measure>& Framework::measures() const noexcept {
+  return data_->measures;
+}
+const std::vector<Rule>& Framework::rules() const noexcept {
+  return data_->rules;
+}
+const std::vector<std::size_t>& Framework::dependency_order() const noexcept {
+  return data_->dependency_order;
+}
 
 const Area* Framework::find_area(std::string_view id) const noexcept {
   const auto it = data_->area_ids.find(id);

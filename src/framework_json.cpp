@@ -6,7 +6,9 @@ namespace trygg {
 namespace {
 using json = nlohmann::json;
 
-json text_json(const Text& t) { return json{{"sv", t.sv}, {"nb", t.nb}, {"en", t.en}}; }
+json text_json(const Text& t) {
+  return json{{"sv", t.sv}, {"nb", t.nb}, {"en", t.en}};
+}
 
 json citations_json(const std::vector<Citation>& cs) {
   json a = json::array();
@@ -35,14 +37,23 @@ json applicability_json(const Applicability& a) {
 nlohmann::json Framework::to_json() const {
   json packs_j = json::array(), areas_j = json::array(), measures_j = json::array(), rules_j = json::array();
   for (const auto& p : packs())
-    packs_j.push_back({{"id", p.id}, {"version", p.version}, {"title", text_json(p.title)},
-                       {"description", text_json(p.description)}, {"file", p.file}});
+    packs_j.push_back({{"id", p.id},
+                       {"version", p.version},
+                       {"title", text_json(p.title)},
+                       {"description", text_json(p.description)},
+                       {"file", p.file}});
   for (const auto& a : areas())
-    areas_j.push_back({{"id", a.id}, {"code", a.code}, {"order", a.order}, {"title", text_json(a.title)},
-                       {"goal", text_json(a.goal)}, {"sources", citations_json(a.sources)}, {"pack", a.pack}});
+    areas_j.push_back({{"id", a.id},
+                       {"code", a.code},
+                       {"order", a.order},
+                       {"title", text_json(a.title)},
+                       {"goal", text_json(a.goal)},
+                       {"sources", citations_json(a.sources)},
+                       {"pack", a.pack}});
   for (const auto& m : measures()) {
     json els = json::array();
-    for (const auto& e : m.elements) els.push_back({{"id", e.id}, {"title", text_json(e.title)}});
+    for (const auto& e : m.elements)
+      els.push_back({{"id", e.id}, {"title", text_json(e.title)}});
     json j{{"id", m.id},
            {"name", m.name},
            {"area", m.area},

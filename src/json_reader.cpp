@@ -33,8 +33,8 @@ void Diagnostics::throw_if_any() {
 std::optional<std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_bytes, Diagnostics& out) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    out.add("", "a readable file", std::filesystem::exists(path, ec) ? "something that is not a regular file"
-                                                                      : "no such file");
+    out.add("", "a readable file",
+            std::filesystem::exists(path, ec) ? "something that is not a regular file" : "no such file");
     return std::nullopt;
   }
   const auto size = std::filesystem::file_size(path, ec);
@@ -114,8 +114,10 @@ class StrictBuilder {
       return true;
     }
     json& top = *stack_.back();
-    if (top.is_array()) top.push_back(std::move(v));
-    else top[keys_.back()] = std::move(v);
+    if (top.is_array())
+      top.push_back(std::move(v));
+    else
+      top[keys_.back()] = std::move(v);
     return true;
   }
   bool open(json v) {
@@ -148,7 +150,8 @@ class StrictBuilder {
   }
   std::string container_pointer() const {
     std::string p;
-    for (std::size_t i = 0; i + 1 < stack_.size(); ++i) p = pointer_append(p, child_token(i));
+    for (std::size_t i = 0; i + 1 < stack_.size(); ++i)
+      p = pointer_append(p, child_token(i));
     return p;
   }
   // Token by which level i's container refers to its open child (level i+1).
@@ -219,9 +222,12 @@ std::string pointer_append(std::string_view base, std::string_view token) {
   std::string p(base);
   p += '/';
   for (char c : token) {
-    if (c == '~') p += "~0";
-    else if (c == '/') p += "~1";
-    else p += c;
+    if (c == '~')
+      p += "~0";
+    else if (c == '/')
+      p += "~1";
+    else
+      p += c;
   }
   return p;
 }
@@ -232,10 +238,14 @@ std::string pointer_append(std::string_view base, std::size_t index) {
 
 std::string describe(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
     case json::value_t::string: {
       const auto& s = v.get_ref<const std::string&>();
       std::string shown = s.size() > 40 ? s.substr(0, 37) + "..." : s;
@@ -246,15 +256,18 @@ std::string describe(const json& v) {
     }
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "the number " + v.dump();
-    default: return "a value of another type";
+    case json::value_t::number_float:
+      return "the number " + v.dump();
+    default:
+      return "a value of another type";
   }
 }
 
 namespace {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j)
@@ -319,7 +332,9 @@ ObjectReader::ObjectReader(const json& value, std::string pointer, Diagnostics& 
   }
 }
 
-bool ObjectReader::has(std::string_view key) const { return object_ && object_->contains(key); }
+bool ObjectReader::has(std::string_view key) const {
+  return object_ && object_->contains(key);
+}
 
 const json* ObjectReader::get(std::string_view key, bool required, std::string_view expected) {
   if (!object_) return nullptr;
@@ -460,11 +475,12 @@ std::optional<std::vector<std::string>> ObjectReader::ids(std::string_view key, 
 
 std::optional<std::vector<std::string>> ObjectReader::enums(std::string_view key, bool required,
                                                             const std::vector<std::string_view>& allowed) {
-  return strings(key, required, "strings, each " + one_of_list(allowed), [&](const std::string& s, const std::string& p) {
-    if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return true;
-    out_.add(p, one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
-    return false;
-  });
+  return strings(key, required, "strings, each " + one_of_list(allowed),
+                 [&](const std::string& s, const std::string& p) {
+                   if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return true;
+                   out_.add(p, one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
+                   return false;
+                 });
 }
 
 std::optional<Text> ObjectReader::text(std::string_view key, bool required) {
@@ -494,7 +510,8 @@ bool ObjectReader::array(std::string_view key, bool required,
     out_.add(pointer(key), "an array", describe(*v));
     return false;
   }
-  for (std::size_t i = 0; i < v->size(); ++i) each((*v)[i], pointer_append(pointer(key), i));
+  for (std::size_t i = 0; i < v->size(); ++i)
+    each((*v)[i], pointer_append(pointer(key), i));
   return true;
 }
 

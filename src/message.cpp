@@ -21,8 +21,8 @@ const Catalogue& catalogue() {
     const auto j = nlohmann::json::parse(detail::embedded_messages());
     for (const auto& [id, t] : j.items()) {
       if (id.empty() || id[0] == '$') continue;  // "$comment" and the like
-      out.texts.emplace(id, Text{t.at("sv").get<std::string>(), t.at("nb").get<std::string>(),
-                                 t.at("en").get<std::string>()});
+      out.texts.emplace(
+          id, Text{t.at("sv").get<std::string>(), t.at("nb").get<std::string>(), t.at("en").get<std::string>()});
     }
     return out;
   }();
@@ -39,7 +39,8 @@ std::string_view catalogue_text(std::string_view id, Language lang) noexcept {
 
 std::vector<std::string> catalogue_ids() {
   std::vector<std::string> ids;
-  for (const auto& [id, _] : catalogue().texts) ids.push_back(id);
+  for (const auto& [id, _] : catalogue().texts)
+    ids.push_back(id);
   return ids;
 }
 

@@ -29,12 +29,14 @@ struct Ids {
   json person(Index i) const { return org.people[i].id; }
   json units(const std::vector<Index>& v) const {
     json a = json::array();
-    for (auto i : v) a.push_back(org.units[i].id);
+    for (auto i : v)
+      a.push_back(org.units[i].id);
     return a;
   }
   json people(const std::vector<Index>& v) const {
     json a = json::array();
-    for (auto i : v) a.push_back(org.people[i].id);
+    for (auto i : v)
+      a.push_back(org.people[i].id);
     return a;
   }
 };
@@ -152,7 +154,8 @@ json Organisation::to_json() const {
       put(e, "topics", s.topics);
       if (!s.results.empty()) {
         json res = json::array();
-        for (const auto& r : s.results) res.push_back({{"topic", r.topic}, {"exposed_share", r.exposed_share}});
+        for (const auto& r : s.results)
+          res.push_back({{"topic", r.topic}, {"exposed_share", r.exposed_share}});
         e["results"] = std::move(res);
       }
       put(e, "measures", s.measures);
@@ -205,7 +208,8 @@ json organisation_template(const Framework& framework, std::string_view country)
     json e{{"id", "r-" + m.id}, {"title", m.title.en}, {"measures", {m.id}}};
     if (!m.elements.empty()) {
       json els = json::array();
-      for (const auto& el : m.elements) els.push_back(el.id);
+      for (const auto& el : m.elements)
+        els.push_back(el.id);
       e["elements"] = std::move(els);
     }
     e["written"] = false;

@@ -23,7 +23,8 @@ struct IdTable {
   std::unordered_map<std::string, Index> index;
   std::vector<std::string_view> names() const {
     std::vector<std::string_view> v;
-    for (const auto& [k, _] : index) v.push_back(k);
+    for (const auto& [k, _] : index)
+      v.push_back(k);
     std::sort(v.begin(), v.end());
     return v;
   }
@@ -39,7 +40,8 @@ class Loader {
     if (doc.is_object() && doc.contains("format")) {
       const json& f = doc["format"];
       if (!f.is_string() || f.get_ref<const std::string&>() != organisation_format) {
-        const bool other_version = f.is_string() && f.get_ref<const std::string&>().rfind("trygg.organisation/", 0) == 0;
+        const bool other_version =
+            f.is_string() && f.get_ref<const std::string&>().rfind("trygg.organisation/", 0) == 0;
         d_.add("/format", "\"trygg.organisation/1\"", detail::describe(f),
                other_version ? "this version of trygg reads format version 1 only" : "");
         return org;
@@ -74,13 +76,23 @@ class Loader {
     r.array("units", false, [&](const json& v, const std::string& p) { org.units.push_back(read_unit(v, p)); });
     if (r.has("units") && org.units.empty() && doc["units"].is_array())
       d_.add("/units", "an array of at least one unit", "an empty array");
-    org.has_people = r.array("people", false, [&](const json& v, const std::string& p) { org.people.push_back(read_person(v, p)); });
-    org.has_routines = r.array("routines", false, [&](const json& v, const std::string& p) { org.routines.push_back(read_routine(v, p)); });
-    org.has_activities = r.array("activities", false, [&](const json& v, const std::string& p) { org.activities.push_back(read_activity(v, p)); });
-    org.has_channels = r.array("channels", false, [&](const json& v, const std::string& p) { org.channels.push_back(read_channel(v, p)); });
-    org.has_surveys = r.array("surveys", false, [&](const json& v, const std::string& p) { org.surveys.push_back(read_survey(v, p)); });
-    org.has_case_statistics = r.array("case_statistics", false, [&](const json& v, const std::string& p) { org.case_statistics.push_back(read_cases(v, p)); });
-    org.has_action_plan = r.array("action_plan", false, [&](const json& v, const std::string& p) { org.action_plan.push_back(read_action(v, p)); });
+    org.has_people =
+        r.array("people", false, [&](const json& v, const std::string& p) { org.people.push_back(read_person(v, p)); });
+    org.has_routines = r.array(
+        "routines", false, [&](const json& v, const std::string& p) { org.routines.push_back(read_routine(v, p)); });
+    org.has_activities = r.array("activities", false, [&](const json& v, const std::string& p) {
+      org.activities.push_back(read_activity(v, p));
+    });
+    org.has_channels = r.array(
+        "channels", false, [&](const json& v, const std::string& p) { org.channels.push_back(read_channel(v, p)); });
+    org.has_surveys = r.array("surveys", false,
+                              [&](const json& v, const std::string& p) { org.surveys.push_back(read_survey(v, p)); });
+    org.has_case_statistics = r.array("case_statistics", false, [&](const json& v, const std::string& p) {
+      org.case_statistics.push_back(read_cases(v, p));
+    });
+    org.has_action_plan = r.array("action_plan", false, [&](const json& v, const std::string& p) {
+      org.action_plan.push_back(read_action(v, p));
+    });
     unique_ids(r, "routines");
     unique_ids(r, "activities");
     unique_ids(r, "surveys");
@@ -119,7 +131,8 @@ class Loader {
   Index resolve(const IdTable& table, const std::string& id, const std::string& pointer, std::string_view what) {
     const auto it = table.index.find(id);
     if (it != table.index.end()) return it->second;
-    d_.add(pointer, "the id of " + std::string(what), "\"" + id + "\", which no " + std::string(what.substr(what.find(' ') + 1)) + " has",
+    d_.add(pointer, "the id of " + std::string(what),
+           "\"" + id + "\", which no " + std::string(what.substr(what.find(' ') + 1)) + " has",
            detail::did_you_mean(id, table.names()));
     return no_index;
   }
@@ -135,7 +148,8 @@ class Loader {
     std::vector<Index> out;
     auto ids = r.ids(key, non_empty);
     if (!ids) return out;
-    if (non_empty && ids->empty()) d_.add(r.pointer(key), "at least one " + std::string(what.substr(what.find(' ') + 1)), "an empty array");
+    if (non_empty && ids->empty())
+      d_.add(r.pointer(key), "at least one " + std::string(what.substr(what.find(' ') + 1)), "an empty array");
     for (std::size_t i = 0; i < ids->size(); ++i) {
       const Index x = resolve(table, (*ids)[i], detail::pointer_append(r.pointer(key), i), what);
       if (x != no_index) out.push_back(x);
@@ -145,12 +159,14 @@ class Loader {
 
   std::vector<std::string> measures(ObjectReader& r, bool required) {
     std::vector<std::string_view> known;
-    for (const auto& m : fw_.measures()) known.push_back(m.id);
-    auto ids = r.strings("measures", required, "measure ids such as \"ORG-03\"", [&](const std::string& s, const std::string& p) {
-      if (fw_.find_measure(s)) return true;
-      d_.add(p, "the id of a measure in the framework", detail::describe(json(s)), detail::did_you_mean(s, known));
-      return false;
-    });
+    for (const auto& m : fw_.measures())
+      known.push_back(m.id);
+    auto ids = r.strings(
+        "measures", required, "measure ids such as \"ORG-03\"", [&](const std::string& s, const std::string& p) {
+          if (fw_.find_measure(s)) return true;
+          d_.add(p, "the id of a measure in the framework", detail::describe(json(s)), detail::did_you_mean(s, known));
+          return false;
+        });
     if (required && ids && ids->empty()) d_.add(r.pointer("measures"), "at least one measure id", "an empty array");
     return ids.value_or(std::vector<std::string>{});
   }
@@ -209,7 +225,8 @@ class Loader {
                     for (const auto& mid : x.measures)
                       if (const Measure* m = fw_.find_measure(mid)) {
                         if (m->find_element(s)) return true;
-                        for (const auto& e : m->elements) known.push_back(e.id);
+                        for (const auto& e : m->elements)
+                          known.push_back(e.id);
                       }
                     d_.add(ep, "an element of the routine's measures", detail::describe(json(s)),
                            detail::did_you_mean(s, known));
@@ -256,10 +273,10 @@ class Loader {
 
   Activity read_activity(const json& v, const std::string& p) {
     Activity x;
-    ObjectReader r(v, p, d_,
-                   {"id", "kind", "measures", "date", "audience", "units", "participants", "reached", "eligible",
-                    "held_by"},
-                   "an activity object");
+    ObjectReader r(
+        v, p, d_,
+        {"id", "kind", "measures", "date", "audience", "units", "participants", "reached", "eligible", "held_by"},
+        "an activity object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.kind = r.one_of("kind", true, vocab::activity_kinds).value_or("");
@@ -271,7 +288,8 @@ class Loader {
     x.reached = r.count("reached", false);
     x.eligible = r.count("eligible", false);
     if (x.reached && x.eligible && *x.reached > *x.eligible)
-      d_.add(r.pointer("reached"), "at most \"eligible\" (" + std::to_string(*x.eligible) + ")", std::to_string(*x.reached));
+      d_.add(r.pointer("reached"), "at most \"eligible\" (" + std::to_string(*x.eligible) + ")",
+             std::to_string(*x.reached));
     x.held_by = ref(r, "held_by", false, people_, "a person");
     return x;
   }
@@ -370,9 +388,13 @@ class Loader {
     x.title = r.string("title", false).value_or("");
     if (auto m = r.string("measure", true, "a measure id such as \"ORG-03\"")) {
       std::vector<std::string_view> known;
-      for (const auto& mm : fw_.measures()) known.push_back(mm.id);
-      if (fw_.find_measure(*m)) x.measure = *m;
-      else d_.add(r.pointer("measure"), "the id of a measure in the framework", detail::describe(json(*m)), detail::did_you_mean(*m, known));
+      for (const auto& mm : fw_.measures())
+        known.push_back(mm.id);
+      if (fw_.find_measure(*m))
+        x.measure = *m;
+      else
+        d_.add(r.pointer("measure"), "the id of a measure in the framework", detail::describe(json(*m)),
+               detail::did_you_mean(*m, known));
     }
     x.owner = ref(r, "owner", false, people_, "a person");
     x.due = r.date("due", false);
@@ -381,7 +403,8 @@ class Loader {
     if (x.verified && !x.done)
       d_.add(r.pointer("verified"), "a \"done\" date when \"verified\" is given", "\"verified\" without \"done\"");
     if (x.verified && x.done && *x.verified < *x.done)
-      d_.add(r.pointer("verified"), "a date on or after \"done\" (" + x.done->to_string() + ")", x.verified->to_string());
+      d_.add(r.pointer("verified"), "a date on or after \"done\" (" + x.done->to_string() + ")",
+             x.verified->to_string());
     return x;
   }
 
@@ -402,12 +425,14 @@ class Loader {
       if (u != no_index && state[u] == 1) {
         std::string cycle;
         const auto from = std::find(path.begin(), path.end(), u);
-        for (auto it = from; it != path.end(); ++it) cycle += org.units[*it].id + " -> ";
+        for (auto it = from; it != path.end(); ++it)
+          cycle += org.units[*it].id + " -> ";
         cycle += org.units[u].id;
         d_.add("/units/" + std::to_string(u) + "/parent", "a parent chain that ends at the root",
                u == org.units[u].parent ? "a unit that is its own parent" : "the cycle " + cycle);
       }
-      for (auto x : path) state[x] = 2;
+      for (auto x : path)
+        state[x] = 2;
     }
     if (d_.count() > before) return;  // a cycle leaves no root; the cycle says more
     std::vector<Index> roots;
@@ -428,8 +453,8 @@ class Loader {
 
 }  // namespace
 
-Organisation Organisation::from_json(const nlohmann::json& document, const Framework& framework, const std::string& file,
-                                     const LoadLimits& limits) {
+Organisation Organisation::from_json(const nlohmann::json& document, const Framework& framework,
+                                     const std::string& file, const LoadLimits& limits) {
   Diagnostics d(file, limits.max_errors);
   Organisation org = Loader(framework, d).load(document);
   d.throw_if_any();
@@ -450,7 +475,8 @@ Organisation Organisation::parse(std::string_view json_text, const Framework& fr
   return from_json(*doc, framework, file, limits);
 }
 
-Organisation Organisation::load(const std::filesystem::path& path, const Framework& framework, const LoadLimits& limits) {
+Organisation Organisation::load(const std::filesystem::path& path, const Framework& framework,
+                                const LoadLimits& limits) {
   Diagnostics d(path.string(), limits.max_errors);
   auto text = detail::read_file(path, limits.max_file_bytes, d);
   d.throw_if_any();
@@ -470,7 +496,8 @@ void Organisation::reindex() {
     unit_ids_.emplace(units[i].id, i);
     if (units[i].parent == no_index) root_ = i;
   }
-  for (Index i = 0; i < people.size(); ++i) person_ids_.emplace(people[i].id, i);
+  for (Index i = 0; i < people.size(); ++i)
+    person_ids_.emplace(people[i].id, i);
 }
 
 std::optional<std::uint32_t> Organisation::total_headcount() const noexcept {

@@ -15,7 +15,8 @@ std::string one_decimal(double v) {
 std::string wrap(const std::string& text, std::size_t width, const std::string& indent, const std::string* rest) {
   auto columns = [](const std::string& s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+    for (unsigned char c : s)
+      n += (c & 0xC0) != 0x80 ? 1 : 0;
     return n;
   };
   const std::string& next_indent = rest ? *rest : indent;

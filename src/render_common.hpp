@@ -9,9 +9,15 @@
 
 namespace trygg::render_detail {
 
-inline std::string say(const Report& r, const Message& m, Language lang) { return render(m, lang, r.framework); }
-inline std::string word(const std::string& id, Language lang) { return render(Message{id}, lang); }
-inline std::string status_word(Status s, Language lang) { return word("status." + std::string(to_string(s)), lang); }
+inline std::string say(const Report& r, const Message& m, Language lang) {
+  return render(m, lang, r.framework);
+}
+inline std::string word(const std::string& id, Language lang) {
+  return render(Message{id}, lang);
+}
+inline std::string status_word(Status s, Language lang) {
+  return word("status." + std::string(to_string(s)), lang);
+}
 inline std::string severity_word(Severity s, Language lang) {
   return word("severity." + std::string(to_string(s)), lang);
 }
@@ -25,6 +31,7 @@ inline std::string subject_label(const Subject& s, Language lang) {
 std::string one_decimal(double v);
 /// Word-wrap to `width` columns (counting UTF-8 code points). The first line is prefixed by
 /// `indent`, the others by `rest` (default: the same).
-std::string wrap(const std::string& text, std::size_t width, const std::string& indent, const std::string* rest = nullptr);
+std::string wrap(const std::string& text, std::size_t width, const std::string& indent,
+                 const std::string* rest = nullptr);
 
 }  // namespace trygg::render_detail

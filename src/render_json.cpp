@@ -15,12 +15,14 @@ using render_detail::say;
 
 json message_json(const Report& r, const Message& m, Language lang) {
   json args = json::object();
-  for (const auto& [k, v] : m.args) args[k] = v;
+  for (const auto& [k, v] : m.args)
+    args[k] = v;
   return json{{"id", m.id}, {"args", std::move(args)}, {"text", say(r, m, lang)}};
 }
 
 json subject_json(const Subject& s) {
-  json j{{"kind", s.kind == Subject::Kind::organisation ? "organisation" : "unit"}, {"id", s.id}, {"pointer", s.pointer}};
+  json j{
+      {"kind", s.kind == Subject::Kind::organisation ? "organisation" : "unit"}, {"id", s.id}, {"pointer", s.pointer}};
   if (!s.name.empty()) j["name"] = s.name;
   return j;
 }
@@ -60,13 +62,20 @@ json render_json(const Report& r, Language lang) {
     for (const auto& id : r.packs)
       if (p.id == id) packs.push_back({{"id", p.id}, {"version", p.version}});
 
-  json summary{{"results", r.summary.total()},    {"pass", r.summary.pass},
-               {"fail", r.summary.fail},          {"partial", r.summary.partial},
-               {"not_applicable", r.summary.not_applicable}, {"not_assessed", r.summary.not_assessed},
-               {"waived", r.summary.waived},      {"findings", r.findings.size()}};
+  json summary{{"results", r.summary.total()},
+               {"pass", r.summary.pass},
+               {"fail", r.summary.fail},
+               {"partial", r.summary.partial},
+               {"not_applicable", r.summary.not_applicable},
+               {"not_assessed", r.summary.not_assessed},
+               {"waived", r.summary.waived},
+               {"findings", r.findings.size()}};
   json by_severity = json::object();
-  for (auto s : all_severities) by_severity[std::string(to_string(s))] = 0;
-  for (const auto& f : r.findings) by_severity[std::string(to_string(f.result.severity))] = by_severity[std::string(to_string(f.result.severity))].get<int>() + 1;
+  for (auto s : all_severities)
+    by_severity[std::string(to_string(s))] = 0;
+  for (const auto& f : r.findings)
+    by_severity[std::string(to_string(f.result.severity))] =
+        by_severity[std::string(to_string(f.result.severity))].get<int>() + 1;
   summary["findings_by_severity"] = std::move(by_severity);
 
   json areas = json::array();
@@ -90,7 +99,8 @@ json render_json(const Report& r, Language lang) {
                         {"evidence", s.evidence}});
   }
   json results = json::array();
-  for (const auto& x : r.results) results.push_back(result_json(r, x, lang));
+  for (const auto& x : r.results)
+    results.push_back(result_json(r, x, lang));
   json findings = json::array();
   for (const auto& f : r.findings) {
     json j = result_json(r, f.result, lang);

@@ -12,10 +12,14 @@ using namespace render_detail;
 std::string cell(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else if (c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']') out += std::string("\\") + c;
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else if (c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']')
+      out += std::string("\\") + c;
+    else
+      out += c;
   }
   return out;
 }
@@ -46,8 +50,8 @@ std::string render_markdown(const Report& r, Language lang) {
                 lang) +
          ".\n\n";
 
-  out += "| " + word("report.area", lang) + " | " + word("report.score", lang) + " | " +
-         word("report.findings", lang) + " |\n|---|---:|---:|\n";
+  out += "| " + word("report.area", lang) + " | " + word("report.score", lang) + " | " + word("report.findings", lang) +
+         " |\n|---|---:|---:|\n";
   for (const auto& a : r.area_scores) {
     const Area* area = fw.find_area(a.area);
     out += "| " + cell(area ? area->title.in(lang) : a.area) + " | " + one_decimal(a.score) + " | " +
@@ -71,8 +75,9 @@ std::string render_markdown(const Report& r, Language lang) {
     for (const auto& e : r.action_plan) {
       if (e.area != a.area) continue;
       const Measure* m = fw.find_measure(e.measure);
-      proposed += (proposed.empty() ? "" : "<br>") + std::string("**") + cell(e.measure) + "**: " +
-                  cell(m ? m->proposal.in(lang) : "") + " (" + word("report.due", lang) + " " + e.due.to_string() + ")";
+      proposed += (proposed.empty() ? "" : "<br>") + std::string("**") + cell(e.measure) +
+                  "**: " + cell(m ? m->proposal.in(lang) : "") + " (" + word("report.due", lang) + " " +
+                  e.due.to_string() + ")";
     }
     out += "| **" + cell(area ? area->title.in(lang) : a.area) + "**<br>" + cell(area ? area->goal.in(lang) : "") +
            " | " + (today.empty() ? "*" + word("report.nothing-today", lang) + "*" : today) + " | " +
@@ -89,8 +94,8 @@ std::string render_markdown(const Report& r, Language lang) {
       const auto& e = r.action_plan[i];
       const Measure* m = fw.find_measure(e.measure);
       out += "| " + std::to_string(i + 1) + " | " + cell(e.measure + " " + (m ? m->title.in(lang) : "")) + " | " +
-             cell(m ? m->proposal.in(lang) : "") + " | " + severity_word(e.severity, lang) + " | " +
-             e.due.to_string() + " |\n";
+             cell(m ? m->proposal.in(lang) : "") + " | " + severity_word(e.severity, lang) + " | " + e.due.to_string() +
+             " |\n";
     }
   }
 
@@ -104,7 +109,8 @@ std::string render_markdown(const Report& r, Language lang) {
     for (const auto& f : r.findings) {
       const Result& x = f.result;
       std::string sources;
-      for (const auto& c : f.citations) sources += (sources.empty() ? "" : "; ") + c.source + (c.locator.empty() ? "" : ", " + c.locator);
+      for (const auto& c : f.citations)
+        sources += (sources.empty() ? "" : "; ") + c.source + (c.locator.empty() ? "" : ", " + c.locator);
       out += "| " + cell(x.rule) + " | " + cell(subject_label(x.subject, lang)) + " | " + status_word(x.status, lang) +
              " | " + severity_word(x.severity, lang) + " | " + cell(say(r, x.message, lang)) + " | " + cell(sources) +
              " |\n";
@@ -116,7 +122,8 @@ std::string render_markdown(const Report& r, Language lang) {
 std::string render_csv(const Report& r, Language lang) {
   auto q = [](const std::string& s) {
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : s)
+      out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
   };
   std::string out =
@@ -125,7 +132,8 @@ std::string render_csv(const Report& r, Language lang) {
   for (const auto& f : r.findings) {
     const Result& x = f.result;
     std::string ev;
-    for (const auto& e : x.evidence) ev += (ev.empty() ? "" : " ") + e;
+    for (const auto& e : x.evidence)
+      ev += (ev.empty() ? "" : " ") + e;
     out += q(f.fingerprint) + "," + q(x.rule) + "," + q(x.measure) + "," + q(x.area) + "," +
            q(x.subject.kind == Subject::Kind::organisation ? "organisation" : "unit") + "," + q(x.subject.id) + "," +
            q(std::string(to_string(x.status))) + "," + q(std::string(to_string(x.severity))) + "," +

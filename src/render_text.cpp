@@ -23,28 +23,34 @@ struct Style {
 const char* severity_colour(Severity s) {
   switch (s) {
     case Severity::critical:
-    case Severity::high: return "31";  // red
-    case Severity::medium: return "33";  // yellow
-    default: return "36";  // cyan
+    case Severity::high:
+      return "31";  // red
+    case Severity::medium:
+      return "33";  // yellow
+    default:
+      return "36";  // cyan
   }
 }
 
 std::string bar(double score) {
   const int filled = static_cast<int>(std::lround(score / 4.0 * 10.0));
   std::string s;
-  for (int i = 0; i < 10; ++i) s += i < filled ? "#" : ".";
+  for (int i = 0; i < 10; ++i)
+    s += i < filled ? "#" : ".";
   return s;
 }
 
 std::string pad(std::string s, std::size_t width) {
   std::size_t cols = 0;
-  for (unsigned char c : s) cols += (c & 0xC0) != 0x80 ? 1 : 0;
+  for (unsigned char c : s)
+    cols += (c & 0xC0) != 0x80 ? 1 : 0;
   if (cols > width) {
     // Cut at a code point boundary and mark the cut.
     std::size_t keep = 0, seen = 0;
     while (keep < s.size() && seen < width - 1) {
       ++keep;
-      while (keep < s.size() && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) ++keep;
+      while (keep < s.size() && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80)
+        ++keep;
       ++seen;
     }
     return s.substr(0, keep) + "~";
@@ -61,8 +67,9 @@ std::string render_text(const Report& r, const TextOptions& o) {
   std::string out;
 
   out += style("1", "trygg: " + word("report.title", lang)) + "\n";
-  std::string org = word("report.organisation", lang) + ": " +
-                    (r.organisation_name.empty() ? r.organisation_id : r.organisation_name + " (" + r.organisation_id + ")");
+  std::string org =
+      word("report.organisation", lang) + ": " +
+      (r.organisation_name.empty() ? r.organisation_id : r.organisation_name + " (" + r.organisation_id + ")");
   out += wrap(org + ", " + r.country + ". " + word("report.as-of", lang) + " " + r.as_of.to_string() + ".", width, "");
   std::string packs;
   for (const auto& p : fw.packs())
@@ -128,7 +135,8 @@ std::string render_text(const Report& r, const TextOptions& o) {
     out += wrap(word("report.found", lang) + ": " + say(r, x.found, lang), width, "      ");
     if (!x.evidence.empty()) {
       std::string ev;
-      for (std::size_t i = 0; i < x.evidence.size() && i < 3; ++i) ev += (i ? " " : "") + x.evidence[i];
+      for (std::size_t i = 0; i < x.evidence.size() && i < 3; ++i)
+        ev += (i ? " " : "") + x.evidence[i];
       if (x.evidence.size() > 3) ev += " ...";
       out += wrap(word("report.evidence", lang) + ": " + ev, width, "      ");
     }

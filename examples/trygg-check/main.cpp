@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,7 +36,8 @@ trygg::Language locale_language() {
 }
 
 void print_load_error(const trygg::LoadError& e) {
-  for (const auto& d : e.diagnostics()) std::cerr << "error: " << d.message() << "\n";
+  for (const auto& d : e.diagnostics())
+    std::cerr << "error: " << d.message() << "\n";
   if (e.total_count() > e.diagnostics().size())
     std::cerr << "error: ... and " << (e.total_count() - e.diagnostics().size()) << " more problems\n";
 }
@@ -68,8 +69,10 @@ trygg::Organisation load_organisation(const std::string& path, const trygg::Fram
 trygg::Framework load_framework(const std::vector<std::string>& pack_files) {
   if (pack_files.empty()) return trygg::Framework::builtin();
   std::vector<trygg::Pack> packs;
-  for (const auto& id : trygg::Framework::builtin_pack_ids()) packs.push_back(trygg::Framework::builtin_pack(id));
-  for (const auto& f : pack_files) packs.push_back(trygg::Framework::load_pack(f));
+  for (const auto& id : trygg::Framework::builtin_pack_ids())
+    packs.push_back(trygg::Framework::builtin_pack(id));
+  for (const auto& f : pack_files)
+    packs.push_back(trygg::Framework::load_pack(f));
   return trygg::Framework::from_packs(std::move(packs));
 }
 
@@ -94,8 +97,10 @@ std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg
     if (!a.countries.empty()) s += " countries " + nlohmann::json(a.countries).dump() + ";";
     if (!a.sectors.empty()) s += " sectors " + nlohmann::json(a.sectors).dump() + ";";
     if (!a.flags_any.empty()) s += " any of the flags " + nlohmann::json(a.flags_any).dump() + ";";
-    if (a.min_headcount) s += " at least " + std::to_string(*a.min_headcount) + " employees (" + a.headcount_basis + ");";
-    if (a.max_headcount) s += " at most " + std::to_string(*a.max_headcount) + " employees (" + a.headcount_basis + ");";
+    if (a.min_headcount)
+      s += " at least " + std::to_string(*a.min_headcount) + " employees (" + a.headcount_basis + ");";
+    if (a.max_headcount)
+      s += " at most " + std::to_string(*a.max_headcount) + " employees (" + a.headcount_basis + ");";
     if (a.from) s += " from " + a.from->to_string() + ";";
     if (a.until) s += " until " + a.until->to_string() + ";";
     s += "\n";
@@ -103,11 +108,13 @@ std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg
   s += "\n" + m.description.in(lang) + "\n\n";
   if (!m.elements.empty()) {
     s += "Elements:\n";
-    for (const auto& e : m.elements) s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
+    for (const auto& e : m.elements)
+      s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
     s += "\n";
   }
   s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
-  for (const auto& c : r.citations) s += "  - " + citation_text(c) + "\n";
+  for (const auto& c : r.citations)
+    s += "  - " + citation_text(c) + "\n";
   return s;
 }
 
@@ -123,11 +130,13 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
   s += "\n" + m.description.in(lang) + "\n\n";
   if (!m.elements.empty()) {
     s += "Elements:\n";
-    for (const auto& e : m.elements) s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
+    for (const auto& e : m.elements)
+      s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
     s += "\n";
   }
   s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
-  for (const auto& c : m.sources) s += "  - " + citation_text(c) + "\n";
+  for (const auto& c : m.sources)
+    s += "  - " + citation_text(c) + "\n";
   s += "\nRules:\n";
   for (const auto& r : fw.rules())
     if (r.measure == m.id) s += "  - " + r.id + " (" + std::string(trygg::to_string(r.severity)) + ")\n";
@@ -137,8 +146,9 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"trygg-check: checks how well an employer prevents bullying, harassment, sexual harassment and "
-               "threats and violence at work, against a framework of preventive measures."};
+  CLI::App app{
+      "trygg-check: checks how well an employer prevents bullying, harassment, sexual harassment and "
+      "threats and violence at work, against a framework of preventive measures."};
   app.set_version_flag("--version", std::string("trygg-check ") + TRYGG_VERSION_STRING);
   app.require_subcommand(1);
 
@@ -149,7 +159,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> packs, pack_files;
   bool preview = false;
   auto* check = app.add_subcommand("check", "Audit an organisation and report its gaps");
-  check->add_option("ORG", org_path, "Organisation file (JSON, format trygg.organisation/1); - reads standard input")->required();
+  check->add_option("ORG", org_path, "Organisation file (JSON, format trygg.organisation/1); - reads standard input")
+      ->required();
   check->add_option("--pack", packs, "Run only the rules of this pack (repeatable; default: every pack)");
   check->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
   check->add_option("--as-of", as_of_text, "Audit as of this date, YYYY-MM-DD (default: today)");
@@ -189,7 +200,8 @@ int main(int argc, char** argv) {
   std::string country = "SE", template_output;
   auto* templ = app.add_subcommand("template", "Write a blank organisation file listing every measure");
   templ->add_option("--country", country, "ISO 3166-1 alpha-2 country code")->check([](const std::string& c) {
-    return c.size() == 2 && std::isupper(static_cast<unsigned char>(c[0])) && std::isupper(static_cast<unsigned char>(c[1]))
+    return c.size() == 2 && std::isupper(static_cast<unsigned char>(c[0])) &&
+                   std::isupper(static_cast<unsigned char>(c[1]))
                ? std::string{}
                : std::string("expected a country code such as SE or NO");
   });
@@ -204,8 +216,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    const std::optional<trygg::Language> lang =
-        lang_text.empty() ? std::nullopt : trygg::parse_language(lang_text);
+    const std::optional<trygg::Language> lang = lang_text.empty() ? std::nullopt : trygg::parse_language(lang_text);
     const trygg::Framework fw = load_framework(pack_files);
 
     if (*check) {
@@ -257,9 +268,14 @@ int main(int argc, char** argv) {
         nlohmann::json a = nlohmann::json::array();
         for (const auto& r : fw.rules()) {
           const auto* m = fw.find_measure(r.measure);
-          a.push_back({{"id", r.id}, {"measure", r.measure}, {"check", r.check}, {"pack", r.pack},
-                       {"severity", trygg::to_string(r.severity)}, {"obligation", trygg::to_string(r.obligation)},
-                       {"preview", r.preview}, {"title", m->title.in(l)}});
+          a.push_back({{"id", r.id},
+                       {"measure", r.measure},
+                       {"check", r.check},
+                       {"pack", r.pack},
+                       {"severity", trygg::to_string(r.severity)},
+                       {"obligation", trygg::to_string(r.obligation)},
+                       {"preview", r.preview},
+                       {"title", m->title.in(l)}});
         }
         return emit(a.dump(2) + "\n", "") ? 0 : exit_error;
       }

@@ -22,8 +22,8 @@ struct CheckParam {
 
 /// Self-description of a check.
 struct CheckInfo {
-  std::string name;                   ///< e.g. "cadence"
-  std::string summary;                ///< one line, English, for docs and `trygg-check rules`
+  std::string name;     ///< e.g. "cadence"
+  std::string summary;  ///< one line, English, for docs and `trygg-check rules`
   std::vector<CheckParam> params;
   std::vector<std::string> messages;  ///< message ids it can emit
 };

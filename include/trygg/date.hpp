@@ -16,7 +16,8 @@ namespace trygg {
 class Date {
  public:
   constexpr Date() = default;
-  constexpr explicit Date(std::chrono::sys_days d) noexcept : days_(static_cast<std::int32_t>(d.time_since_epoch().count())) {}
+  constexpr explicit Date(std::chrono::sys_days d) noexcept
+      : days_(static_cast<std::int32_t>(d.time_since_epoch().count())) {}
 
   /// Parse `YYYY-MM-DD`; returns nullopt for anything else, including 2026-02-30.
   [[nodiscard]] static std::optional<Date> parse(std::string_view text) noexcept;

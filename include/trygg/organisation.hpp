@@ -113,9 +113,8 @@ struct CaseStatistics {
   std::string id, kind;
   Date period_from, period_to;
   Index channel = no_index, unit = no_index;
-  std::optional<std::uint32_t> received, acknowledged_within_7_days, feedback_within_3_months,
-      investigations_started, max_days_to_acknowledge, max_days_to_feedback,
-      max_days_to_investigation_start, retained_beyond_limit, closed;
+  std::optional<std::uint32_t> received, acknowledged_within_7_days, feedback_within_3_months, investigations_started,
+      max_days_to_acknowledge, max_days_to_feedback, max_days_to_investigation_start, retained_beyond_limit, closed;
 };
 
 /// One row of the organisation's own action plan.
@@ -156,8 +155,8 @@ class Organisation {
 
   /// Which optional sections the input had. An absent section makes the rules that need
   /// it "not assessed"; an empty one is a report of "none".
-  bool has_people = false, has_routines = false, has_activities = false, has_channels = false,
-       has_surveys = false, has_case_statistics = false, has_action_plan = false;
+  bool has_people = false, has_routines = false, has_activities = false, has_channels = false, has_surveys = false,
+       has_case_statistics = false, has_action_plan = false;
 
   /// Index of the root unit.
   [[nodiscard]] Index root() const noexcept { return root_; }

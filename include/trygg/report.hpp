@@ -33,9 +33,9 @@ struct Result {
   Status status = Status::not_assessed;
   Severity severity = Severity::medium;
   Obligation obligation = Obligation::good_practice;
-  Message message;   ///< one line: what was found and why this status
-  Message expected;  ///< what the rule asks for
-  Message found;     ///< what the input holds
+  Message message;                    ///< one line: what was found and why this status
+  Message expected;                   ///< what the rule asks for
+  Message found;                      ///< what the input holds
   std::vector<std::string> evidence;  ///< JSON Pointers into the input
   std::optional<Date> next_due;       ///< for recurring measures: when it is next due
 };
@@ -43,8 +43,8 @@ struct Result {
 /// A result that is not a pass, with what to do about it.
 struct Finding {
   Result result;
-  std::string fingerprint;      ///< stable across runs: hash of rule id and subject
-  Date due;                     ///< suggested due date of the proposed measure
+  std::string fingerprint;  ///< stable across runs: hash of rule id and subject
+  Date due;                 ///< suggested due date of the proposed measure
   std::vector<Citation> citations;
 };
 
@@ -69,8 +69,8 @@ struct AreaScore {
 struct ActionPlanEntry {
   std::string measure, area;
   Severity severity = Severity::medium;  ///< the highest of its findings
-  Date due;  ///< the earliest of its findings' due dates, no earlier than what it depends on
-  std::vector<std::string> rules;       ///< the failing rules it addresses
+  Date due;                        ///< the earliest of its findings' due dates, no earlier than what it depends on
+  std::vector<std::string> rules;  ///< the failing rules it addresses
   std::vector<std::string> fingerprints;
 };
 

@@ -30,9 +30,12 @@ struct Text {
   std::string sv, nb, en;
   [[nodiscard]] const std::string& in(Language lang) const noexcept {
     switch (lang) {
-      case Language::sv: return sv;
-      case Language::nb: return nb;
-      case Language::en: break;
+      case Language::sv:
+        return sv;
+      case Language::nb:
+        return nb;
+      case Language::en:
+        break;
     }
     return en;
   }
@@ -50,7 +53,7 @@ struct Text {
 [[nodiscard]] std::optional<Status> parse_status(std::string_view s) noexcept;
 
 inline constexpr std::array<Language, 3> all_languages{Language::sv, Language::nb, Language::en};
-inline constexpr std::array<Severity, 5> all_severities{Severity::info, Severity::low, Severity::medium,
-                                                        Severity::high, Severity::critical};
+inline constexpr std::array<Severity, 5> all_severities{Severity::info, Severity::low, Severity::medium, Severity::high,
+                                                        Severity::critical};
 
 }  // namespace trygg

@@ -11,14 +11,14 @@ namespace {
 class AudienceCoverage final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"audience_coverage",
-                             "the measure's activities within the period reached at least a share of its audience",
-                             {{"audience", CheckParam::Kind::audience, "the measure's audience"},
-                              {"min_share", CheckParam::Kind::share, "0.8"},
-                              {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
-                             {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.expected",
-                              "audience.found", "audience.found-no-activity",
-                              "audience.found-unknown"}};
+    static const CheckInfo i{
+        "audience_coverage",
+        "the measure's activities within the period reached at least a share of its audience",
+        {{"audience", CheckParam::Kind::audience, "the measure's audience"},
+         {"min_share", CheckParam::Kind::share, "0.8"},
+         {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
+        {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.expected",
+         "audience.found", "audience.found-no-activity", "audience.found-unknown"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -54,8 +54,10 @@ class AudienceCoverage final : public Evaluator {
       eligible = ctx.managers().size();
       std::vector<char> seen(ctx.org.people.size(), 0);
       for (auto i : recent)
-        for (auto p : ctx.org.activities[i].participants) seen[p] = 1;
-      for (auto m : ctx.managers()) reached += seen[m] ? 1 : 0;
+        for (auto p : ctx.org.activities[i].participants)
+          seen[p] = 1;
+      for (auto m : ctx.managers())
+        reached += seen[m] ? 1 : 0;
     } else {
       // Aggregates. For the whole staff the audience is the organisation's headcount, so an
       // activity held in a few units is measured against everyone; for other audiences
@@ -77,12 +79,12 @@ class AudienceCoverage final : public Evaluator {
       return;
     }
     const double s = static_cast<double>(reached) / static_cast<double>(eligible);
-    const Message found{"audience.found", {{"reached", std::to_string(reached)},
-                                           {"eligible", std::to_string(eligible)},
-                                           {"share", percent(s)}}};
+    const Message found{
+        "audience.found",
+        {{"reached", std::to_string(reached)}, {"eligible", std::to_string(eligible)}, {"share", percent(s)}}};
     const Status status = s + 1e-12 >= min_share ? Status::pass : reached == 0 ? Status::fail : Status::partial;
     out.push_back(org_outcome(in, status,
-                              Message{status == Status::pass ? "audience.pass"
+                              Message{status == Status::pass   ? "audience.pass"
                                       : status == Status::fail ? "audience.fail"
                                                                : "audience.partial",
                                       {{"share", percent(s)}, {"audience", audience}}},

@@ -11,8 +11,8 @@ class Cadence final : public Evaluator {
     static const CheckInfo i{"cadence",
                              "the latest review or occurrence of the measure is within its cadence",
                              {{"cadence", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
-                             {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed", "cadence.expected",
-                              "cadence.found", "cadence.found-no-date"}};
+                             {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed",
+                              "cadence.expected", "cadence.found", "cadence.found-no-date"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {

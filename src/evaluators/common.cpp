@@ -12,13 +12,15 @@ Duration period(const RuleInput& in, const char* name, Duration fallback) {
 }
 
 double share(const RuleInput& in, const char* name, double fallback) {
-  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_number()) return it->get<double>();
+  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_number())
+    return it->get<double>();
   return fallback;
 }
 
 std::string join(const std::vector<std::string>& items) {
   std::string s;
-  for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
+  for (const auto& i : items)
+    s += (s.empty() ? "" : ", ") + i;
   return s;
 }
 
@@ -27,7 +29,9 @@ std::optional<Date> latest(const Routine& r) {
   return r.last_reviewed ? r.last_reviewed : r.adopted;
 }
 
-std::string percent(double s) { return std::to_string(static_cast<int>(std::floor(s * 100.0 + 1e-9))) + " %"; }
+std::string percent(double s) {
+  return std::to_string(static_cast<int>(std::floor(s * 100.0 + 1e-9))) + " %";
+}
 
 Outcome org_outcome(const RuleInput& in, Status status, Message message, Message expected, Message found,
                     std::vector<std::string> evidence) {
@@ -57,7 +61,8 @@ bool without_routines(const RuleInput& in, const Message& expected, std::vector<
 
 std::vector<std::string> routine_evidence(const RuleInput& in) {
   std::vector<std::string> ev;
-  for (auto i : in.ctx.routines_of(in.measure_index)) ev.push_back(in.ctx.routine_pointer(i));
+  for (auto i : in.ctx.routines_of(in.measure_index))
+    ev.push_back(in.ctx.routine_pointer(i));
   return ev;
 }
 

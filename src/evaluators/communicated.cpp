@@ -8,12 +8,12 @@ namespace {
 class Communicated final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"communicated",
-                             "some routine implementing the measure was communicated, with a date and a channel",
-                             {},
-                             {"communicated.pass", "communicated.partial", "communicated.fail", "communicated.expected",
-                              "communicated.found", "communicated.found-no-channel", "common.no-routine",
-                              "common.no-routines-section"}};
+    static const CheckInfo i{
+        "communicated",
+        "some routine implementing the measure was communicated, with a date and a channel",
+        {},
+        {"communicated.pass", "communicated.partial", "communicated.fail", "communicated.expected",
+         "communicated.found", "communicated.found-no-channel", "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -29,9 +29,10 @@ class Communicated final : public Evaluator {
     }
     if (full) {
       const auto& c = *ctx.org.routines[*full].communicated;
-      out.push_back(org_outcome(in, Status::pass, Message{"communicated.pass"}, expected,
-                                Message{"communicated.found", {{"date", c.date.to_string()}, {"channels", join(c.channels)}}},
-                                {ctx.routine_pointer(*full) + "/communicated"}));
+      out.push_back(
+          org_outcome(in, Status::pass, Message{"communicated.pass"}, expected,
+                      Message{"communicated.found", {{"date", c.date.to_string()}, {"channels", join(c.channels)}}},
+                      {ctx.routine_pointer(*full) + "/communicated"}));
     } else if (dated) {
       const auto& c = *ctx.org.routines[*dated].communicated;
       out.push_back(org_outcome(in, Status::partial, Message{"communicated.partial"}, expected,

@@ -22,14 +22,16 @@ class Coverage final : public Evaluator {
     const Message expected{"coverage.expected", {{"units", std::to_string(units)}}};
     if (without_routines(in, expected, out)) return;
     std::vector<const std::vector<Index>*> lists;
-    for (auto i : ctx.routines_of(in.measure_index)) lists.push_back(&ctx.org.routines[i].units);
+    for (auto i : ctx.routines_of(in.measure_index))
+      lists.push_back(&ctx.org.routines[i].units);
     const auto covered = ctx.coverage(lists);
     std::size_t n_covered = 0;
-    for (char c : covered) n_covered += c ? 1 : 0;
+    for (char c : covered)
+      n_covered += c ? 1 : 0;
     const Message found{"coverage.found", {{"covered", std::to_string(n_covered)}, {"units", std::to_string(units)}}};
     const Status s = n_covered == units ? Status::pass : n_covered == 0 ? Status::fail : Status::partial;
     out.push_back(org_outcome(in, s,
-                              Message{s == Status::pass ? "coverage.pass"
+                              Message{s == Status::pass   ? "coverage.pass"
                                       : s == Status::fail ? "coverage.fail"
                                                           : "coverage.partial"},
                               expected, found, routine_evidence(in)));

@@ -11,8 +11,8 @@ class Effect final : public Evaluator {
     static const CheckInfo i{"effect",
                              "the effect of some routine implementing the measure was followed up within the period",
                              {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
-                             {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found", "common.no-routine",
-                              "common.no-routines-section"}};
+                             {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found",
+                              "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {

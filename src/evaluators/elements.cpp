@@ -14,8 +14,8 @@ class Elements final : public Evaluator {
     static const CheckInfo i{"elements",
                              "the written routines for the measure together state every required element",
                              {{"elements", CheckParam::Kind::elements, "all elements of the measure"}},
-                             {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found", "common.no-routine",
-                              "common.no-routines-section"}};
+                             {"elements.pass", "elements.partial", "elements.fail", "elements.expected",
+                              "elements.found", "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -23,7 +23,8 @@ class Elements final : public Evaluator {
     if (const auto it = in.rule.params.find("elements"); it != in.rule.params.end())
       required = it->get<std::vector<std::string>>();
     else
-      for (const auto& e : in.measure.elements) required.push_back(e.id);
+      for (const auto& e : in.measure.elements)
+        required.push_back(e.id);
     const Message expected{"elements.expected", {{"measure", in.measure.id}, {"elements", join(required)}}};
     if (without_routines(in, expected, out)) return;
     // Elements count only from routines not known to be unwritten: an unwritten routine
@@ -33,14 +34,18 @@ class Elements final : public Evaluator {
     for (auto i : in.ctx.routines_of(in.measure_index)) {
       const auto& r = in.ctx.org.routines[i];
       if (r.written == false) continue;
-      for (const auto& e : r.elements) stated.insert(e);
+      for (const auto& e : r.elements)
+        stated.insert(e);
       if (!r.elements.empty()) evidence.push_back(in.ctx.routine_pointer(i) + "/elements");
     }
     std::vector<std::string> present, missing;
-    for (const auto& e : required) (stated.count(e) ? present : missing).push_back(e);
-    const Message found{"elements.found", {{"measure", in.measure.id}, {"elements", join(present)},
-                                           {"count", std::to_string(present.size())},
-                                           {"total", std::to_string(required.size())}}};
+    for (const auto& e : required)
+      (stated.count(e) ? present : missing).push_back(e);
+    const Message found{"elements.found",
+                        {{"measure", in.measure.id},
+                         {"elements", join(present)},
+                         {"count", std::to_string(present.size())},
+                         {"total", std::to_string(required.size())}}};
     if (missing.empty()) {
       out.push_back(org_outcome(in, Status::pass, Message{"elements.pass"}, expected, found, std::move(evidence)));
     } else {

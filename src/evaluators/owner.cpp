@@ -8,7 +8,9 @@ namespace {
 class Owner final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"owner", "some routine implementing the measure names an owner", {},
+    static const CheckInfo i{"owner",
+                             "some routine implementing the measure names an owner",
+                             {},
                              {"owner.pass", "owner.fail", "owner.expected", "owner.found", "common.no-routine",
                               "common.no-routines-section"}};
     return i;
@@ -26,8 +28,10 @@ class Owner final : public Evaluator {
       }
     }
     const Message found{"owner.found", {{"owned", std::to_string(owned)}, {"total", std::to_string(total)}}};
-    if (owned > 0) out.push_back(org_outcome(in, Status::pass, Message{"owner.pass"}, expected, found, std::move(evidence)));
-    else out.push_back(org_outcome(in, Status::fail, Message{"owner.fail"}, expected, found, routine_evidence(in)));
+    if (owned > 0)
+      out.push_back(org_outcome(in, Status::pass, Message{"owner.pass"}, expected, found, std::move(evidence)));
+    else
+      out.push_back(org_outcome(in, Status::fail, Message{"owner.fail"}, expected, found, routine_evidence(in)));
   }
 };
 }  // namespace

@@ -15,7 +15,8 @@ class Participation final : public Evaluator {
                              "some routine implementing the measure was made or revised with the required parties",
                              {{"parties", CheckParam::Kind::parties, "[\"employees\"]"}},
                              {"participation.pass", "participation.partial", "participation.fail",
-                              "participation.not-assessed", "participation.found-nobody", "participation.expected", "participation.found", "common.no-routine", "common.no-routines-section"}};
+                              "participation.not-assessed", "participation.found-nobody", "participation.expected",
+                              "participation.found", "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -55,7 +56,7 @@ class Participation final : public Evaluator {
                                            : Message{"participation.found", {{"parties", join(best_all)}}};
     const Status s = missing.empty() ? Status::pass : best == 0 ? Status::fail : Status::partial;
     out.push_back(org_outcome(in, s,
-                              Message{s == Status::pass ? "participation.pass"
+                              Message{s == Status::pass   ? "participation.pass"
                                       : s == Status::fail ? "participation.fail"
                                                           : "participation.partial",
                                       {{"parties", join(missing)}}},

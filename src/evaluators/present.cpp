@@ -7,9 +7,11 @@ namespace {
 class Present final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"present", "some routine, activity or channel implements the measure", {},
-                             {"present.pass", "present.fail", "present.not-assessed", "present.expected", "common.found-ids",
-                              "common.found-none", "common.found-not-reported"}};
+    static const CheckInfo i{"present",
+                             "some routine, activity or channel implements the measure",
+                             {},
+                             {"present.pass", "present.fail", "present.not-assessed", "present.expected",
+                              "common.found-ids", "common.found-none", "common.found-not-reported"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {

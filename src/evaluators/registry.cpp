@@ -9,9 +9,8 @@ namespace detail {
 
 const std::vector<const Evaluator*>& evaluators() {
   static const std::vector<const Evaluator*> all{
-      &eval::audience_coverage(), &eval::cadence(),       &eval::communicated(), &eval::coverage(),
-      &eval::effect(),            &eval::elements(),      &eval::owner(),        &eval::participation(),
-      &eval::present(),           &eval::written(),
+      &eval::audience_coverage(), &eval::cadence(), &eval::communicated(),  &eval::coverage(), &eval::effect(),
+      &eval::elements(),          &eval::owner(),   &eval::participation(), &eval::present(),  &eval::written(),
   };
   return all;
 }
@@ -26,7 +25,8 @@ const Evaluator* find_evaluator(std::string_view name) noexcept {
 
 std::vector<CheckInfo> checks() {
   std::vector<CheckInfo> out;
-  for (const auto* e : detail::evaluators()) out.push_back(e->info());
+  for (const auto* e : detail::evaluators())
+    out.push_back(e->info());
   return out;
 }
 

@@ -8,9 +8,11 @@ namespace {
 class Written final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"written", "some routine implementing the measure is written down", {},
-                             {"written.pass", "written.fail", "written.not-assessed", "written.expected", "written.found", "common.no-routine",
-                              "common.no-routines-section"}};
+    static const CheckInfo i{"written",
+                             "some routine implementing the measure is written down",
+                             {},
+                             {"written.pass", "written.fail", "written.not-assessed", "written.expected",
+                              "written.found", "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {

@@ -40,7 +40,9 @@ inline json small_org() {
   })");
 }
 
-inline trygg::Organisation load(const json& doc) { return trygg::Organisation::from_json(doc, framework(), "test.json"); }
+inline trygg::Organisation load(const json& doc) {
+  return trygg::Organisation::from_json(doc, framework(), "test.json");
+}
 
 inline trygg::Report run(const json& doc, const char* as_of = "2026-11-22") {
   trygg::AuditOptions o;

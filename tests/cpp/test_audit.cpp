@@ -66,7 +66,8 @@ TEST_CASE("maturity levels 0 to 4", "[audit]") {
 
 TEST_CASE("a fully met measure has no findings", "[audit]") {
   const auto report = run(mature_org());
-  for (const auto& f : report.findings) CHECK(f.result.measure != "ORG-03");
+  for (const auto& f : report.findings)
+    CHECK(f.result.measure != "ORG-03");
 }
 
 TEST_CASE("fingerprints are stable and distinct", "[audit]") {
@@ -89,7 +90,8 @@ TEST_CASE("the action plan respects dependencies, then severity", "[audit]") {
   const auto report = run(fixtures::small_org());
   const auto& fw = fixtures::framework();
   std::map<std::string, std::size_t> pos;
-  for (std::size_t i = 0; i < report.action_plan.size(); ++i) pos[report.action_plan[i].measure] = i;
+  for (std::size_t i = 0; i < report.action_plan.size(); ++i)
+    pos[report.action_plan[i].measure] = i;
   for (const auto& e : report.action_plan)
     for (const auto& d : fw.find_measure(e.measure)->depends_on)
       if (pos.count(d)) {
@@ -134,8 +136,10 @@ TEST_CASE("the same input gives a byte-identical report", "[audit][determinism]"
   const auto& fw = fixtures::framework();
   trygg::AuditOptions o;
   o.as_of = trygg::Date::parse("2026-11-22");
-  const auto one = trygg::render_json(trygg::audit(trygg::Organisation::load(path, fw), fw, o), trygg::Language::sv).dump(2);
-  const auto two = trygg::render_json(trygg::audit(trygg::Organisation::load(path, fw), fw, o), trygg::Language::sv).dump(2);
+  const auto one =
+      trygg::render_json(trygg::audit(trygg::Organisation::load(path, fw), fw, o), trygg::Language::sv).dump(2);
+  const auto two =
+      trygg::render_json(trygg::audit(trygg::Organisation::load(path, fw), fw, o), trygg::Language::sv).dump(2);
   CHECK(one == two);
   CHECK(one.size() > 10000);
 }

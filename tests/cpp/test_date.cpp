@@ -27,7 +27,7 @@ TEST_CASE("durations follow ISO 8601 date designators in order", "[date]") {
   CHECK_FALSE(Duration::parse("1Y"));
   CHECK_FALSE(Duration::parse("P1D2M"));  // wrong order
   CHECK_FALSE(Duration::parse("P1Y1Y"));
-  CHECK_FALSE(Duration::parse("PT1H"));   // no time part
+  CHECK_FALSE(Duration::parse("PT1H"));  // no time part
   CHECK_FALSE(Duration::parse("P-1Y"));
   CHECK(Duration::parse("P1Y6M")->to_string() == "P1Y6M");
 }

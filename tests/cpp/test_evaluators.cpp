@@ -51,8 +51,12 @@ TEST_CASE("written", "[evaluator]") {
 TEST_CASE("elements", "[evaluator]") {
   const json all = json::array({"who-to-turn-to", "alternative-recipient", "employer-actions", "investigator",
                                 "reprisal-protection", "support", "timeframes"});
-  CHECK(result(run(with_routine([&](json& r) { r["written"] = true; r["elements"] = all; })), "ORG-03/elements").status ==
-        Status::pass);
+  CHECK(result(run(with_routine([&](json& r) {
+                 r["written"] = true;
+                 r["elements"] = all;
+               })),
+               "ORG-03/elements")
+            .status == Status::pass);
   const auto& partial = result(run(with_routine([](json& r) {
                                  r["written"] = true;
                                  r["elements"] = {"who-to-turn-to", "investigator"};
@@ -61,11 +65,16 @@ TEST_CASE("elements", "[evaluator]") {
   CHECK(partial.status == Status::partial);
   CHECK(arg(partial.message, "missing") ==
         "alternative-recipient, employer-actions, reprisal-protection, support, timeframes");
-  CHECK(trygg::render(partial.message, trygg::Language::en, fixtures::framework()).find("Protection against reprisals") !=
-        std::string::npos);
+  CHECK(
+      trygg::render(partial.message, trygg::Language::en, fixtures::framework()).find("Protection against reprisals") !=
+      std::string::npos);
   // An unwritten routine states nothing a reader can check.
-  CHECK(result(run(with_routine([&](json& r) { r["written"] = false; r["elements"] = all; })), "ORG-03/elements").status ==
-        Status::fail);
+  CHECK(result(run(with_routine([&](json& r) {
+                 r["written"] = false;
+                 r["elements"] = all;
+               })),
+               "ORG-03/elements")
+            .status == Status::fail);
 }
 
 TEST_CASE("coverage is inherited down the tree", "[evaluator]") {
@@ -100,7 +109,8 @@ TEST_CASE("cadence", "[evaluator]") {
   CHECK(stale.status == Status::fail);
   CHECK(arg(stale.message, "due") == "2026-11-21");
   // Due exactly on the as-of date is still current.
-  CHECK(result(run(with_routine([](json& r) { r["adopted"] = "2025-11-22"; })), "ORG-03/cadence").status == Status::pass);
+  CHECK(result(run(with_routine([](json& r) { r["adopted"] = "2025-11-22"; })), "ORG-03/cadence").status ==
+        Status::pass);
   // A date in the future has not happened.
   CHECK(result(run(with_routine([](json& r) { r["adopted"] = "2027-01-01"; })), "ORG-03/cadence").status ==
         Status::not_assessed);
@@ -117,18 +127,25 @@ TEST_CASE("participation", "[evaluator]") {
   CHECK(result(run(with_routine([](json&) {})), "ORG-03/participation").status == Status::not_assessed);
   CHECK(result(run(with_routine([](json& r) { r["participation"] = json::array(); })), "ORG-03/participation").status ==
         Status::fail);
-  const auto& partial =
-      result(run(with_routine([](json& r) { r["participation"] = {"employees", "hr"}; })), "ORG-03/participation");
+  const auto& partial = result(run(with_routine([](json& r) {
+                                 r["participation"] = {"employees", "hr"};
+                               })),
+                               "ORG-03/participation");
   CHECK(partial.status == Status::partial);
   CHECK(arg(partial.message, "parties") == "safety-representatives");
-  CHECK(result(run(with_routine([](json& r) { r["participation"] = {"employees", "safety-representatives"}; })),
+  CHECK(result(run(with_routine([](json& r) {
+                 r["participation"] = {"employees", "safety-representatives"};
+               })),
                "ORG-03/participation")
             .status == Status::pass);
 }
 
 TEST_CASE("communicated", "[evaluator]") {
   CHECK(result(run(with_routine([](json&) {})), "ORG-03/communicated").status == Status::fail);
-  CHECK(result(run(with_routine([](json& r) { r["communicated"] = {{"date", "2026-03-01"}}; })), "ORG-03/communicated")
+  CHECK(result(run(with_routine([](json& r) {
+                 r["communicated"] = {{"date", "2026-03-01"}};
+               })),
+               "ORG-03/communicated")
             .status == Status::partial);
   CHECK(result(run(with_routine([](json& r) {
                  r["communicated"] = {{"date", "2026-03-01"}, {"channels", {"intranet"}}};
@@ -144,10 +161,15 @@ TEST_CASE("communicated", "[evaluator]") {
 
 TEST_CASE("effect", "[evaluator]") {
   CHECK(result(run(with_routine([](json&) {})), "ORG-03/effect").status == Status::fail);
-  CHECK(result(run(with_routine([](json& r) { r["effect_followed_up"] = {{"date", "2026-06-01"}}; })), "ORG-03/effect")
+  CHECK(result(run(with_routine([](json& r) {
+                 r["effect_followed_up"] = {{"date", "2026-06-01"}};
+               })),
+               "ORG-03/effect")
             .status == Status::pass);
-  const auto& stale =
-      result(run(with_routine([](json& r) { r["effect_followed_up"] = {{"date", "2025-06-01"}}; })), "ORG-03/effect");
+  const auto& stale = result(run(with_routine([](json& r) {
+                               r["effect_followed_up"] = {{"date", "2025-06-01"}};
+                             })),
+                             "ORG-03/effect");
   CHECK(stale.status == Status::fail);
   CHECK(stale.message.id == "effect.stale");
 }
@@ -155,8 +177,8 @@ TEST_CASE("effect", "[evaluator]") {
 TEST_CASE("audience coverage of managers", "[evaluator]") {
   json doc = fixtures::small_org();
   auto training = [](json participants, const char* date) {
-    return json{{"id", "a-1"}, {"kind", "training"}, {"measures", {"LEAD-05"}}, {"date", date},
-                {"audience", "managers"}, {"participants", participants}};
+    return json{{"id", "a-1"},  {"kind", "training"},     {"measures", {"LEAD-05"}},
+                {"date", date}, {"audience", "managers"}, {"participants", participants}};
   };
   doc["activities"] = {training({"p-1", "p-2"}, "2026-05-01")};
   CHECK(result(run(doc), "LEAD-05/audience_coverage").status == Status::pass);
@@ -174,8 +196,12 @@ TEST_CASE("audience coverage of managers", "[evaluator]") {
 TEST_CASE("audience coverage by aggregates", "[evaluator]") {
   json doc = fixtures::small_org();
   doc["flags"] = {"client-facing"};
-  doc["activities"] = {{{"id", "a-1"}, {"kind", "training"}, {"measures", {"EMP-05"}}, {"date", "2026-05-01"},
-                        {"reached", 70}, {"eligible", 100}}};
+  doc["activities"] = {{{"id", "a-1"},
+                        {"kind", "training"},
+                        {"measures", {"EMP-05"}},
+                        {"date", "2026-05-01"},
+                        {"reached", 70},
+                        {"eligible", 100}}};
   const auto& partial = result(run(doc), "EMP-05/audience_coverage");
   CHECK(partial.status == Status::partial);
   CHECK(arg(partial.found, "share") == "70 %");

@@ -138,14 +138,14 @@ TEST_CASE("duplicate ids and dangling references", "[loader]") {
   CHECK(only_message(with([](json& d) { d["units"][1]["manager"] = "p-9"; })) ==
         "bad.json: /units/1/manager: expected the id of a person, found \"p-9\", which no person has (did you mean "
         "\"p-1\"?)");
-  CHECK(only_message(with([](json& d) {
-          d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-3"]}])");
-        })) == "bad.json: /routines/0/measures/0: expected the id of a measure in the framework, found the string "
-               "\"ORG-3\" (did you mean \"ORG-03\"?)");
+  CHECK(only_message(with([](json& d) { d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-3"]}])"); })) ==
+        "bad.json: /routines/0/measures/0: expected the id of a measure in the framework, found the string "
+        "\"ORG-3\" (did you mean \"ORG-03\"?)");
   CHECK(only_message(with([](json& d) {
           d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-03"], "elements": ["investigatr"]}])");
-        })) == "bad.json: /routines/0/elements/0: expected an element of the routine's measures, found the string "
-               "\"investigatr\" (did you mean \"investigator\"?)");
+        })) ==
+        "bad.json: /routines/0/elements/0: expected an element of the routine's measures, found the string "
+        "\"investigatr\" (did you mean \"investigator\"?)");
 }
 
 TEST_CASE("cycles in the unit tree are named", "[loader]") {
@@ -175,7 +175,8 @@ TEST_CASE("every problem is reported in one pass, capped", "[loader]") {
   }));
   CHECK(d.size() == 4);
   json many = fixtures::small_org();
-  for (int i = 0; i < 300; ++i) many["units"].push_back({{"id", "x" + std::to_string(i)}, {"parent", "nope"}});
+  for (int i = 0; i < 300; ++i)
+    many["units"].push_back({{"id", "x" + std::to_string(i)}, {"parent", "nope"}});
   try {
     (void)trygg::Organisation::parse(many.dump(), fixtures::framework(), "bad.json");
     FAIL("expected a LoadError");
@@ -190,7 +191,8 @@ TEST_CASE("files: missing, too large", "[loader]") {
   trygg::LoadLimits tiny;
   tiny.max_file_bytes = 10;
   try {
-    (void)trygg::Organisation::load(TRYGG_SOURCE_DIR "/examples/organisations/small-company.json", fixtures::framework(), tiny);
+    (void)trygg::Organisation::load(TRYGG_SOURCE_DIR "/examples/organisations/small-company.json",
+                                    fixtures::framework(), tiny);
     FAIL("expected a LoadError");
   } catch (const trygg::LoadError& e) {
     REQUIRE(e.diagnostics().size() == 1);

@@ -12,7 +12,8 @@ std::set<std::string> placeholders(std::string_view text) {
   std::set<std::string> out;
   const std::string s(text);
   const std::regex re("\\{([a-z_]+)\\}");
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) out.insert((*it)[1]);
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1]);
   return out;
 }
 }  // namespace
@@ -52,7 +53,8 @@ TEST_CASE("every message in a real report renders from the catalogue", "[message
       for (const auto* m : {&r.message, &r.expected, &r.found}) {
         INFO(r.rule << " " << m->id);
         CHECK_FALSE(trygg::catalogue_text(m->id, trygg::Language::en).empty());
-        for (auto lang : trygg::all_languages) CHECK(trygg::render(*m, lang, fw).find('{') == std::string::npos);
+        for (auto lang : trygg::all_languages)
+          CHECK(trygg::render(*m, lang, fw).find('{') == std::string::npos);
       }
   }
 }

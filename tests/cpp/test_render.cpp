@@ -15,7 +15,8 @@ trygg::Report example_report() {
 }
 std::size_t columns(const std::string& line) {
   std::size_t n = 0;
-  for (unsigned char c : line) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  for (unsigned char c : line)
+    n += (c & 0xC0) != 0x80 ? 1 : 0;
   return n;
 }
 }  // namespace
@@ -39,7 +40,8 @@ TEST_CASE("Markdown fills in the seed 004 form", "[render]") {
   const auto report = example_report();
   const auto sv = trygg::render_markdown(report, trygg::Language::sv);
   CHECK(sv.find("| Område | Finns idag | Åtgärdsförslag |") != std::string::npos);
-  for (const auto& a : fixtures::framework().areas()) CHECK(sv.find("| **" + a.title.sv + "**") != std::string::npos);
+  for (const auto& a : fixtures::framework().areas())
+    CHECK(sv.find("| **" + a.title.sv + "**") != std::string::npos);
   const auto nb = trygg::render_markdown(report, trygg::Language::nb);
   CHECK(nb.find("| Område | Finnes i dag | Forslag til tiltak |") != std::string::npos);
 }
@@ -62,6 +64,7 @@ TEST_CASE("CSV has one row per finding", "[render]") {
   const auto report = example_report();
   const auto csv = trygg::render_csv(report, trygg::Language::en);
   std::size_t rows = 0;
-  for (std::size_t p = csv.find("\r\n"); p != std::string::npos; p = csv.find("\r\n", p + 2)) ++rows;
+  for (std::size_t p = csv.find("\r\n"); p != std::string::npos; p = csv.find("\r\n", p + 2))
+    ++rows;
   CHECK(rows == report.findings.size() + 1);
 }

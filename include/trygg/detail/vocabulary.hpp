@@ -10,12 +10,19 @@
 namespace trygg::detail::vocabulary {
 
 inline const std::vector<std::string_view> audiences{
-    "all-staff", "managers", "employees", "safety-representatives", "hr", "support-functions", "cooperation-group",
-    "board", "leavers"};
-inline const std::vector<std::string_view> roles{
-    "manager", "hr-specialist", "safety-representative", "chief-safety-representative", "union-representative",
-    "occupational-health", "equality-officer", "investigator", "exit-interviewer", "whistleblowing-function",
-    "external-service"};
+    "all-staff",         "managers", "employees", "safety-representatives", "hr", "support-functions",
+    "cooperation-group", "board",    "leavers"};
+inline const std::vector<std::string_view> roles{"manager",
+                                                 "hr-specialist",
+                                                 "safety-representative",
+                                                 "chief-safety-representative",
+                                                 "union-representative",
+                                                 "occupational-health",
+                                                 "equality-officer",
+                                                 "investigator",
+                                                 "exit-interviewer",
+                                                 "whistleblowing-function",
+                                                 "external-service"};
 inline const std::vector<std::string_view> parties{
     "employees", "managers", "safety-representatives", "union-representatives", "hr", "occupational-health", "board"};
 inline const std::vector<std::string_view> flags{"client-facing", "lone-work", "violence-risk", "home-working",
@@ -26,18 +33,17 @@ inline const std::vector<std::string_view> communication_channels{
     "intranet", "staff-handbook", "workplace-meeting", "email", "introduction", "notice-board", "training"};
 inline const std::vector<std::string_view> effect_methods{"survey", "incident-statistics", "interviews", "review",
                                                           "other"};
-inline const std::vector<std::string_view> effect_outcomes{"effective", "partly-effective", "not-effective",
-                                                           "unknown"};
+inline const std::vector<std::string_view> effect_outcomes{"effective", "partly-effective", "not-effective", "unknown"};
 inline const std::vector<std::string_view> activity_kinds{
-    "training", "forum", "survey", "drill", "exit-interview", "cooperation-meeting", "workplace-meeting",
-    "appraisal", "risk-assessment", "report-to-board", "review", "other"};
+    "training",          "forum",     "survey",          "drill",           "exit-interview", "cooperation-meeting",
+    "workplace-meeting", "appraisal", "risk-assessment", "report-to-board", "review",         "other"};
 inline const std::vector<std::string_view> channel_kinds{
-    "line-manager", "hr", "safety-representative", "union", "whistleblowing", "digital-form", "phone", "in-person",
-    "external"};
+    "line-manager", "hr",      "safety-representative", "union", "whistleblowing", "digital-form", "phone",
+    "in-person",    "external"};
 inline const std::vector<std::string_view> survey_topics{
     "harassment", "sexual-harassment", "bullying", "threats-violence", "workload", "cooperation-climate"};
-inline const std::vector<std::string_view> case_kinds{
-    "harassment", "sexual-harassment", "bullying", "threats-violence", "whistleblowing", "other"};
+inline const std::vector<std::string_view> case_kinds{"harassment",       "sexual-harassment", "bullying",
+                                                      "threats-violence", "whistleblowing",    "other"};
 inline const std::vector<std::string_view> languages{"sv", "nb", "en"};
 inline const std::vector<std::string_view> severities{"info", "low", "medium", "high", "critical"};
 inline const std::vector<std::string_view> obligations{"law", "regulation", "good-practice"};
