@@ -168,10 +168,16 @@ Language default_language(const Organisation& org) noexcept {
   return Language::en;
 }
 
+const std::vector<Citation>& Report::citations(const Finding& f) const {
+  static const std::vector<Citation> none;
+  const Rule* rule = framework.find_rule(results.at(f.result).rule);
+  return rule ? rule->citations : none;
+}
+
 std::size_t Report::count_at_or_above(Severity threshold) const noexcept {
   std::size_t n = 0;
   for (const auto& f : findings)
-    if (counts_as_finding(f.result.status) && f.result.severity >= threshold) ++n;
+    if (counts_as_finding(results[f.result].status) && results[f.result].severity >= threshold) ++n;
   return n;
 }
 
@@ -257,10 +263,9 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
         }
         if (counts_as_finding(r.status)) {
           Finding f;
-          f.result = r;
+          f.result = report.results.size();
           f.fingerprint = fingerprint(r);
           f.due = report.as_of + time_to_fix(r.severity);
-          f.citations = rule->citations;
           report.findings.push_back(std::move(f));
         }
         report.results.push_back(std::move(r));
@@ -281,7 +286,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
         sum += s.maturity;
       }
     for (const auto& f : report.findings)
-      if (f.result.area == area.id) ++a.findings;
+      if (report.results[f.result].area == area.id) ++a.findings;
     if (a.measures == 0) continue;
     a.score = static_cast<double>(sum) / a.measures;
     report.area_scores.push_back(a);
@@ -293,14 +298,15 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
   const std::size_t n = fw.measures().size();
   std::vector<std::optional<ActionPlanEntry>> entries(n);
   for (const auto& f : report.findings) {
-    const std::size_t mi = *fw.measure_index(f.result.measure);
+    const Result& fr = report.results[f.result];
+    const std::size_t mi = *fw.measure_index(fr.measure);
     auto& e = entries[mi];
     if (!e) {
-      e = ActionPlanEntry{f.result.measure, f.result.area, f.result.severity, f.due, {}, {}};
+      e = ActionPlanEntry{fr.measure, fr.area, fr.severity, f.due, {}, {}};
     }
-    e->severity = std::max(e->severity, f.result.severity);
+    e->severity = std::max(e->severity, fr.severity);
     e->due = std::min(e->due, f.due);
-    if (e->rules.empty() || e->rules.back() != f.result.rule) e->rules.push_back(f.result.rule);
+    if (e->rules.empty() || e->rules.back() != fr.rule) e->rules.push_back(fr.rule);
     e->fingerprints.push_back(f.fingerprint);
   }
   std::vector<std::size_t> position(n);
@@ -346,7 +352,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
   for (const auto& e : report.action_plan)
     plan_due[*fw.measure_index(e.measure)] = e.due;
   for (auto& f : report.findings)
-    if (const auto& d = plan_due[*fw.measure_index(f.result.measure)]) f.due = std::max(f.due, *d);
+    if (const auto& d = plan_due[*fw.measure_index(report.results[f.result].measure)]) f.due = std::max(f.due, *d);
   return report;
 }
 

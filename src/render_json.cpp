@@ -74,8 +74,8 @@ json render_json(const Report& r, Language lang) {
   for (auto s : all_severities)
     by_severity[std::string(to_string(s))] = 0;
   for (const auto& f : r.findings)
-    by_severity[std::string(to_string(f.result.severity))] =
-        by_severity[std::string(to_string(f.result.severity))].get<int>() + 1;
+    by_severity[std::string(to_string(r.result(f).severity))] =
+        by_severity[std::string(to_string(r.result(f).severity))].get<int>() + 1;
   summary["findings_by_severity"] = std::move(by_severity);
 
   json areas = json::array();
@@ -103,11 +103,11 @@ json render_json(const Report& r, Language lang) {
     results.push_back(result_json(r, x, lang));
   json findings = json::array();
   for (const auto& f : r.findings) {
-    json j = result_json(r, f.result, lang);
-    const Measure* m = fw.find_measure(f.result.measure);
+    json j = result_json(r, r.result(f), lang);
+    const Measure* m = fw.find_measure(r.result(f).measure);
     j["fingerprint"] = f.fingerprint;
     j["proposal"] = {{"text", m ? m->proposal.in(lang) : ""}, {"due", f.due.to_string()}};
-    j["citations"] = citations_json(f.citations);
+    j["citations"] = citations_json(r.citations(f));
     findings.push_back(std::move(j));
   }
   json plan = json::array();

@@ -107,9 +107,9 @@ std::string render_markdown(const Report& r, Language lang) {
            word("report.status", lang) + " | " + word("report.severity", lang) + " | " + word("report.found", lang) +
            " | " + word("report.source", lang) + " |\n|---|---|---|---|---|---|\n";
     for (const auto& f : r.findings) {
-      const Result& x = f.result;
+      const Result& x = r.result(f);
       std::string sources;
-      for (const auto& c : f.citations)
+      for (const auto& c : r.citations(f))
         sources += (sources.empty() ? "" : "; ") + c.source + (c.locator.empty() ? "" : ", " + c.locator);
       out += "| " + cell(x.rule) + " | " + cell(subject_label(x.subject, lang)) + " | " + status_word(x.status, lang) +
              " | " + severity_word(x.severity, lang) + " | " + cell(say(r, x.message, lang)) + " | " + cell(sources) +
@@ -130,7 +130,7 @@ std::string render_csv(const Report& r, Language lang) {
       "fingerprint,rule,measure,area,subject_kind,subject_id,status,severity,obligation,message,expected,found,due,"
       "evidence\r\n";
   for (const auto& f : r.findings) {
-    const Result& x = f.result;
+    const Result& x = r.result(f);
     std::string ev;
     for (const auto& e : x.evidence)
       ev += (ev.empty() ? "" : " ") + e;

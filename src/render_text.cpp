@@ -105,7 +105,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
     units_shown = units_hidden = 0;
   };
   for (const auto& f : r.findings) {
-    const Result& x = f.result;
+    const Result& x = r.result(f);
     if (x.rule != current_rule) flush_hidden();
     if (x.area != current_area) {
       current_area = x.area;

@@ -40,12 +40,13 @@ struct Result {
   std::optional<Date> next_due;       ///< for recurring measures: when it is next due
 };
 
-/// A result that is not a pass, with what to do about it.
+/// A result that is not a pass, with what to do about it. The result itself stays in
+/// Report::results (findings refer to it, so a large report holds each result once); its
+/// citations are the rule's (Report::citations()).
 struct Finding {
-  Result result;
+  std::size_t result = 0;   ///< index into Report::results
   std::string fingerprint;  ///< stable across runs: hash of rule id and subject
   Date due;                 ///< suggested due date of the proposed measure
-  std::vector<Citation> citations;
 };
 
 /// Maturity of one measure: 0 missing, 1 exists, 2 written and owned, 3 current and
@@ -100,6 +101,10 @@ struct Report {
   /// Findings with a status that counts against --fail-on (fail, partial, not assessed)
   /// at or above `threshold`.
   [[nodiscard]] std::size_t count_at_or_above(Severity threshold) const noexcept;
+  /// The result a finding is about.
+  [[nodiscard]] const Result& result(const Finding& f) const { return results.at(f.result); }
+  /// The citations behind a finding: its rule's.
+  [[nodiscard]] const std::vector<Citation>& citations(const Finding& f) const;
 };
 
 }  // namespace trygg
