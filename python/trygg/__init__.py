@@ -25,6 +25,7 @@ from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, load_organisation
 from ._report import Report
+from ._schema import organisation_schema
 
 __version__: str = _core.__version__
 
@@ -38,4 +39,5 @@ __all__ = [
     "__version__",
     "audit",
     "load_organisation",
+    "organisation_schema",
 ]

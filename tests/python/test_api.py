@@ -15,7 +15,7 @@ from conftest import AS_OF
 def test_public_names():
     assert set(trygg.__all__) == {
         "Error", "Framework", "LoadError", "Organisation", "Report", "UsageError", "__version__", "audit",
-        "load_organisation",
+        "load_organisation", "organisation_schema",
     }
     assert trygg.__version__.count(".") == 2
 
@@ -158,3 +158,9 @@ def test_dataframe(kommun):
     assert isinstance(df, pd.DataFrame)
     assert list(df.columns[:3]) == ["fingerprint", "rule", "measure"]
     assert df["fingerprint"].is_unique
+
+
+def test_schema_ships_with_the_package():
+    schema = trygg.organisation_schema()
+    assert schema["$defs"]["Unit"]["additionalProperties"] is False
+    assert schema["properties"]["format"]["const"] == "trygg.organisation/1"
