@@ -10,16 +10,6 @@ json text_json(const Text& t) {
   return json{{"sv", t.sv}, {"nb", t.nb}, {"en", t.en}};
 }
 
-json citations_json(const std::vector<Citation>& cs) {
-  json a = json::array();
-  for (const auto& c : cs) {
-    json j{{"source", c.source}, {"locator", c.locator}};
-    if (!c.url.empty()) j["url"] = c.url;
-    a.push_back(std::move(j));
-  }
-  return a;
-}
-
 json applicability_json(const Applicability& a) {
   json j = json::object();
   if (!a.countries.empty()) j["countries"] = a.countries;
@@ -33,6 +23,16 @@ json applicability_json(const Applicability& a) {
   return j;
 }
 }  // namespace
+
+nlohmann::json citations_to_json(const std::vector<Citation>& citations) {
+  json a = json::array();
+  for (const auto& c : citations) {
+    json j{{"source", c.source}, {"locator", c.locator}};
+    if (!c.url.empty()) j["url"] = c.url;
+    a.push_back(std::move(j));
+  }
+  return a;
+}
 
 nlohmann::json Framework::to_json() const {
   json packs_j = json::array(), areas_j = json::array(), measures_j = json::array(), rules_j = json::array();
@@ -48,7 +48,7 @@ nlohmann::json Framework::to_json() const {
                        {"order", a.order},
                        {"title", text_json(a.title)},
                        {"goal", text_json(a.goal)},
-                       {"sources", citations_json(a.sources)},
+                       {"sources", citations_to_json(a.sources)},
                        {"pack", a.pack}});
   for (const auto& m : measures()) {
     json els = json::array();
@@ -60,7 +60,7 @@ nlohmann::json Framework::to_json() const {
            {"title", text_json(m.title)},
            {"description", text_json(m.description)},
            {"proposal", text_json(m.proposal)},
-           {"sources", citations_json(m.sources)},
+           {"sources", citations_to_json(m.sources)},
            {"audience", m.audience},
            {"elements", std::move(els)},
            {"depends_on", m.depends_on},
@@ -77,7 +77,7 @@ nlohmann::json Framework::to_json() const {
                        {"severity", to_string(r.severity)},
                        {"params", r.params},
                        {"applies_if", applicability_json(r.applies_if)},
-                       {"citations", citations_json(r.citations)},
+                       {"citations", citations_to_json(r.citations)},
                        {"status", r.preview ? "preview" : "stable"},
                        {"pack", r.pack}});
   return json{{"packs", std::move(packs_j)},

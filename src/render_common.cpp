@@ -6,6 +6,25 @@
 namespace trygg {
 namespace render_detail {
 
+std::string pack_list(const Report& r) {
+  std::string packs;
+  for (const auto& p : r.framework.packs())
+    for (const auto& id : r.packs)
+      if (p.id == id) packs += (packs.empty() ? "" : ", ") + p.id + " " + p.version;
+  return packs;
+}
+
+std::string summary_line(const Report& r, Language lang) {
+  return render(Message{"report.summary-line",
+                        {{"rules", std::to_string(r.summary.total())},
+                         {"pass", std::to_string(r.summary.pass)},
+                         {"fail", std::to_string(r.summary.fail)},
+                         {"partial", std::to_string(r.summary.partial)},
+                         {"not_assessed", std::to_string(r.summary.not_assessed)},
+                         {"not_applicable", std::to_string(r.summary.not_applicable)}}},
+                lang);
+}
+
 std::string one_decimal(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);

@@ -27,6 +27,10 @@ inline std::string subject_label(const Subject& s, Language lang) {
   if (!s.name.empty()) label += " (" + s.name + ")";
   return label;
 }
+/// "base 2026.1, se 2026.1": the packs whose rules ran, with their versions.
+std::string pack_list(const Report& r);
+/// The one-line summary of result counts, in `lang`.
+std::string summary_line(const Report& r, Language lang);
 /// Area score to one decimal, e.g. "2.3".
 std::string one_decimal(double v);
 /// Word-wrap to `width` columns (counting UTF-8 code points). The first line is prefixed by

@@ -27,16 +27,6 @@ json subject_json(const Subject& s) {
   return j;
 }
 
-json citations_json(const std::vector<Citation>& cs) {
-  json a = json::array();
-  for (const auto& c : cs) {
-    json j{{"source", c.source}, {"locator", c.locator}};
-    if (!c.url.empty()) j["url"] = c.url;
-    a.push_back(std::move(j));
-  }
-  return a;
-}
-
 json result_json(const Report& r, const Result& x, Language lang) {
   json j{{"rule", x.rule},
          {"measure", x.measure},
@@ -107,7 +97,7 @@ json render_json(const Report& r, Language lang) {
     const Measure* m = fw.find_measure(r.result(f).measure);
     j["fingerprint"] = f.fingerprint;
     j["proposal"] = {{"text", m ? m->proposal.in(lang) : ""}, {"due", f.due.to_string()}};
-    j["citations"] = citations_json(r.citations(f));
+    j["citations"] = citations_to_json(r.citations(f));
     findings.push_back(std::move(j));
   }
   json plan = json::array();

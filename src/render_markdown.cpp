@@ -33,22 +33,10 @@ std::string render_markdown(const Report& r, Language lang) {
          cell(r.organisation_name.empty() ? r.organisation_id : r.organisation_name + " (" + r.organisation_id + ")") +
          ", " + r.country + "\n";
   out += "- " + word("report.as-of", lang) + ": " + r.as_of.to_string() + "\n";
-  std::string packs;
-  for (const auto& p : fw.packs())
-    for (const auto& id : r.packs)
-      if (p.id == id) packs += (packs.empty() ? "" : ", ") + p.id + " " + p.version;
-  out += "- " + word("report.packs", lang) + ": " + packs + "\n\n";
+  out += "- " + word("report.packs", lang) + ": " + pack_list(r) + "\n\n";
 
   out += "## " + word("report.summary", lang) + "\n\n";
-  out += render(Message{"report.summary-line",
-                        {{"rules", std::to_string(r.summary.total())},
-                         {"pass", std::to_string(r.summary.pass)},
-                         {"fail", std::to_string(r.summary.fail)},
-                         {"partial", std::to_string(r.summary.partial)},
-                         {"not_assessed", std::to_string(r.summary.not_assessed)},
-                         {"not_applicable", std::to_string(r.summary.not_applicable)}}},
-                lang) +
-         ".\n\n";
+  out += summary_line(r, lang) + ".\n\n";
 
   out += "| " + word("report.area", lang) + " | " + word("report.score", lang) + " | " + word("report.findings", lang) +
          " |\n|---|---:|---:|\n";

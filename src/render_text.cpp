@@ -71,22 +71,10 @@ std::string render_text(const Report& r, const TextOptions& o) {
       word("report.organisation", lang) + ": " +
       (r.organisation_name.empty() ? r.organisation_id : r.organisation_name + " (" + r.organisation_id + ")");
   out += wrap(org + ", " + r.country + ". " + word("report.as-of", lang) + " " + r.as_of.to_string() + ".", width, "");
-  std::string packs;
-  for (const auto& p : fw.packs())
-    for (const auto& id : r.packs)
-      if (p.id == id) packs += (packs.empty() ? "" : ", ") + p.id + " " + p.version;
-  out += word("report.packs", lang) + ": " + packs + "\n\n";
+  out += word("report.packs", lang) + ": " + pack_list(r) + "\n\n";
 
   out += style("1", word("report.summary", lang)) + "\n";
-  out += wrap(render(Message{"report.summary-line",
-                             {{"rules", std::to_string(r.summary.total())},
-                              {"pass", std::to_string(r.summary.pass)},
-                              {"fail", std::to_string(r.summary.fail)},
-                              {"partial", std::to_string(r.summary.partial)},
-                              {"not_assessed", std::to_string(r.summary.not_assessed)},
-                              {"not_applicable", std::to_string(r.summary.not_applicable)}}},
-                     lang),
-              width, "  ");
+  out += wrap(summary_line(r, lang), width, "  ");
   out += "\n" + style("1", word("report.areas", lang)) + "\n";
   for (const auto& a : r.area_scores) {
     const Area* area = fw.find_area(a.area);

@@ -80,6 +80,21 @@ std::string citation_text(const trygg::Citation& c) {
   return c.source + (c.locator.empty() ? "" : ", " + c.locator) + (c.url.empty() ? "" : " <" + c.url + ">");
 }
 
+/// Description, elements, proposal and sources: what explain shows for rules and measures.
+std::string measure_body(const trygg::Measure& m, const std::vector<trygg::Citation>& sources, trygg::Language lang) {
+  std::string s = "\n" + m.description.in(lang) + "\n\n";
+  if (!m.elements.empty()) {
+    s += "Elements:\n";
+    for (const auto& e : m.elements)
+      s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
+    s += "\n";
+  }
+  s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
+  for (const auto& c : sources)
+    s += "  - " + citation_text(c) + "\n";
+  return s;
+}
+
 std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg::Language lang) {
   const trygg::Measure& m = *fw.find_measure(r.measure);
   const trygg::CheckInfo* check = trygg::find_check(r.check);
@@ -105,17 +120,7 @@ std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg
     if (a.until) s += " until " + a.until->to_string() + ";";
     s += "\n";
   }
-  s += "\n" + m.description.in(lang) + "\n\n";
-  if (!m.elements.empty()) {
-    s += "Elements:\n";
-    for (const auto& e : m.elements)
-      s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
-    s += "\n";
-  }
-  s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
-  for (const auto& c : r.citations)
-    s += "  - " + citation_text(c) + "\n";
-  return s;
+  return s + measure_body(m, r.citations, lang);
 }
 
 std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m, trygg::Language lang) {
@@ -127,17 +132,7 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
   if (m.cadence) s += "  cadence:     " + m.cadence->to_string() + "\n";
   s += "  severity:    " + std::string(trygg::to_string(m.severity)) + "\n";
   if (!m.depends_on.empty()) s += "  depends on:  " + nlohmann::json(m.depends_on).dump() + "\n";
-  s += "\n" + m.description.in(lang) + "\n\n";
-  if (!m.elements.empty()) {
-    s += "Elements:\n";
-    for (const auto& e : m.elements)
-      s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
-    s += "\n";
-  }
-  s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
-  for (const auto& c : m.sources)
-    s += "  - " + citation_text(c) + "\n";
-  s += "\nRules:\n";
+  s += measure_body(m, m.sources, lang) + "\nRules:\n";
   for (const auto& r : fw.rules())
     if (r.measure == m.id) s += "  - " + r.id + " (" + std::string(trygg::to_string(r.severity)) + ")\n";
   return s;

@@ -34,6 +34,9 @@ struct Citation {
   std::string url;      ///< optional
 };
 
+/// Citations as JSON: [{"source", "locator", "url" (when set)}], as in the pack format.
+[[nodiscard]] nlohmann::json citations_to_json(const std::vector<Citation>& citations);
+
 /// One of the seven areas of the framework form (seed 004).
 struct Area {
   std::string id;    ///< e.g. "leadership"

@@ -25,7 +25,7 @@ from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, load_organisation
 from ._report import Report
-from ._schema import organisation_schema
+from ._schema import organisation_schema, report_schema
 
 __version__: str = _core.__version__
 
@@ -40,4 +40,5 @@ __all__ = [
     "audit",
     "load_organisation",
     "organisation_schema",
+    "report_schema",
 ]

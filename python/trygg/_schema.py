@@ -6,7 +6,11 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["organisation_schema"]
+__all__ = ["organisation_schema", "report_schema"]
+
+
+def _load(name: str) -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("schema", name).read_text(encoding="utf-8"))
 
 
 def organisation_schema() -> dict[str, Any]:
@@ -15,5 +19,9 @@ def organisation_schema() -> dict[str, Any]:
     The schema checks shapes and types; the loader checks more (unique ids, references, the
     unit tree, calendar dates). docs/input-format.md lists both.
     """
-    text = resources.files(__package__).joinpath("schema", "organisation-1.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return _load("organisation-1.schema.json")
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON report, format trygg.report/1 (docs/report-format.md)."""
+    return _load("report-1.schema.json")

@@ -15,7 +15,7 @@ from conftest import AS_OF
 def test_public_names():
     assert set(trygg.__all__) == {
         "Error", "Framework", "LoadError", "Organisation", "Report", "UsageError", "__version__", "audit",
-        "load_organisation", "organisation_schema",
+        "load_organisation", "organisation_schema", "report_schema",
     }
     assert trygg.__version__.count(".") == 2
 
@@ -164,3 +164,4 @@ def test_schema_ships_with_the_package():
     schema = trygg.organisation_schema()
     assert schema["$defs"]["Unit"]["additionalProperties"] is False
     assert schema["properties"]["format"]["const"] == "trygg.organisation/1"
+    assert trygg.report_schema()["properties"]["format"]["const"] == "trygg.report/1"
