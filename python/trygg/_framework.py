@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from . import _core
 
@@ -72,26 +72,26 @@ class Framework:
 
     @cached_property
     def _data(self) -> dict[str, Any]:
-        return json.loads(self._impl.to_json_text())
+        return cast("dict[str, Any]", json.loads(self._impl.to_json_text()))
 
     @property
     def areas(self) -> list[dict[str, Any]]:
         """The areas in report order, as dicts in the pack format."""
-        return self._data["areas"]
+        return cast("list[dict[str, Any]]", self._data["areas"])
 
     @property
     def measures(self) -> list[dict[str, Any]]:
         """The measures in report order, as dicts in the pack format."""
-        return self._data["measures"]
+        return cast("list[dict[str, Any]]", self._data["measures"])
 
     @property
     def rules(self) -> list[dict[str, Any]]:
         """The rules sorted by id, with their effective severity and citations."""
-        return self._data["rules"]
+        return cast("list[dict[str, Any]]", self._data["rules"])
 
     def to_dict(self) -> dict[str, Any]:
         """The whole framework as data: packs, areas, measures and rules."""
-        return json.loads(self._impl.to_json_text())
+        return cast("dict[str, Any]", json.loads(self._impl.to_json_text()))
 
     def __repr__(self) -> str:
         return f"Framework(packs={self.pack_ids!r})"

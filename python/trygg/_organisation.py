@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import Any, cast
 
 from . import _core
 from ._framework import Framework
@@ -89,10 +89,11 @@ class Organisation:
             except UnicodeDecodeError as e:
                 from ._errors import LoadError
 
-                diag = {"file": name, "pointer": "", "expected": "UTF-8 text", "found": f"invalid UTF-8 at byte {e.start}",
-                        "hint": "", "line": 0, "column": 0}
-                diag["message"] = f"{name}: (root): expected UTF-8 text, found invalid UTF-8 at byte {e.start}"
-                raise LoadError(diag["message"], name, "", [diag], 1) from None
+                message = f"{name}: (root): expected UTF-8 text, found invalid UTF-8 at byte {e.start}"
+                diag: dict[str, Any] = {"file": name, "pointer": "", "expected": "UTF-8 text",
+                                        "found": f"invalid UTF-8 at byte {e.start}", "hint": "", "line": 0,
+                                        "column": 0, "message": message}
+                raise LoadError(message, name, "", [diag], 1) from None
         if not isinstance(text, str):
             raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
         if not isinstance(name, str):
@@ -106,7 +107,7 @@ class Organisation:
 
     def to_dict(self) -> dict[str, Any]:
         """The document form (input format version 1); ``from_dict(to_dict())`` round-trips."""
-        return json.loads(self._impl.to_json_text())
+        return cast("dict[str, Any]", json.loads(self._impl.to_json_text()))
 
     @property
     def id(self) -> str:

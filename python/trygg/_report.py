@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any, cast
 
 from . import _core
-
-if TYPE_CHECKING:
-    import pandas
 
 __all__ = ["Report"]
 
@@ -54,17 +52,17 @@ class Report:
 
     @cached_property
     def _data(self) -> dict[str, Any]:
-        return json.loads(self._impl.to_json_text(None, -1))
+        return cast("dict[str, Any]", json.loads(self._impl.to_json_text(None, -1)))
 
     @property
     def results(self) -> list[dict[str, Any]]:
         """A result for every rule and subject."""
-        return self._data["results"]
+        return cast("list[dict[str, Any]]", self._data["results"])
 
     @property
     def findings(self) -> list[dict[str, Any]]:
         """The results that are not a pass (fail, partial, not assessed), with proposals."""
-        return self._data["findings"]
+        return cast("list[dict[str, Any]]", self._data["findings"])
 
     @property
     def area_scores(self) -> dict[str, float]:
@@ -79,12 +77,12 @@ class Report:
     @property
     def action_plan(self) -> list[dict[str, Any]]:
         """Proposed measures, dependencies first, then by severity and due date."""
-        return self._data["action_plan"]
+        return cast("list[dict[str, Any]]", self._data["action_plan"])
 
     @property
     def summary(self) -> dict[str, Any]:
         """Counts of results by status, and of findings by severity."""
-        return self._data["summary"]
+        return cast("dict[str, Any]", self._data["summary"])
 
     def count_at_or_above(self, severity: str) -> int:
         """How many findings count against ``--fail-on severity``."""
@@ -96,7 +94,7 @@ class Report:
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The JSON report (format trygg.report/1) as a dict."""
-        return json.loads(self._impl.to_json_text(_lang(lang), -1))
+        return cast("dict[str, Any]", json.loads(self._impl.to_json_text(_lang(lang), -1)))
 
     def to_json(self, lang: str | None = None, indent: int | None = 2) -> str:
         """The JSON report (format trygg.report/1). Byte-identical for the same input."""
@@ -118,9 +116,12 @@ class Report:
         """Findings as CSV, one row per finding."""
         return self._impl.to_csv(_lang(lang))
 
-    def to_dataframe(self) -> pandas.DataFrame:
-        """Findings as a pandas DataFrame, one row per finding (needs pandas)."""
-        import pandas as pd
+    def to_dataframe(self) -> Any:
+        """Findings as a ``pandas.DataFrame``, one row per finding (needs pandas).
+
+        Typed as Any so that the package type-checks without pandas' stubs installed.
+        """
+        pd = importlib.import_module("pandas")
 
         rows = [
             {

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 __all__ = ["organisation_schema", "report_schema"]
 
 
 def _load(name: str) -> dict[str, Any]:
-    return json.loads(resources.files(__package__).joinpath("schema", name).read_text(encoding="utf-8"))
+    text = resources.files(__package__).joinpath("schema", name).read_text(encoding="utf-8")
+    return cast("dict[str, Any]", json.loads(text))
 
 
 def organisation_schema() -> dict[str, Any]:
