@@ -25,6 +25,32 @@ std::string summary_line(const Report& r, Language lang) {
                 lang);
 }
 
+Folding fold_absent_measures(const Report& r) {
+  std::map<std::string, bool, std::less<>> absent;
+  for (const auto& x : r.results)
+    if (x.check == "present" && x.status == Status::fail && x.subject.kind == Subject::Kind::organisation)
+      absent[x.measure] = true;
+  Folding out;
+  out.folded.resize(r.findings.size(), 0);
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    const Result& x = r.result(r.findings[i]);
+    if (x.check == "present" || !absent.count(x.measure)) continue;
+    out.folded[i] = 1;
+    auto& rules = out.folded_rules[x.measure];
+    if (rules.empty() || rules.back() != x.rule) rules.push_back(x.rule);
+  }
+  return out;
+}
+
+std::string folded_line(const Folding& folding, const std::string& measure, Language lang) {
+  const auto it = folding.folded_rules.find(measure);
+  if (it == folding.folded_rules.end()) return {};
+  std::string rules;
+  for (const auto& id : it->second) rules += (rules.empty() ? "" : ", ") + id;
+  return render(Message{"report.follows-from-absence", {{"n", std::to_string(it->second.size())}, {"rules", rules}}},
+                lang);
+}
+
 std::string one_decimal(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);

@@ -2,7 +2,9 @@
 // Internal: small helpers shared by the renderers.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "trygg/message.hpp"
 #include "trygg/report.hpp"
@@ -31,6 +33,16 @@ inline std::string subject_label(const Subject& s, Language lang) {
 std::string pack_list(const Report& r);
 /// The one-line summary of result counts, in `lang`.
 std::string summary_line(const Report& r, Language lang);
+/// Findings that only repeat that a measure is missing: when a measure's "present" rule
+/// fails, its other findings follow from that. Readers get the "present" finding and one
+/// line naming the others (`folded_rules`, by measure); machine formats keep them all.
+struct Folding {
+  std::vector<char> folded;  ///< per finding
+  std::map<std::string, std::vector<std::string>> folded_rules;
+};
+Folding fold_absent_measures(const Report& r);
+/// The line that names a measure's folded rules, or "" when there are none.
+std::string folded_line(const Folding& folding, const std::string& measure, Language lang);
 /// Area score to one decimal, e.g. "2.3".
 std::string one_decimal(double v);
 /// Word-wrap to `width` columns (counting UTF-8 code points). The first line is prefixed by

@@ -94,13 +94,19 @@ std::string render_markdown(const Report& r, Language lang) {
     out += "| " + word("report.rule", lang) + " | " + word("report.subject", lang) + " | " +
            word("report.status", lang) + " | " + word("report.severity", lang) + " | " + word("report.found", lang) +
            " | " + word("report.source", lang) + " |\n|---|---|---|---|---|---|\n";
-    for (const auto& f : r.findings) {
+    const Folding folding = fold_absent_measures(r);
+    for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
+      if (folding.folded[fi]) continue;
+      const Finding& f = r.findings[fi];
       const Result& x = r.result(f);
+      std::string message = say(r, x.message, lang);
+      if (x.check == "present")
+        if (const auto line = folded_line(folding, x.measure, lang); !line.empty()) message += ". " + line;
       std::string sources;
       for (const auto& c : r.citations(f))
         sources += (sources.empty() ? "" : "; ") + c.source + (c.locator.empty() ? "" : ", " + c.locator);
       out += "| " + cell(x.rule) + " | " + cell(subject_label(x.subject, lang)) + " | " + status_word(x.status, lang) +
-             " | " + severity_word(x.severity, lang) + " | " + cell(say(r, x.message, lang)) + " | " + cell(sources) +
+             " | " + severity_word(x.severity, lang) + " | " + cell(message) + " | " + cell(sources) +
              " |\n";
     }
   }

@@ -92,7 +92,10 @@ std::string render_text(const Report& r, const TextOptions& o) {
       out += "      " + render(Message{"report.more", {{"n", std::to_string(units_hidden)}}}, lang) + "\n";
     units_shown = units_hidden = 0;
   };
-  for (const auto& f : r.findings) {
+  const Folding folding = fold_absent_measures(r);
+  for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
+    if (folding.folded[fi]) continue;
+    const Finding& f = r.findings[fi];
     const Result& x = r.result(f);
     if (x.rule != current_rule) flush_hidden();
     if (x.area != current_area) {
@@ -127,6 +130,9 @@ std::string render_text(const Report& r, const TextOptions& o) {
         ev += (i ? " " : "") + x.evidence[i];
       if (x.evidence.size() > 3) ev += " ...";
       out += wrap(word("report.evidence", lang) + ": " + ev, width, "      ");
+    }
+    if (x.check == "present") {
+      if (const auto line = folded_line(folding, x.measure, lang); !line.empty()) out += wrap(line, width, "      ");
     }
   }
   flush_hidden();
