@@ -165,3 +165,24 @@ def test_schema_ships_with_the_package():
     assert schema["$defs"]["Unit"]["additionalProperties"] is False
     assert schema["properties"]["format"]["const"] == "trygg.organisation/1"
     assert trygg.report_schema()["properties"]["format"]["const"] == "trygg.report/1"
+
+
+def _fingerprint(rule: str, kind: str, unit_id: str | None = None) -> str:
+    """The recipe in docs/report-format.md: FNV-1a 64 over the rule and the subject."""
+    parts = [rule, "organisation"] if kind == "organisation" else [rule, "unit", unit_id or ""]
+    h = 0xCBF29CE484222325
+    for b in "".join(p + "\x1f" for p in parts).encode():
+        h = ((h ^ b) * 0x100000001B3) % 2**64
+    return f"{h:016x}"
+
+
+def test_fingerprints_follow_the_documented_recipe(kommun):
+    report = trygg.audit(trygg.load_organisation(kommun), as_of=AS_OF)
+    assert report.findings
+    for f in report.findings:
+        assert f["fingerprint"] == _fingerprint(f["rule"], f["subject"]["kind"], f["subject"]["id"])
+    # The organisation's own id does not enter: a re-keyed file keeps its fingerprints.
+    doc = trygg.load_organisation(kommun).to_dict()
+    doc["id"] = "another-id"
+    again = trygg.audit(trygg.Organisation.from_dict(doc), as_of=AS_OF)
+    assert [f["fingerprint"] for f in again.findings] == [f["fingerprint"] for f in report.findings]
