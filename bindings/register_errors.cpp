@@ -13,16 +13,22 @@ py::object error_class(const char* name) {
   return py::module_::import("trygg._errors").attr(name);
 }
 
+/// A Python str from text that should be UTF-8; invalid bytes are replaced rather than
+/// raising, so translating an error never fails (file names need not be UTF-8).
+py::str text(const std::string& s) {
+  return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+}
+
 py::dict diagnostic_dict(const trygg::Diagnostic& d) {
   py::dict out;
-  out["file"] = d.file;
-  out["pointer"] = d.pointer;
-  out["expected"] = d.expected;
-  out["found"] = d.found;
-  out["hint"] = d.hint;
+  out["file"] = text(d.file);
+  out["pointer"] = text(d.pointer);
+  out["expected"] = text(d.expected);
+  out["found"] = text(d.found);
+  out["hint"] = text(d.hint);
   out["line"] = d.line;
   out["column"] = d.column;
-  out["message"] = d.message();
+  out["message"] = text(d.message());
   return out;
 }
 }  // namespace
@@ -37,13 +43,13 @@ void register_errors(py::module_& m) {
         diagnostics.append(diagnostic_dict(d));
       const auto& first = e.diagnostics();
       py::object cls = error_class("LoadError");
-      py::object exc = cls(e.what(), first.empty() ? std::string() : first.front().file,
-                           first.empty() ? std::string() : first.front().pointer, diagnostics, e.total_count());
+      py::object exc = cls(text(e.what()), text(first.empty() ? std::string() : first.front().file),
+                           text(first.empty() ? std::string() : first.front().pointer), diagnostics, e.total_count());
       PyErr_SetObject(cls.ptr(), exc.ptr());
     } catch (const trygg::UsageError& e) {
-      PyErr_SetString(error_class("UsageError").ptr(), e.what());
+      PyErr_SetObject(error_class("UsageError").ptr(), text(e.what()).ptr());
     } catch (const trygg::Error& e) {
-      PyErr_SetString(error_class("Error").ptr(), e.what());
+      PyErr_SetObject(error_class("Error").ptr(), text(e.what()).ptr());
     }
   });
   m.def(

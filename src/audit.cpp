@@ -65,7 +65,9 @@ std::optional<std::uint32_t> headcount_by(const Organisation& org, const std::st
   return org.total_headcount();
 }
 
-/// Applicability of a rule; on "no" fills the outcome with the reason.
+/// Applicability of a rule; on "no" fills the outcome with the reason. Conditions the input
+/// decides come first: a rule that is excluded by one of them is not applicable even when
+/// another cannot be decided (unknown sector or headcount), which gives "not assessed".
 bool applies(const Rule& rule, const AuditContext& ctx, Outcome& why) {
   const auto& a = rule.applies_if;
   const auto& org = ctx.org;
@@ -77,11 +79,6 @@ bool applies(const Rule& rule, const AuditContext& ctx, Outcome& why) {
   if (!a.countries.empty() && std::find(a.countries.begin(), a.countries.end(), org.country) == a.countries.end())
     return refuse(Status::not_applicable,
                   Message{"applies.countries", {{"countries", detail::eval::join(a.countries)}}});
-  if (!a.sectors.empty()) {
-    if (org.sector.empty()) return refuse(Status::not_assessed, Message{"applies.sector-unknown"});
-    if (std::find(a.sectors.begin(), a.sectors.end(), org.sector) == a.sectors.end())
-      return refuse(Status::not_applicable, Message{"applies.sectors", {{"sectors", detail::eval::join(a.sectors)}}});
-  }
   if (!a.flags_any.empty() &&
       std::none_of(a.flags_any.begin(), a.flags_any.end(), [&](const std::string& f) { return org.has_flag(f); }))
     return refuse(Status::not_applicable, Message{"applies.flags", {{"flags", detail::eval::join(a.flags_any)}}});
@@ -89,18 +86,22 @@ bool applies(const Rule& rule, const AuditContext& ctx, Outcome& why) {
     return refuse(Status::not_applicable, Message{"applies.from", {{"date", a.from->to_string()}}});
   if (a.until && ctx.as_of > *a.until)
     return refuse(Status::not_applicable, Message{"applies.until", {{"date", a.until->to_string()}}});
-  if (a.min_headcount || a.max_headcount) {
-    const auto h = headcount_by(org, a.headcount_basis);
-    if (!h) return refuse(Status::not_assessed, Message{"applies.headcount-unknown", {{"basis", a.headcount_basis}}});
-    if (a.min_headcount && *h < *a.min_headcount)
-      return refuse(Status::not_applicable,
-                    Message{"applies.min-headcount",
-                            {{"min", std::to_string(*a.min_headcount)}, {"headcount", std::to_string(*h)}}});
-    if (a.max_headcount && *h > *a.max_headcount)
-      return refuse(Status::not_applicable,
-                    Message{"applies.max-headcount",
-                            {{"max", std::to_string(*a.max_headcount)}, {"headcount", std::to_string(*h)}}});
-  }
+  if (!a.sectors.empty() && !org.sector.empty() &&
+      std::find(a.sectors.begin(), a.sectors.end(), org.sector) == a.sectors.end())
+    return refuse(Status::not_applicable, Message{"applies.sectors", {{"sectors", detail::eval::join(a.sectors)}}});
+  const auto h = (a.min_headcount || a.max_headcount) ? headcount_by(org, a.headcount_basis) : std::nullopt;
+  if (h && a.min_headcount && *h < *a.min_headcount)
+    return refuse(Status::not_applicable,
+                  Message{"applies.min-headcount",
+                          {{"min", std::to_string(*a.min_headcount)}, {"headcount", std::to_string(*h)}}});
+  if (h && a.max_headcount && *h > *a.max_headcount)
+    return refuse(Status::not_applicable,
+                  Message{"applies.max-headcount",
+                          {{"max", std::to_string(*a.max_headcount)}, {"headcount", std::to_string(*h)}}});
+  // What the input leaves open.
+  if (!a.sectors.empty() && org.sector.empty()) return refuse(Status::not_assessed, Message{"applies.sector-unknown"});
+  if ((a.min_headcount || a.max_headcount) && !h)
+    return refuse(Status::not_assessed, Message{"applies.headcount-unknown", {{"basis", a.headcount_basis}}});
   return true;
 }
 

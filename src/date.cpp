@@ -70,6 +70,10 @@ std::optional<Duration> Duration::parse(std::string_view t) noexcept {
     const auto pos = units.find(t[j], next_unit);
     if (pos == std::string_view::npos) return std::nullopt;
     const int n = to_int(t.substr(i, j - i));
+    // Bounds that keep date arithmetic far inside std::chrono's years (±32767): no rule or
+    // cadence needs more than a thousand years.
+    constexpr int max_for[] = {1000, 12000, 52000, 365000};
+    if (n > max_for[pos]) return std::nullopt;
     switch (units[pos]) {
       case 'Y':
         out.years = n;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
-#include <regex>
 #include <set>
 
 #include "trygg/check.hpp"
@@ -48,8 +47,50 @@ namespace vocab = detail::vocabulary;
 
 constexpr std::string_view pack_format = "trygg.pack/1";
 
-bool matches(const std::string& s, const char* pattern) {
-  return std::regex_match(s, std::regex(pattern));
+// Hand-written pattern checks: std::regex recurses per character and can overflow the stack
+// on long input, and these patterns are simple.
+bool lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/// [a-z][a-z0-9-]{0,31}: pack and area ids.
+bool is_lower_id(const std::string& s) {
+  if (s.empty() || s.size() > 32 || !lower(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return lower(c) || digit(c) || c == '-'; });
+}
+/// [A-Z]{min,max}
+bool is_upper_word(std::string_view s, std::size_t min, std::size_t max) {
+  return s.size() >= min && s.size() <= max && std::all_of(s.begin(), s.end(), upper);
+}
+/// [A-Z]{2,6}-[0-9]{2,3}: measure ids.
+bool is_measure_id(const std::string& s) {
+  const auto dash = s.find('-');
+  if (dash == std::string::npos || !is_upper_word(std::string_view(s).substr(0, dash), 2, 6)) return false;
+  const auto digits = std::string_view(s).substr(dash + 1);
+  return digits.size() >= 2 && digits.size() <= 3 && std::all_of(digits.begin(), digits.end(), digit);
+}
+/// [a-z0-9]+(-[a-z0-9]+)*, at most 64 characters: measure names.
+bool is_kebab(const std::string& s) {
+  if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '-' && s[i - 1] == '-') return false;
+    if (!(lower(c) || digit(c) || c == '-')) return false;
+  }
+  return true;
+}
+/// [A-Za-z0-9][A-Za-z0-9._/-]{0,63}: rule ids.
+bool is_rule_id(const std::string& s) {
+  if (s.empty() || s.size() > 64 || !(lower(s[0]) || upper(s[0]) || digit(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return lower(c) || upper(c) || digit(c) || c == '.' || c == '_' || c == '/' || c == '-';
+  });
 }
 
 std::vector<Citation> read_citations(ObjectReader& r, std::string_view key, bool required) {
@@ -71,12 +112,14 @@ Area read_area(const json& v, const std::string& p, Diagnostics& d) {
   Area a;
   ObjectReader r(v, p, d, {"id", "code", "order", "title", "goal", "sources"});
   if (!r.ok()) return a;
-  a.id = r.string("id", true, "an area id (lower-case letters)").value_or("");
-  if (!a.id.empty() && !matches(a.id, "[a-z][a-z0-9-]{0,31}"))
-    d.add(r.pointer("id"), "an area id (lower-case letters, digits, '-')", detail::describe(json(a.id)));
-  a.code = r.string("code", true, "an area code (2-6 upper-case letters)").value_or("");
-  if (!a.code.empty() && !matches(a.code, "[A-Z]{2,6}"))
-    d.add(r.pointer("code"), "an area code (2-6 upper-case letters)", detail::describe(json(a.code)));
+  const auto id = r.string("id", true, "an area id (lower-case letters)");
+  if (id && !is_lower_id(*id))
+    d.add(r.pointer("id"), "an area id (lower-case letters, digits, '-')", detail::describe(json(*id)));
+  a.id = id.value_or("");
+  const auto code = r.string("code", true, "an area code (2-6 upper-case letters)");
+  if (code && !is_upper_word(*code, 2, 6))
+    d.add(r.pointer("code"), "an area code (2-6 upper-case letters)", detail::describe(json(*code)));
+  a.code = code.value_or("");
   a.order = static_cast<int>(r.count("order", true).value_or(0));
   a.title = r.text("title", true).value_or(Text{});
   a.goal = r.text("goal", true).value_or(Text{});
@@ -92,12 +135,13 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
                   "elements", "depends_on", "severity"});
   if (!r.ok()) return m;
   constexpr const char* id_expected = "a measure id such as \"ORG-03\" (2-6 upper-case letters, '-', 2-3 digits)";
-  m.id = r.string("id", true, id_expected).value_or("");
-  if (!m.id.empty() && !matches(m.id, "[A-Z]{2,6}-[0-9]{2,3}"))
-    d.add(r.pointer("id"), id_expected, detail::describe(json(m.id)));
-  m.name = r.string("name", true, "a kebab-case name").value_or("");
-  if (!m.name.empty() && !matches(m.name, "[a-z0-9]+(-[a-z0-9]+)*"))
-    d.add(r.pointer("name"), "a kebab-case name", detail::describe(json(m.name)));
+  const auto id = r.string("id", true, id_expected);
+  if (id && !is_measure_id(*id)) d.add(r.pointer("id"), id_expected, detail::describe(json(*id)));
+  m.id = id.value_or("");
+  const auto name = r.string("name", true, "a kebab-case name of at most 64 characters");
+  if (name && !is_kebab(*name))
+    d.add(r.pointer("name"), "a kebab-case name of at most 64 characters", detail::describe(json(*name)));
+  m.name = name.value_or("");
   m.area = r.string("area", true, "an area id").value_or("");
   m.title = r.text("title", true).value_or(Text{});
   m.description = r.text("description", true).value_or(Text{});
@@ -121,8 +165,7 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
   return m;
 }
 
-void check_params(const Rule& rule, const CheckInfo& info, ObjectReader& r, Diagnostics& d) {
-  const std::string base = r.pointer("params");
+void check_params(const Rule& rule, const CheckInfo& info, const std::string& base, Diagnostics& d) {
   if (info.params.empty()) {
     if (!rule.params.is_object() || !rule.params.empty())
       d.add(base, "no parameters (the check \"" + info.name + "\" takes none)", detail::describe(rule.params));
@@ -162,7 +205,7 @@ Applicability read_applicability(const json& v, const std::string& p, Diagnostic
   if (!r.ok()) return a;
   a.countries = r.strings("countries", false, "ISO 3166-1 alpha-2 country codes",
                           [&](const std::string& s, const std::string& ep) {
-                            if (matches(s, "[A-Z]{2}")) return true;
+                            if (is_upper_word(s, 2, 2)) return true;
                             d.add(ep, "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(s)));
                             return false;
                           })
@@ -188,9 +231,9 @@ Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
                  {"id", "measure", "check", "obligation", "severity", "params", "applies_if", "citations", "status"});
   if (!r.ok()) return rule;
   constexpr const char* id_expected = "a rule id (ASCII letters, digits, '.', '_', '/', '-'; at most 64)";
-  rule.id = r.string("id", true, id_expected).value_or("");
-  if (!rule.id.empty() && !matches(rule.id, "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}"))
-    d.add(r.pointer("id"), id_expected, detail::describe(json(rule.id)));
+  const auto id = r.string("id", true, id_expected);
+  if (id && !is_rule_id(*id)) d.add(r.pointer("id"), id_expected, detail::describe(json(*id)));
+  rule.id = id.value_or("");
   rule.measure = r.string("measure", true, "a measure id").value_or("");
   std::vector<std::string_view> check_names;
   for (const auto* e : detail::evaluators())
@@ -199,7 +242,7 @@ Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
   if (auto o = r.one_of("obligation", true, vocab::obligations)) rule.obligation = *parse_obligation(*o);
   if (auto s = r.one_of("severity", false, vocab::severities)) rule.own_severity = *parse_severity(*s);
   if (const json* params = r.get("params", false, "")) rule.params = *params;
-  if (const auto* ev = detail::find_evaluator(rule.check)) check_params(rule, ev->info(), r, d);
+  if (const auto* ev = detail::find_evaluator(rule.check)) check_params(rule, ev->info(), r.pointer("params"), d);
   if (const json* a = r.get("applies_if", false, ""))
     rule.applies_if = read_applicability(*a, r.pointer("applies_if"), d);
   rule.citations = read_citations(r, "citations", false);
@@ -221,9 +264,10 @@ Pack Framework::parse_pack(std::string_view json_text, const std::string& file) 
   if (r.ok()) {
     if (auto f = r.string("format", true, "\"trygg.pack/1\""); f && *f != pack_format)
       d.add("/format", "\"trygg.pack/1\"", detail::describe(json(*f)));
-    pack.id = r.string("id", true, "a pack id (lower-case letters, digits, '-')").value_or("");
-    if (!pack.id.empty() && !matches(pack.id, "[a-z][a-z0-9-]{0,31}"))
-      d.add("/id", "a pack id (lower-case letters, digits, '-')", detail::describe(json(pack.id)));
+    const auto id = r.string("id", true, "a pack id (lower-case letters, digits, '-')");
+    if (id && !is_lower_id(*id))
+      d.add("/id", "a pack id (lower-case letters, digits, '-')", detail::describe(json(*id)));
+    pack.id = id.value_or("");
     pack.version = r.string("version", true).value_or("");
     pack.title = r.text("title", true).value_or(Text{});
     pack.description = r.text("description", false).value_or(Text{});
@@ -366,6 +410,15 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
 
   for (const auto& p : packs) {
     for (auto rule : p.rules) {
+      // Packs built in code skip parse_pack, so the check and its parameters are checked here too.
+      if (const auto* ev = detail::find_evaluator(rule.check)) {
+        Diagnostics pd(rule.location.file);
+        check_params(rule, ev->info(), rule.location.pointer + "/params", pd);
+        for (auto& diag : pd.take())
+          errs.push_back(std::move(diag));
+      } else {
+        add_at(errs, rule.location, "check", "the name of a check", "\"" + rule.check + "\"");
+      }
       const auto mit = data->measure_ids.find(rule.measure);
       if (mit == data->measure_ids.end()) {
         add_at(errs, rule.location, "measure", "the id of a measure",

@@ -32,6 +32,10 @@ void Diagnostics::throw_if_any() {
 
 std::optional<std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_bytes, Diagnostics& out) {
   std::error_code ec;
+  if (path.native().find('\0') != std::string::npos) {
+    out.add("", "a file name without NUL characters", "a NUL character in the file name");
+    return std::nullopt;
+  }
   if (!std::filesystem::is_regular_file(path, ec)) {
     out.add("", "a readable file",
             std::filesystem::exists(path, ec) ? "something that is not a regular file" : "no such file");
@@ -85,6 +89,7 @@ class StrictBuilder {
                      "a duplicate key \"" + k + "\"");
     }
     keys_.back() = k;
+    has_key_.back() = true;
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
@@ -92,7 +97,12 @@ class StrictBuilder {
     error_pointer_ = current_pointer();  // the value being read when the parser gave up
     std::string what = ex.what();
     // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
-    if (const auto p = what.find(": ", what.find("column")); p != std::string::npos) what = what.substr(p + 2);
+    // or "[json.exception.out_of_range.406] number overflow parsing '1e400'".
+    if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos)
+      what = what.substr(what.find("] ") + 2);
+    if (const auto col = what.find("column"); col != std::string::npos)
+      if (const auto p = what.find(": ", col); p != std::string::npos) what = what.substr(p + 2);
+    if (what.rfind("number overflow", 0) == 0) what = "a number too large to represent (" + what + ")";
     // The parser quotes what it read; keep the message valid ASCII even for invalid UTF-8 input.
     for (char& c : what)
       if (static_cast<unsigned char>(c) >= 0x80 || static_cast<unsigned char>(c) < 0x20) c = '?';
@@ -114,10 +124,12 @@ class StrictBuilder {
       return true;
     }
     json& top = *stack_.back();
-    if (top.is_array())
+    if (top.is_array()) {
       top.push_back(std::move(v));
-    else
+    } else {
       top[keys_.back()] = std::move(v);
+      has_key_.back() = false;  // the member is complete; the next key is not read yet
+    }
     return true;
   }
   bool open(json v) {
@@ -140,12 +152,17 @@ class StrictBuilder {
     }
     stack_.push_back(slot);
     keys_.emplace_back();
+    has_key_.push_back(false);
     return true;
   }
   bool close() {
     stack_.pop_back();
     keys_.pop_back();
-    if (stack_.empty()) result = std::move(root_);
+    has_key_.pop_back();
+    if (stack_.empty())
+      result = std::move(root_);
+    else if (!stack_.back()->is_array())
+      has_key_.back() = false;  // that member is complete
     return true;
   }
   std::string container_pointer() const {
@@ -159,12 +176,14 @@ class StrictBuilder {
     const json& c = *stack_[i];
     return c.is_array() ? std::to_string(c.size() - 1) : keys_[i];
   }
-  // Pointer of the value about to be added.
+  // Pointer of the value about to be added; the container's own pointer while an object's
+  // next key is not read yet.
   std::string current_pointer() const {
     if (stack_.empty()) return "";
     std::string p = container_pointer();
     const json& top = *stack_.back();
-    return pointer_append(p, top.is_array() ? std::to_string(top.size()) : keys_.back());
+    if (top.is_array()) return pointer_append(p, std::to_string(top.size()));
+    return has_key_.back() ? pointer_append(p, keys_.back()) : p;
   }
   bool fail_at(std::string pointer, std::string expected, std::string found) {
     structural_error_ = Diagnostic{"", std::move(pointer), std::move(expected), std::move(found), "", 0, 0};
@@ -175,6 +194,7 @@ class StrictBuilder {
   json root_;
   std::vector<json*> stack_;
   std::vector<std::string> keys_;
+  std::vector<char> has_key_;  // per open object: a key is read and its value not yet complete
 };
 
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t position) {
@@ -236,6 +256,30 @@ std::string pointer_append(std::string_view base, std::size_t index) {
   return pointer_append(base, std::to_string(index));
 }
 
+std::string printable(std::string_view s, std::size_t max_chars) {
+  // Keep whole UTF-8 sequences, replace invalid bytes and control characters with '?', and
+  // cut after max_chars code points with "...": messages stay valid, printable UTF-8.
+  std::string out;
+  std::size_t chars = 0, i = 0;
+  while (i < s.size()) {
+    if (chars == max_chars) return out + "...";
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; valid && k < len; ++k)
+      valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (!valid || (len == 1 && (c < 0x20 || c == 0x7F))) {
+      out += '?';
+      i += 1;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+    ++chars;
+  }
+  return out;
+}
+
 std::string describe(const json& v) {
   switch (v.type()) {
     case json::value_t::null:
@@ -247,12 +291,7 @@ std::string describe(const json& v) {
     case json::value_t::array:
       return "an array";
     case json::value_t::string: {
-      const auto& s = v.get_ref<const std::string&>();
-      std::string shown = s.size() > 40 ? s.substr(0, 37) + "..." : s;
-      // Keep the message printable: control characters become '?'.
-      for (char& c : shown)
-        if (static_cast<unsigned char>(c) < 0x20) c = '?';
-      return "the string \"" + shown + "\"";
+      return "the string \"" + printable(v.get_ref<const std::string&>(), 40) + "\"";
     }
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
@@ -282,7 +321,13 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
   if (word.size() > 64) return {};
   std::string_view best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+  // Bounded work: only candidates whose length could be within the distance, and at most
+  // 20,000 distance computations, so a hint never costs more than a moment on huge inputs.
+  std::size_t budget = 20000;
   for (auto c : candidates) {
+    const std::size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap >= best_d) continue;
+    if (budget-- == 0) break;
     const auto d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;
@@ -326,8 +371,8 @@ ObjectReader::ObjectReader(const json& value, std::string pointer, Diagnostics& 
   for (const auto& [k, v] : value.items()) {
     if (std::find(known_keys.begin(), known_keys.end(), k) == known_keys.end()) {
       std::sort(known_keys.begin(), known_keys.end());
-      out_.add(pointer_append(pointer_, k), "no other keys than " + quoted_list(known_keys),
-               "an unknown key \"" + k + "\"", did_you_mean(k, known_keys));
+      out_.add(pointer_append(pointer_, printable(k, 64)), "no other keys than " + quoted_list(known_keys),
+               "an unknown key \"" + printable(k, 64) + "\"", did_you_mean(k, known_keys));
     }
   }
 }

@@ -18,16 +18,23 @@ using detail::ObjectReader;
 namespace vocab = detail::vocabulary;
 
 /// Collects the ids of one collection first, so that references may point forwards.
-struct IdTable {
+class IdTable {
+ public:
   std::string what;  // "unit", "person", ...
   std::unordered_map<std::string, Index> index;
-  std::vector<std::string_view> names() const {
-    std::vector<std::string_view> v;
-    for (const auto& [k, _] : index)
-      v.push_back(k);
-    std::sort(v.begin(), v.end());
-    return v;
+  /// The ids, sorted, for did-you-mean hints; made once, on the first unknown reference.
+  const std::vector<std::string_view>& names() const {
+    if (!sorted_) {
+      sorted_.emplace();
+      for (const auto& [k, _] : index)
+        sorted_->push_back(k);
+      std::sort(sorted_->begin(), sorted_->end());
+    }
+    return *sorted_;
   }
+
+ private:
+  mutable std::optional<std::vector<std::string_view>> sorted_;
 };
 
 class Loader {
@@ -55,11 +62,13 @@ class Loader {
     r.string("format", true, "\"trygg.organisation/1\"");
     org.id = r.id("id", true).value_or("");
     org.name = r.string("name", false).value_or("");
-    org.country = r.string("country", true, "an ISO 3166-1 alpha-2 country code such as \"SE\"").value_or("");
-    if (!org.country.empty() && !(org.country.size() == 2 && std::isupper(static_cast<unsigned char>(org.country[0])) &&
-                                  std::isupper(static_cast<unsigned char>(org.country[1])))) {
-      d_.add("/country", "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(org.country)));
-    }
+    const auto country = r.string("country", true, "an ISO 3166-1 alpha-2 country code such as \"SE\"");
+    const auto is_code = [](const std::string& c) {
+      return c.size() == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
+    };
+    if (country && !is_code(*country))
+      d_.add("/country", "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(*country)));
+    org.country = country.value_or("");
     org.sector = r.one_of("sector", false, vocab::sectors).value_or("");
     org.language = r.one_of("language", false, vocab::languages).value_or("");
     if (const json* h = r.get("headcount", false, "")) read_headcount(*h, org.headcount);
@@ -133,7 +142,7 @@ class Loader {
     if (it != table.index.end()) return it->second;
     d_.add(pointer, "the id of " + std::string(what),
            "\"" + id + "\", which no " + std::string(what.substr(what.find(' ') + 1)) + " has",
-           detail::did_you_mean(id, table.names()));
+           d_.full() ? std::string() : detail::did_you_mean(id, table.names()));  // past the cap: only counted
     return no_index;
   }
 
@@ -143,13 +152,19 @@ class Loader {
     return resolve(table, *id, r.pointer(key), what);
   }
 
+  /// How an empty list of references is treated.
+  enum class Empty { allowed, refused, means_default };
+
   std::vector<Index> refs(ObjectReader& r, std::string_view key, const IdTable& table, std::string_view what,
-                          bool non_empty = false) {
+                          Empty empty = Empty::allowed, bool required = false) {
     std::vector<Index> out;
-    auto ids = r.ids(key, non_empty);
+    auto ids = r.ids(key, required);
     if (!ids) return out;
-    if (non_empty && ids->empty())
-      d_.add(r.pointer(key), "at least one " + std::string(what.substr(what.find(' ') + 1)), "an empty array");
+    // A unit list left out means "the whole organisation"; an empty one would read as
+    // "none" and be silently taken as everything, so it is refused.
+    if (empty != Empty::allowed && ids->empty())
+      d_.add(r.pointer(key), "at least one " + std::string(what.substr(what.find(' ') + 1)), "an empty array",
+             empty == Empty::means_default ? "leave the key out to mean the whole organisation" : "");
     for (std::size_t i = 0; i < ids->size(); ++i) {
       const Index x = resolve(table, (*ids)[i], detail::pointer_append(r.pointer(key), i), what);
       if (x != no_index) out.push_back(x);
@@ -203,7 +218,7 @@ class Loader {
     x.id = r.id("id", true).value_or("");
     x.unit = ref(r, "unit", false, units_, "a unit");
     x.roles = r.enums("roles", true, vocab::roles).value_or(std::vector<std::string>{});
-    x.serves = refs(r, "serves", units_, "a unit");
+    x.serves = refs(r, "serves", units_, "a unit", Empty::means_default);
     x.external = r.boolean("external", false).value_or(false);
     return x;
   }
@@ -218,9 +233,13 @@ class Loader {
     x.id = r.id("id", true).value_or("");
     x.title = r.string("title", false).value_or("");
     x.kind = r.one_of("kind", false, vocab::routine_kinds).value_or("routine");
+    const std::size_t errors_before = d_.count();
     x.measures = measures(r, true);
-    // Elements must belong to one of the routine's measures.
+    const bool measures_ok = d_.count() == errors_before;
+    // Elements must belong to one of the routine's measures (checked only when those are
+    // known: otherwise every element would be reported too).
     x.elements = r.strings("elements", false, "element ids", [&](const std::string& s, const std::string& ep) {
+                    if (!measures_ok) return true;
                     std::vector<std::string_view> known;
                     for (const auto& mid : x.measures)
                       if (const Measure* m = fw_.find_measure(mid)) {
@@ -232,7 +251,7 @@ class Loader {
                            detail::did_you_mean(s, known));
                     return false;
                   }).value_or(std::vector<std::string>{});
-    x.units = refs(r, "units", units_, "a unit");
+    x.units = refs(r, "units", units_, "a unit", Empty::means_default);
     x.written = r.boolean("written", false);
     x.owner = ref(r, "owner", false, people_, "a person");
     x.adopted = r.date("adopted", false);
@@ -283,7 +302,7 @@ class Loader {
     x.measures = measures(r, true);
     x.date = r.date("date", true).value_or(Date{});
     x.audience = r.one_of("audience", false, vocab::audiences).value_or("");
-    x.units = refs(r, "units", units_, "a unit");
+    x.units = refs(r, "units", units_, "a unit", Empty::means_default);
     x.participants = refs(r, "participants", people_, "a person");
     x.reached = r.count("reached", false);
     x.eligible = r.count("eligible", false);
@@ -303,8 +322,8 @@ class Loader {
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.kind = r.one_of("kind", true, vocab::channel_kinds).value_or("");
-    x.from_units = refs(r, "from_units", units_, "a unit");
-    x.recipients = refs(r, "recipients", people_, "a person", true);
+    x.from_units = refs(r, "from_units", units_, "a unit", Empty::means_default);
+    x.recipients = refs(r, "recipients", people_, "a person", Empty::refused, true);
     x.anonymous = r.boolean("anonymous", false);
     x.written = r.boolean("written", false);
     x.oral = r.boolean("oral", false);

@@ -46,7 +46,8 @@ std::string folded_line(const Folding& folding, const std::string& measure, Lang
   const auto it = folding.folded_rules.find(measure);
   if (it == folding.folded_rules.end()) return {};
   std::string rules;
-  for (const auto& id : it->second) rules += (rules.empty() ? "" : ", ") + id;
+  for (const auto& id : it->second)
+    rules += (rules.empty() ? "" : ", ") + id;
   return render(Message{"report.follows-from-absence", {{"n", std::to_string(it->second.size())}, {"rules", rules}}},
                 lang);
 }

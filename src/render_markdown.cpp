@@ -106,8 +106,7 @@ std::string render_markdown(const Report& r, Language lang) {
       for (const auto& c : r.citations(f))
         sources += (sources.empty() ? "" : "; ") + c.source + (c.locator.empty() ? "" : ", " + c.locator);
       out += "| " + cell(x.rule) + " | " + cell(subject_label(x.subject, lang)) + " | " + status_word(x.status, lang) +
-             " | " + severity_word(x.severity, lang) + " | " + cell(message) + " | " + cell(sources) +
-             " |\n";
+             " | " + severity_word(x.severity, lang) + " | " + cell(message) + " | " + cell(sources) + " |\n";
     }
   }
   return out;

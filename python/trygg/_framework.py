@@ -58,6 +58,11 @@ class Framework:
         if isinstance(files, (str, bytes, os.PathLike)):
             raise TypeError("files must be a list of paths")
         paths = [os.fspath(f) for f in files]
+        for p in paths:
+            if not isinstance(p, str):
+                raise TypeError("files must be str or os.PathLike[str] paths")
+            if "\0" in p:
+                raise ValueError("a path must not contain a NUL character")
         return cls(_core.Framework.with_pack_files(paths, _strings(builtin, "builtin")))
 
     @staticmethod

@@ -7,6 +7,7 @@ import os
 from typing import Any, cast
 
 from . import _core
+from ._errors import LoadError
 from ._framework import Framework
 
 __all__ = ["Organisation", "load_organisation", "DEFAULT_MAX_FILE_BYTES", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_ERRORS"]
@@ -66,6 +67,11 @@ class Organisation:
             text = json.dumps(document, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as e:
             raise TypeError(f"document must hold only JSON values: {e}") from None
+        except RecursionError:
+            message = f"{name}: (root): expected nesting of at most {max_depth} levels, found deeper nesting"
+            diag: dict[str, Any] = {"file": name, "pointer": "", "expected": f"nesting of at most {max_depth} levels",
+                                    "found": "deeper nesting", "hint": "", "line": 0, "column": 0, "message": message}
+            raise LoadError(message, name, "", [diag], 1) from None
         return cls.from_json(text, framework, name=name, max_depth=max_depth, max_errors=max_errors)
 
     @classmethod
@@ -87,8 +93,6 @@ class Organisation:
             try:
                 text = text.decode("utf-8")
             except UnicodeDecodeError as e:
-                from ._errors import LoadError
-
                 message = f"{name}: (root): expected UTF-8 text, found invalid UTF-8 at byte {e.start}"
                 diag: dict[str, Any] = {"file": name, "pointer": "", "expected": "UTF-8 text",
                                         "found": f"invalid UTF-8 at byte {e.start}", "hint": "", "line": 0,
@@ -150,6 +154,8 @@ def load_organisation(
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+    if "\0" in os.fspath(path):
+        raise ValueError("path must not contain a NUL character")
     fw = _framework(framework)
     impl = _core.Organisation.load(
         os.fspath(path), fw._impl, _limit(max_file_bytes, "max_file_bytes", 1), _limit(max_depth, "max_depth", 1),

@@ -98,8 +98,8 @@ class Report:
 
     def to_json(self, lang: str | None = None, indent: int | None = 2) -> str:
         """The JSON report (format trygg.report/1). Byte-identical for the same input."""
-        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int) or indent < 0):
-            raise ValueError("indent must be a non-negative int or None")
+        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16):
+            raise ValueError("indent must be an int from 0 to 16, or None")
         return self._impl.to_json_text(_lang(lang), -1 if indent is None else indent)
 
     def to_markdown(self, lang: str | None = None) -> str:

@@ -43,6 +43,10 @@ TEST_CASE("written", "[evaluator]") {
   const auto& pass = result(run(with_routine([](json& r) { r["written"] = true; })), "ORG-03/written");
   CHECK(pass.status == Status::pass);
   CHECK(pass.evidence == std::vector<std::string>{"/routines/0/written"});
+  // One routine known to be unwritten, another that does not say: not known, so not assessed.
+  json mixed = with_routine([](json& r) { r["written"] = false; });
+  mixed["routines"].push_back(json::parse(R"({"id": "r-2", "measures": ["ORG-03"]})"));
+  CHECK(result(run(mixed), "ORG-03/written").status == Status::not_assessed);
   json no_section = fixtures::small_org();
   no_section.erase("routines");
   CHECK(result(run(no_section), "ORG-03/written").status == Status::not_assessed);

@@ -144,3 +144,44 @@ TEST_CASE("pack errors name the culprit", "[framework]") {
 TEST_CASE("unknown built-in pack is a usage error", "[framework]") {
   CHECK_THROWS_AS(trygg::Framework::builtin({"nope"}), trygg::UsageError);
 }
+
+TEST_CASE("review fixes: packs built in code, long names, huge durations", "[framework]") {
+  auto base = trygg::Framework::builtin_pack("base");
+  auto bad = base;
+  bad.id = "bad";
+  bad.areas.clear();
+  bad.measures.clear();
+  bad.rules = {base.rules.front()};
+  bad.rules[0].id = "X/1";
+  bad.rules[0].check = "no-such-check";
+  CHECK_THROWS_AS(trygg::Framework::from_packs({base, bad}), trygg::LoadError);
+  bad.rules[0].check = "present";
+  bad.rules[0].params = {{"cadence", "P1Y"}};  // "present" takes no parameters
+  CHECK_THROWS_AS(trygg::Framework::from_packs({base, bad}), trygg::LoadError);
+
+  json p = minimal_pack();
+  p["measures"][0]["name"] = std::string(100000, 'a');
+  CHECK_THROWS_AS(trygg::Framework::parse_pack(p.dump(), "extra.json"), trygg::LoadError);
+  p = minimal_pack();
+  p["measures"][0]["cadence"] = "P40000Y";
+  CHECK_THROWS_AS(trygg::Framework::parse_pack(p.dump(), "extra.json"), trygg::LoadError);
+  CHECK(trygg::Duration::parse("P1000Y"));
+  CHECK_FALSE(trygg::Duration::parse("P1001Y"));
+}
+
+TEST_CASE("a decidable exclusion wins over an undecidable condition", "[framework][audit]") {
+  json p = minimal_pack();
+  p["rules"][0]["applies_if"] = {{"sectors", {"public"}}, {"until", "2000-01-01"}};
+  const auto fw = trygg::Framework::from_packs(
+      {trygg::Framework::builtin_pack("base"), trygg::Framework::parse_pack(p.dump(), "extra.json")});
+  const auto org = trygg::Organisation::from_json(fixtures::small_org(), fw);  // no sector
+  trygg::AuditOptions o;
+  o.as_of = trygg::Date::parse("2026-01-01");
+  const auto report = trygg::audit(org, fw, o);
+  CHECK(fixtures::result(report, "FORUM-91/present").status == trygg::Status::not_applicable);
+  p["rules"][0]["applies_if"] = {{"sectors", {"public"}}};
+  const auto fw2 = trygg::Framework::from_packs(
+      {trygg::Framework::builtin_pack("base"), trygg::Framework::parse_pack(p.dump(), "extra.json")});
+  const auto report2 = trygg::audit(trygg::Organisation::from_json(fixtures::small_org(), fw2), fw2, o);
+  CHECK(fixtures::result(report2, "FORUM-91/present").status == trygg::Status::not_assessed);
+}

@@ -186,3 +186,21 @@ def test_fingerprints_follow_the_documented_recipe(kommun):
     doc["id"] = "another-id"
     again = trygg.audit(trygg.Organisation.from_dict(doc), as_of=AS_OF)
     assert [f["fingerprint"] for f in again.findings] == [f["fingerprint"] for f in report.findings]
+
+
+def test_review_fixes_python(kommun, tmp_path):
+    report = trygg.audit(trygg.load_organisation(kommun), as_of=AS_OF)
+    with pytest.raises(ValueError, match="indent"):
+        report.to_json(indent=100000)
+    deep: list = []
+    node = deep
+    for _ in range(100000):
+        node.append([])
+        node = node[0]
+    doc = {"format": "trygg.organisation/1", "id": "o", "country": "SE", "units": [{"id": "u", "name": deep}]}
+    with pytest.raises(trygg.LoadError, match="nesting"):
+        trygg.Organisation.from_dict(doc)
+    with pytest.raises(ValueError, match="NUL"):
+        trygg.load_organisation(str(kommun) + "\0zzz")
+    with pytest.raises(ValueError, match="NUL"):
+        trygg.Framework.with_pack_files([str(tmp_path / "p.json") + "\0x"])

@@ -35,6 +35,11 @@ class Diagnostics {
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
   /// Throw LoadError if anything was recorded.
   void throw_if_any();
+  /// Whether the cap is reached: further problems are only counted, so work spent on their
+  /// details (a did-you-mean) is wasted.
+  [[nodiscard]] bool full() const noexcept { return list_.size() >= cap_; }
+  /// The recorded diagnostics, moved out.
+  std::vector<Diagnostic> take() { return std::move(list_); }
 
  private:
   std::string file_;
@@ -55,6 +60,10 @@ std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, D
 /// Append one reference token to a JSON Pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view base, std::string_view token);
 std::string pointer_append(std::string_view base, std::size_t index);
+
+/// Valid, printable UTF-8 of at most max_chars code points (then "..."): invalid bytes and
+/// control characters become '?'. For echoing input in messages.
+std::string printable(std::string_view s, std::size_t max_chars);
 
 /// A short description of a JSON value for "found ...": `the string "abc"`, `the number 3`,
 /// `an object`, ...
