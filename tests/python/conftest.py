@@ -22,7 +22,7 @@ def checker() -> str:
     path = os.environ.get("TRYGG_CHECK") or shutil.which("trygg-check")
     if not path:
         pytest.fail("trygg-check not found: set TRYGG_CHECK or install the package")
-    return path
+    return str(Path(path).resolve())  # tests may run it from another directory
 
 
 @pytest.fixture(scope="session")
