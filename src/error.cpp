@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "trygg/error.hpp"
 
+#include "trygg/detail/json_reader.hpp"
+
 namespace trygg {
 namespace {
 std::string summary(const std::vector<Diagnostic>& diagnostics, std::size_t total) {
@@ -15,7 +17,8 @@ std::string Diagnostic::message() const {
   std::string s = file;
   if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);
   s += ": ";
-  s += pointer.empty() ? std::string("(root)") : pointer;
+  // Keys may hold control characters; the pointer field stays exact, the message printable.
+  s += pointer.empty() ? std::string("(root)") : detail::printable(pointer, 200);
   s += ": expected " + expected + ", found " + found;
   if (!hint.empty()) s += " (" + hint + ")";
   return s;

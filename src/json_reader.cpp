@@ -371,7 +371,8 @@ ObjectReader::ObjectReader(const json& value, std::string pointer, Diagnostics& 
   for (const auto& [k, v] : value.items()) {
     if (std::find(known_keys.begin(), known_keys.end(), k) == known_keys.end()) {
       std::sort(known_keys.begin(), known_keys.end());
-      out_.add(pointer_append(pointer_, printable(k, 64)), "no other keys than " + quoted_list(known_keys),
+      // The pointer stays exact (it must resolve in the document); only the echo is sanitised.
+      out_.add(pointer_append(pointer_, k), "no other keys than " + quoted_list(known_keys),
                "an unknown key \"" + printable(k, 64) + "\"", did_you_mean(k, known_keys));
     }
   }

@@ -229,3 +229,10 @@ TEST_CASE("review fixes: empty lists, country, cascades, pointers, overflow, UTF
   REQUIRE(u.size() == 1);
   CHECK(u[0].found == "the string \"" + long_name.substr(0, 80) + "...\"");
 }
+
+TEST_CASE("pointers stay exact for keys with control characters; messages stay printable", "[loader]") {
+  const auto d = load_errors(with([](json& d) { d["units"][0]["\x1f~"] = 1; }));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].pointer == "/units/0/\x1f~0");
+  CHECK(d[0].message().find("/units/0/?~0: expected no other keys") != std::string::npos);
+}
