@@ -245,9 +245,9 @@ int main(int argc, char** argv) {
     }
     if (*validate) {
       const auto org = load_organisation(validate_path, fw);
-      std::cout << (validate_path == "-" ? std::string("<stdin>") : validate_path) << ": valid (" << org.units.size() << " units, " << org.people.size() << " people, "
-                << org.routines.size() << " routines, " << org.activities.size() << " activities, "
-                << org.channels.size() << " channels)\n";
+      std::cout << (validate_path == "-" ? std::string("<stdin>") : validate_path) << ": valid (" << org.units.size()
+                << " units, " << org.people.size() << " people, " << org.routines.size() << " routines, "
+                << org.activities.size() << " activities, " << org.channels.size() << " channels)\n";
       return 0;
     }
     if (*explain) {

@@ -202,10 +202,10 @@ TEST_CASE("files: missing, too large", "[loader]") {
 
 TEST_CASE("review fixes: empty lists, country, cascades, pointers, overflow, UTF-8", "[loader]") {
   // An empty unit list would read as "none" but mean "everything": refused, with a hint.
-  CHECK(only_message(with([](json& d) {
-          d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-03"], "units": []}])");
-        })) == "bad.json: /routines/0/units: expected at least one unit, found an empty array (leave the key out to "
-               "mean the whole organisation)");
+  CHECK(only_message(with(
+            [](json& d) { d["routines"] = json::parse(R"([{"id": "r-1", "measures": ["ORG-03"], "units": []}])"); })) ==
+        "bad.json: /routines/0/units: expected at least one unit, found an empty array (leave the key out to "
+        "mean the whole organisation)");
   CHECK(only_message(with([](json& d) { d["country"] = ""; })) ==
         "bad.json: /country: expected an ISO 3166-1 alpha-2 country code such as \"SE\", found the string \"\"");
   // One bad measure id does not make every element an error too.
@@ -224,7 +224,8 @@ TEST_CASE("review fixes: empty lists, country, cascades, pointers, overflow, UTF
   CHECK(n[0].found == "a number too large to represent (number overflow parsing '1e400')");
   // Echoed input is cut at a character boundary.
   std::string long_name;
-  for (int i = 0; i < 60; ++i) long_name += "\xC3\x85";  // "Å"
+  for (int i = 0; i < 60; ++i)
+    long_name += "\xC3\x85";  // "Å"
   const auto u = load_errors(with([&](json& d) { d["country"] = long_name; }));
   REQUIRE(u.size() == 1);
   CHECK(u[0].found == "the string \"" + long_name.substr(0, 80) + "...\"");

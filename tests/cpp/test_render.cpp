@@ -84,6 +84,7 @@ TEST_CASE("findings that only follow from a missing measure are folded for reade
   // Machine formats keep every finding.
   const auto j = trygg::render_json(report, trygg::Language::en);
   std::size_t org03 = 0;
-  for (const auto& f : j["findings"]) org03 += f["measure"] == "ORG-03" ? 1 : 0;
+  for (const auto& f : j["findings"])
+    org03 += f["measure"] == "ORG-03" ? 1 : 0;
   CHECK(org03 == 9);
 }
