@@ -11,17 +11,7 @@ void register_framework(py::module_& m) {
       .def_static(
           "with_pack_files",
           [](const std::vector<std::string>& files, const std::vector<std::string>& builtin) {
-            std::vector<trygg::Pack> packs;
-            const auto ids = builtin.empty() ? trygg::Framework::builtin_pack_ids() : builtin;
-            bool has_base = false;
-            for (const auto& id : ids)
-              has_base = has_base || id == "base";
-            if (!has_base) packs.push_back(trygg::Framework::builtin_pack("base"));
-            for (const auto& id : ids)
-              packs.push_back(trygg::Framework::builtin_pack(id));
-            for (const auto& f : files)
-              packs.push_back(trygg::Framework::load_pack(f));
-            return trygg::Framework::from_packs(std::move(packs));
+            return trygg::Framework::with_pack_files({files.begin(), files.end()}, builtin);
           },
           py::arg("files"), py::arg("builtin") = std::vector<std::string>{},
           "Built-in packs plus packs read from files.")

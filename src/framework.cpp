@@ -330,20 +330,36 @@ Pack Framework::builtin_pack(std::string_view id) {
   throw UsageError("unknown pack \"" + std::string(id) + "\" (built-in packs: " + known + ")");
 }
 
+namespace {
+/// Built-in packs by id (empty: all), each once, with the base pack first: it defines the
+/// areas every other pack refers to.
+std::vector<Pack> builtin_selection(const std::vector<std::string>& ids) {
+  if (ids.empty()) return builtin_packs_parsed();
+  std::vector<Pack> selected;
+  for (const auto& id : ids) {
+    if (std::any_of(selected.begin(), selected.end(), [&](const Pack& p) { return p.id == id; })) continue;
+    selected.push_back(Framework::builtin_pack(id));
+  }
+  if (std::none_of(selected.begin(), selected.end(), [](const Pack& p) { return p.id == "base"; }))
+    selected.insert(selected.begin(), Framework::builtin_pack("base"));
+  return selected;
+}
+}  // namespace
+
 Framework Framework::builtin(const std::vector<std::string>& packs) {
   if (packs.empty()) {
     static const Framework all = from_packs(builtin_packs_parsed());
     return all;
   }
-  std::vector<Pack> selected;
-  for (const auto& id : packs) {
-    if (std::any_of(selected.begin(), selected.end(), [&](const Pack& p) { return p.id == id; })) continue;
-    selected.push_back(builtin_pack(id));
-  }
-  // The base pack defines the areas every other pack refers to.
-  if (std::none_of(selected.begin(), selected.end(), [](const Pack& p) { return p.id == "base"; }))
-    selected.insert(selected.begin(), builtin_pack("base"));
-  return from_packs(std::move(selected));
+  return from_packs(builtin_selection(packs));
+}
+
+Framework Framework::with_pack_files(const std::vector<std::filesystem::path>& files,
+                                     const std::vector<std::string>& builtin) {
+  std::vector<Pack> packs = builtin_selection(builtin);
+  for (const auto& f : files)
+    packs.push_back(load_pack(f));
+  return from_packs(std::move(packs));
 }
 
 Framework Framework::from_packs(std::vector<Pack> packs) {

@@ -68,12 +68,7 @@ trygg::Organisation load_organisation(const std::string& path, const trygg::Fram
 
 trygg::Framework load_framework(const std::vector<std::string>& pack_files) {
   if (pack_files.empty()) return trygg::Framework::builtin();
-  std::vector<trygg::Pack> packs;
-  for (const auto& id : trygg::Framework::builtin_pack_ids())
-    packs.push_back(trygg::Framework::builtin_pack(id));
-  for (const auto& f : pack_files)
-    packs.push_back(trygg::Framework::load_pack(f));
-  return trygg::Framework::from_packs(std::move(packs));
+  return trygg::Framework::with_pack_files({pack_files.begin(), pack_files.end()});
 }
 
 std::string citation_text(const trygg::Citation& c) {

@@ -124,6 +124,10 @@ class Framework {
   /// The packs compiled into the library. An empty list selects every built-in pack.
   /// Throws UsageError for an unknown pack id.
   [[nodiscard]] static Framework builtin(const std::vector<std::string>& packs = {});
+  /// Built-in packs (`builtin`: their ids; empty: all) plus packs read from files. Throws
+  /// LoadError for a bad file, UsageError for an unknown built-in pack.
+  [[nodiscard]] static Framework with_pack_files(const std::vector<std::filesystem::path>& files,
+                                                 const std::vector<std::string>& builtin = {});
   /// Ids of the packs compiled into the library, in load order.
   [[nodiscard]] static std::vector<std::string> builtin_pack_ids();
 

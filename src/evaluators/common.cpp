@@ -24,11 +24,6 @@ std::string join(const std::vector<std::string>& items) {
   return s;
 }
 
-std::optional<Date> latest(const Routine& r) {
-  if (r.adopted && r.last_reviewed) return std::max(*r.adopted, *r.last_reviewed);
-  return r.last_reviewed ? r.last_reviewed : r.adopted;
-}
-
 std::string percent(double s) {
   return std::to_string(static_cast<int>(std::floor(s * 100.0 + 1e-9))) + " %";
 }

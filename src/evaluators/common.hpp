@@ -28,8 +28,6 @@ Duration period(const RuleInput& in, const char* name, Duration fallback);
 double share(const RuleInput& in, const char* name, double fallback);
 /// Comma-separated list.
 std::string join(const std::vector<std::string>& items);
-/// The latest of a routine's adoption and review dates.
-std::optional<Date> latest(const Routine& r);
 /// "45 %".
 std::string percent(double share);
 

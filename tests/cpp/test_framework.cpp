@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Packs: the built-in base pack, and validation of user packs.
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "catch.hpp"
@@ -184,4 +186,18 @@ TEST_CASE("a decidable exclusion wins over an undecidable condition", "[framewor
       {trygg::Framework::builtin_pack("base"), trygg::Framework::parse_pack(p.dump(), "extra.json")});
   const auto report2 = trygg::audit(trygg::Organisation::from_json(fixtures::small_org(), fw2), fw2, o);
   CHECK(fixtures::result(report2, "FORUM-91/present").status == trygg::Status::not_assessed);
+}
+
+TEST_CASE("with_pack_files: built-in packs plus files", "[framework]") {
+  const auto dir = std::filesystem::temp_directory_path() / "trygg-test-pack.json";
+  {
+    std::ofstream out(dir);
+    out << minimal_pack().dump();
+  }
+  const auto fw = trygg::Framework::with_pack_files({dir});
+  CHECK(fw.find_rule("FORUM-91/present") != nullptr);
+  CHECK(fw.find_rule("ORG-03/present") != nullptr);
+  CHECK(fw.packs().front().id == "base");
+  std::filesystem::remove(dir);
+  CHECK_THROWS_AS(trygg::Framework::with_pack_files({dir}), trygg::LoadError);  // gone now
 }
