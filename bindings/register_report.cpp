@@ -3,6 +3,7 @@
 
 #include "register.hpp"
 #include "trygg/audit.hpp"
+#include "trygg/document.hpp"
 #include "trygg/error.hpp"
 #include "trygg/render.hpp"
 
@@ -73,4 +74,33 @@ void register_report(py::module_& m) {
       },
       py::arg("organisation"), py::arg("framework"), py::arg("as_of") = py::none(), py::arg("lang") = py::none(),
       py::arg("packs") = std::vector<std::string>{}, py::arg("preview") = false);
+
+  m.def(
+      "render_document",
+      [](const std::string& kind, const trygg::Organisation& org, const trygg::Framework& fw,
+         std::optional<std::string> as_of, std::optional<std::string> lang) {
+        const auto k = trygg::parse_document_kind(kind);
+        if (!k) {
+          std::string kinds;
+          for (auto name : trygg::document_kinds())
+            kinds += (kinds.empty() ? "" : ", ") + std::string(name);
+          throw py::value_error("kind must be one of " + kinds + ", not \"" + kind + "\"");
+        }
+        trygg::Date date = trygg::Date::today();
+        if (as_of) {
+          const auto d = trygg::Date::parse(*as_of);
+          if (!d) throw py::value_error("as_of must be a date YYYY-MM-DD, not \"" + *as_of + "\"");
+          date = *d;
+        }
+        trygg::Language l = trygg::default_language(org);
+        if (lang) {
+          const auto parsed = trygg::parse_language(*lang);
+          if (!parsed) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
+          l = *parsed;
+        }
+        py::gil_scoped_release release;  // drafting touches no Python object
+        return trygg::render_document(*k, org, fw, date, l);
+      },
+      py::arg("kind"), py::arg("organisation"), py::arg("framework"), py::arg("as_of") = py::none(),
+      py::arg("lang") = py::none());
 }

@@ -16,7 +16,17 @@ OUT = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
 
 def cite(citations: list[dict]) -> str:
-    return "; ".join(c["source"] + (f", {c['locator']}" if c["locator"] else "") for c in citations)
+    def one(c: dict) -> str:
+        text = c["source"] + (f", {c['locator']}" if c["locator"] else "")
+        if "from" in c and "until" in c:
+            text += f" (in force {c['from']} to {c['until']})"
+        elif "from" in c:
+            text += f" (in force from {c['from']})"
+        elif "until" in c:
+            text += f" (in force until {c['until']})"
+        return text
+
+    return "; ".join(one(c) for c in citations)
 
 
 def applies(a: dict) -> str:
@@ -35,6 +45,8 @@ def applies(a: dict) -> str:
         parts.append("from " + a["from"])
     if "until" in a:
         parts.append("until " + a["until"])
+    if a.get("any_of"):
+        parts.append("one of: " + " / ".join(applies(alt) for alt in a["any_of"]))
     return "; ".join(parts) or "always"
 
 
@@ -74,6 +86,11 @@ def render() -> str:
                     f"| `{r['id']}`{status} | {r['check']} | {r['severity']} | {r['obligation']} | "
                     f"{applies(r['applies_if'])} | {params} |"
                 )
+            legal = [r for r in rules_by_measure.get(m["id"], []) if r["obligation"] != "good-practice"]
+            if legal:
+                lines.append("")
+                for r in legal:
+                    lines.append(f"- `{r['id']}`: {cite(r['citations'])}. {r['rationale']['en']}")
             lines.append("")
     return "\n".join(lines)
 

@@ -65,44 +65,77 @@ std::optional<std::uint32_t> headcount_by(const Organisation& org, const std::st
   return org.total_headcount();
 }
 
-/// Applicability of a rule; on "no" fills the outcome with the reason. Conditions the input
-/// decides come first: a rule that is excluded by one of them is not applicable even when
-/// another cannot be decided (unknown sector or headcount), which gives "not assessed".
-bool applies(const Rule& rule, const AuditContext& ctx, Outcome& why) {
-  const auto& a = rule.applies_if;
+/// Why a set of conditions does not hold. `depth` ranks refusals by how far the check got
+/// (country, sector, flags, headcount, dates): among alternatives, the deepest refusal is
+/// the one that explains the outcome best ("applies from 2023-12-17" rather than "applies
+/// to public employers" for a private employer of 60 staff in 2023).
+struct Refusal {
+  Status status = Status::not_applicable;
+  Message message;
+  int depth = 0;
+};
+
+/// Conditions the input decides come first: a rule that is excluded by one of them is not
+/// applicable even when another cannot be decided (unknown sector or headcount), which
+/// gives "not assessed".
+std::optional<Refusal> refuse(const Applicability& a, const AuditContext& ctx) {
   const auto& org = ctx.org;
-  auto refuse = [&](Status s, Message m) {
-    why.status = s;
-    why.message = std::move(m);
-    return false;
-  };
+  using detail::eval::join;
   if (!a.countries.empty() && std::find(a.countries.begin(), a.countries.end(), org.country) == a.countries.end())
-    return refuse(Status::not_applicable,
-                  Message{"applies.countries", {{"countries", detail::eval::join(a.countries)}}});
-  if (!a.flags_any.empty() &&
-      std::none_of(a.flags_any.begin(), a.flags_any.end(), [&](const std::string& f) { return org.has_flag(f); }))
-    return refuse(Status::not_applicable, Message{"applies.flags", {{"flags", detail::eval::join(a.flags_any)}}});
-  if (a.from && ctx.as_of < *a.from)
-    return refuse(Status::not_applicable, Message{"applies.from", {{"date", a.from->to_string()}}});
-  if (a.until && ctx.as_of > *a.until)
-    return refuse(Status::not_applicable, Message{"applies.until", {{"date", a.until->to_string()}}});
+    return Refusal{Status::not_applicable, Message{"applies.countries", {{"countries", join(a.countries)}}}, 0};
   if (!a.sectors.empty() && !org.sector.empty() &&
       std::find(a.sectors.begin(), a.sectors.end(), org.sector) == a.sectors.end())
-    return refuse(Status::not_applicable, Message{"applies.sectors", {{"sectors", detail::eval::join(a.sectors)}}});
+    return Refusal{Status::not_applicable, Message{"applies.sectors", {{"sectors", join(a.sectors)}}}, 1};
+  if (!a.flags_any.empty() &&
+      std::none_of(a.flags_any.begin(), a.flags_any.end(), [&](const std::string& f) { return org.has_flag(f); }))
+    return Refusal{Status::not_applicable, Message{"applies.flags", {{"flags", join(a.flags_any)}}}, 2};
   const auto h = (a.min_headcount || a.max_headcount) ? headcount_by(org, a.headcount_basis) : std::nullopt;
   if (h && a.min_headcount && *h < *a.min_headcount)
-    return refuse(Status::not_applicable,
-                  Message{"applies.min-headcount",
-                          {{"min", std::to_string(*a.min_headcount)}, {"headcount", std::to_string(*h)}}});
+    return Refusal{Status::not_applicable,
+                   Message{"applies.min-headcount",
+                           {{"min", std::to_string(*a.min_headcount)},
+                            {"headcount", std::to_string(*h)},
+                            {"basis", a.headcount_basis}}},
+                   3};
   if (h && a.max_headcount && *h > *a.max_headcount)
-    return refuse(Status::not_applicable,
-                  Message{"applies.max-headcount",
-                          {{"max", std::to_string(*a.max_headcount)}, {"headcount", std::to_string(*h)}}});
+    return Refusal{Status::not_applicable,
+                   Message{"applies.max-headcount",
+                           {{"max", std::to_string(*a.max_headcount)},
+                            {"headcount", std::to_string(*h)},
+                            {"basis", a.headcount_basis}}},
+                   3};
+  if (a.from && ctx.as_of < *a.from)
+    return Refusal{Status::not_applicable, Message{"applies.from", {{"date", a.from->to_string()}}}, 4};
+  if (a.until && ctx.as_of > *a.until)
+    return Refusal{Status::not_applicable, Message{"applies.until", {{"date", a.until->to_string()}}}, 4};
   // What the input leaves open.
-  if (!a.sectors.empty() && org.sector.empty()) return refuse(Status::not_assessed, Message{"applies.sector-unknown"});
+  if (!a.sectors.empty() && org.sector.empty())
+    return Refusal{Status::not_assessed, Message{"applies.sector-unknown"}, 5};
   if ((a.min_headcount || a.max_headcount) && !h)
-    return refuse(Status::not_assessed, Message{"applies.headcount-unknown", {{"basis", a.headcount_basis}}});
-  return true;
+    return Refusal{Status::not_assessed, Message{"applies.headcount-unknown", {{"basis", a.headcount_basis}}}, 5};
+  if (a.any_of.empty()) return std::nullopt;
+  // At least one alternative must hold. If none does but one cannot be decided, the rule
+  // is not assessed; otherwise the deepest refusal explains why it does not apply.
+  std::optional<Refusal> best, open;
+  for (const auto& alt : a.any_of) {
+    auto r = refuse(alt, ctx);
+    if (!r) return std::nullopt;
+    if (r->status == Status::not_assessed) {
+      if (!open) open = std::move(r);
+    } else if (!best || r->depth > best->depth) {
+      best = std::move(r);
+    }
+  }
+  return open ? open : best;
+}
+
+/// Applicability of a rule; on "no" fills the outcome with the reason.
+bool applies(const Rule& rule, const AuditContext& ctx, Outcome& why) {
+  auto r = refuse(rule.applies_if, ctx);
+  if (!r) return true;
+  why.status = r->status;
+  why.message = std::move(r->message);
+  return false;
 }
 
 /// Maturity of a measure from the organisation's data (independent of which rules run):
@@ -160,6 +193,40 @@ MeasureScore maturity(const AuditContext& ctx, const Measure& m, std::size_t mi)
   return s;
 }
 
+/// Each routine against the element rules that ran for the measures it implements. Like the
+/// elements check, a routine known to be unwritten states nothing.
+std::vector<RoutineCoverage> routine_coverage(const AuditContext& ctx,
+                                              const std::vector<std::pair<const Rule*, std::size_t>>& rules) {
+  std::vector<std::vector<RoutineRequirement>> by_routine(ctx.org.routines.size());
+  for (const auto& [rule, mi] : rules) {
+    const Measure& m = ctx.fw.measures()[mi];
+    std::vector<std::string> required;
+    if (const auto it = rule->params.find("elements"); it != rule->params.end())
+      required = it->get<std::vector<std::string>>();
+    else
+      for (const auto& e : m.elements)
+        required.push_back(e.id);
+    for (auto i : ctx.routines_of(mi)) {
+      const auto& routine = ctx.org.routines[i];
+      RoutineRequirement req{rule->id, m.id, {}};
+      for (const auto& e : required)
+        if (routine.written == false ||
+            std::find(routine.elements.begin(), routine.elements.end(), e) == routine.elements.end())
+          req.missing.push_back(e);
+      by_routine[i].push_back(std::move(req));
+    }
+  }
+  std::vector<RoutineCoverage> out;
+  for (std::size_t i = 0; i < by_routine.size(); ++i) {
+    if (by_routine[i].empty()) continue;
+    std::sort(by_routine[i].begin(), by_routine[i].end(),
+              [](const RoutineRequirement& a, const RoutineRequirement& b) { return a.rule < b.rule; });
+    out.push_back(
+        RoutineCoverage{ctx.org.routines[i].id, ctx.routine_pointer(static_cast<Index>(i)), std::move(by_routine[i])});
+  }
+  return out;
+}
+
 }  // namespace
 
 Language default_language(const Organisation& org) noexcept {
@@ -169,10 +236,9 @@ Language default_language(const Organisation& org) noexcept {
   return Language::en;
 }
 
-const std::vector<Citation>& Report::citations(const Finding& f) const {
-  static const std::vector<Citation> none;
+std::vector<Citation> Report::citations(const Finding& f) const {
   const Rule* rule = framework.find_rule(results.at(f.result).rule);
-  return rule ? rule->citations : none;
+  return rule ? citations_in_force(rule->citations, as_of) : std::vector<Citation>{};
 }
 
 std::size_t Report::count_at_or_above(Severity threshold) const noexcept {
@@ -212,6 +278,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
   }
 
   std::vector<char> measure_applies(fw.measures().size(), 0);
+  std::vector<std::pair<const Rule*, std::size_t>> element_rules;  // ran, with their measure
   std::vector<Outcome> outcomes;
   for (std::size_t mi = 0; mi < fw.measures().size(); ++mi) {
     const Measure& m = fw.measures()[mi];
@@ -225,6 +292,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
         outcomes.push_back(std::move(why));
       } else {
         detail::find_evaluator(rule->check)->evaluate(detail::RuleInput{ctx, *rule, m, mi}, outcomes);
+        if (rule->check == "elements") element_rules.emplace_back(rule, mi);
       }
       for (auto& o : outcomes) {
         if (o.status != Status::not_applicable) measure_applies[mi] = 1;
@@ -273,6 +341,8 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
       }
     }
   }
+
+  report.routines = routine_coverage(ctx, element_rules);
 
   // Maturity per measure that applies, and per area.
   for (std::size_t mi = 0; mi < fw.measures().size(); ++mi)

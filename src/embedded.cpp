@@ -5,20 +5,30 @@
 
 namespace trygg::detail::embedded {
 extern const char pack_base[];
+extern const char pack_se[];
+extern const char pack_no[];
+extern const char pack_eu[];
+extern const char pack_violence[];
 extern const char messages[];
+extern const char document_texts[];
 }  // namespace trygg::detail::embedded
 
 namespace trygg::detail {
 
 const std::vector<EmbeddedFile>& embedded_packs() {
   static const std::vector<EmbeddedFile> packs{
-      {"base", embedded::pack_base},
+      {"base", embedded::pack_base}, {"se", embedded::pack_se},           {"no", embedded::pack_no},
+      {"eu", embedded::pack_eu},     {"violence", embedded::pack_violence},
   };
   return packs;
 }
 
 std::string_view embedded_messages() {
   return embedded::messages;
+}
+
+std::string_view embedded_document_texts() {
+  return embedded::document_texts;
 }
 
 }  // namespace trygg::detail

@@ -11,6 +11,7 @@
 #include "trygg/detail/audit_context.hpp"
 #include "trygg/detail/embedded.hpp"
 #include "trygg/detail/json_reader.hpp"
+#include "trygg/detail/rule_params.hpp"
 #include "trygg/detail/vocabulary.hpp"
 #include "trygg/error.hpp"
 
@@ -36,8 +37,58 @@ const Element* Measure::find_element(std::string_view element_id) const noexcept
 
 bool Applicability::empty() const noexcept {
   return countries.empty() && sectors.empty() && flags_any.empty() && !min_headcount && !max_headcount && !from &&
-         !until;
+         !until && any_of.empty();
 }
+
+std::vector<Citation> citations_in_force(const std::vector<Citation>& citations, Date date) {
+  std::vector<Citation> out;
+  for (const auto& c : citations)
+    if (c.in_force(date)) out.push_back(c);
+  return out;
+}
+
+namespace detail {
+void check_params(const Rule& rule, const CheckInfo& info, const std::string& base, detail::Diagnostics& d) {
+  if (info.params.empty()) {
+    if (!rule.params.is_object() || !rule.params.empty())
+      d.add(base, "no parameters (the check \"" + info.name + "\" takes none)", detail::describe(rule.params));
+    return;
+  }
+  std::vector<std::string_view> names;
+  for (const auto& prm : info.params)
+    names.push_back(prm.name);
+  detail::ObjectReader pr(rule.params, base, d, names, "an object of parameters");
+  if (!pr.ok()) return;
+  for (const auto& prm : info.params) {
+    switch (prm.kind) {
+      case CheckParam::Kind::duration:
+        pr.duration(prm.name, false);
+        break;
+      case CheckParam::Kind::share:
+        pr.number(prm.name, false, 0.0, 1.0);
+        break;
+      case CheckParam::Kind::audience:
+        pr.one_of(prm.name, false, vocabulary::audiences);
+        break;
+      case CheckParam::Kind::parties:
+        pr.enums(prm.name, false, vocabulary::parties);
+        break;
+      case CheckParam::Kind::elements:
+        pr.ids(prm.name, false);
+        break;  // resolved in from_packs
+      case CheckParam::Kind::case_kinds:
+        pr.enums(prm.name, false, vocabulary::case_kinds);
+        break;
+      case CheckParam::Kind::choice: {
+        const std::vector<std::string_view> allowed(prm.choices.begin(), prm.choices.end());
+        pr.one_of(prm.name, false, allowed);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace detail
 
 namespace {
 using detail::Diagnostics;
@@ -96,12 +147,17 @@ bool is_rule_id(const std::string& s) {
 std::vector<Citation> read_citations(ObjectReader& r, std::string_view key, bool required) {
   std::vector<Citation> out;
   r.array(key, required, [&](const json& v, const std::string& p) {
-    ObjectReader c(v, p, r.diagnostics(), {"source", "locator", "url"});
+    ObjectReader c(v, p, r.diagnostics(), {"source", "locator", "url", "from", "until"});
     if (!c.ok()) return;
     auto source = c.string("source", true, "a source such as \"seed-004\" or \"AFS 2023:2\"");
     auto locator = c.string("locator", false);
     auto url = c.string("url", false);
-    if (source) out.push_back(Citation{*source, locator.value_or(""), url.value_or("")});
+    auto from = c.date("from", false);
+    auto until = c.date("until", false);
+    if (from && until && *until < *from)
+      r.diagnostics().add(c.pointer("until"), "a date not before \"from\" (" + from->to_string() + ")",
+                          until->to_string());
+    if (source) out.push_back(Citation{*source, locator.value_or(""), url.value_or(""), from, until});
   });
   if (required && r.has(key) && out.empty() && r.get(key, false, "")->is_array())
     r.diagnostics().add(r.pointer(key), "at least one citation", "an empty array");
@@ -153,11 +209,11 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
   r.array("elements", false, [&](const json& ev, const std::string& ep) {
     ObjectReader er(ev, ep, d, {"id", "title"});
     if (!er.ok()) return;
-    auto id = er.id("id", true);
+    auto element_id = er.id("id", true);
     auto title = er.text("title", true);
-    if (id && !element_ids.insert(*id).second)
-      d.add(er.pointer("id"), "a unique element id", "a duplicate \"" + *id + "\"");
-    if (id && title) m.elements.push_back(Element{*id, *title});
+    if (element_id && !element_ids.insert(*element_id).second)
+      d.add(er.pointer("id"), "a unique element id", "a duplicate \"" + *element_id + "\"");
+    if (element_id && title) m.elements.push_back(Element{*element_id, *title});
   });
   m.depends_on = r.strings("depends_on", false, "measure ids").value_or(std::vector<std::string>{});
   if (auto s = r.one_of("severity", true, vocab::severities)) m.severity = *parse_severity(*s);
@@ -165,43 +221,12 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
   return m;
 }
 
-void check_params(const Rule& rule, const CheckInfo& info, const std::string& base, Diagnostics& d) {
-  if (info.params.empty()) {
-    if (!rule.params.is_object() || !rule.params.empty())
-      d.add(base, "no parameters (the check \"" + info.name + "\" takes none)", detail::describe(rule.params));
-    return;
-  }
-  std::vector<std::string_view> names;
-  for (const auto& prm : info.params)
-    names.push_back(prm.name);
-  ObjectReader pr(rule.params, base, d, names, "an object of parameters");
-  if (!pr.ok()) return;
-  for (const auto& prm : info.params) {
-    switch (prm.kind) {
-      case CheckParam::Kind::duration:
-        pr.duration(prm.name, false);
-        break;
-      case CheckParam::Kind::share:
-        pr.number(prm.name, false, 0.0, 1.0);
-        break;
-      case CheckParam::Kind::audience:
-        pr.one_of(prm.name, false, vocab::audiences);
-        break;
-      case CheckParam::Kind::parties:
-        pr.enums(prm.name, false, vocab::parties);
-        break;
-      case CheckParam::Kind::elements:
-        pr.ids(prm.name, false);
-        break;  // resolved in from_packs
-    }
-  }
-}
-
-Applicability read_applicability(const json& v, const std::string& p, Diagnostics& d) {
+Applicability read_applicability(const json& v, const std::string& p, Diagnostics& d, bool nested = false) {
   Applicability a;
-  ObjectReader r(
-      v, p, d,
-      {"countries", "sectors", "flags_any", "min_headcount", "max_headcount", "headcount_basis", "from", "until"});
+  std::vector<std::string_view> keys{"countries",     "sectors",         "flags_any", "min_headcount",
+                                     "max_headcount", "headcount_basis", "from",      "until"};
+  if (!nested) keys.push_back("any_of");
+  ObjectReader r(v, p, d, keys);
   if (!r.ok()) return a;
   a.countries = r.strings("countries", false, "ISO 3166-1 alpha-2 country codes",
                           [&](const std::string& s, const std::string& ep) {
@@ -222,13 +247,20 @@ Applicability read_applicability(const json& v, const std::string& p, Diagnostic
           std::to_string(*a.max_headcount));
   if (a.from && a.until && *a.until < *a.from)
     d.add(r.pointer("until"), "a date not before \"from\" (" + a.from->to_string() + ")", a.until->to_string());
+  if (!nested) {
+    r.array("any_of", false,
+            [&](const json& alt, const std::string& ap) { a.any_of.push_back(read_applicability(alt, ap, d, true)); });
+    if (r.has("any_of") && a.any_of.empty() && r.get("any_of", false, "")->is_array())
+      d.add(r.pointer("any_of"), "at least one alternative", "an empty array");
+  }
   return a;
 }
 
 Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
   Rule rule;
   ObjectReader r(v, p, d,
-                 {"id", "measure", "check", "obligation", "severity", "params", "applies_if", "citations", "status"});
+                 {"id", "measure", "check", "obligation", "severity", "params", "applies_if", "citations", "rationale",
+                  "evidence", "status"});
   if (!r.ok()) return rule;
   constexpr const char* id_expected = "a rule id (ASCII letters, digits, '.', '_', '/', '-'; at most 64)";
   const auto id = r.string("id", true, id_expected);
@@ -242,10 +274,16 @@ Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
   if (auto o = r.one_of("obligation", true, vocab::obligations)) rule.obligation = *parse_obligation(*o);
   if (auto s = r.one_of("severity", false, vocab::severities)) rule.own_severity = *parse_severity(*s);
   if (const json* params = r.get("params", false, "")) rule.params = *params;
-  if (const auto* ev = detail::find_evaluator(rule.check)) check_params(rule, ev->info(), r.pointer("params"), d);
+  if (const auto* ev = detail::find_evaluator(rule.check))
+    detail::check_params(rule, ev->info(), r.pointer("params"), d);
   if (const json* a = r.get("applies_if", false, ""))
     rule.applies_if = read_applicability(*a, r.pointer("applies_if"), d);
-  rule.citations = read_citations(r, "citations", false);
+  // A legal duty must say why it exists and what counts as evidence, so that
+  // `trygg-check explain` can show it (issue: legal rule packs).
+  const bool legal = rule.obligation != Obligation::good_practice;
+  rule.citations = read_citations(r, "citations", legal);
+  rule.rationale = r.text("rationale", legal).value_or(Text{});
+  rule.evidence = r.text("evidence", legal).value_or(Text{});
   rule.preview = r.one_of("status", false, {"stable", "preview"}).value_or("stable") == "preview";
   rule.location.pointer = p;
   return rule;
@@ -429,7 +467,7 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
       // Packs built in code skip parse_pack, so the check and its parameters are checked here too.
       if (const auto* ev = detail::find_evaluator(rule.check)) {
         Diagnostics pd(rule.location.file);
-        check_params(rule, ev->info(), rule.location.pointer + "/params", pd);
+        detail::check_params(rule, ev->info(), rule.location.pointer + "/params", pd);
         for (auto& diag : pd.take())
           errs.push_back(std::move(diag));
       } else {

@@ -10,6 +10,14 @@ json text_json(const Text& t) {
   return json{{"sv", t.sv}, {"nb", t.nb}, {"en", t.en}};
 }
 
+json applicability_json(const Applicability& a);
+json alternatives_json(const std::vector<Applicability>& alts) {
+  json j = json::array();
+  for (const auto& a : alts)
+    j.push_back(applicability_json(a));
+  return j;
+}
+
 json applicability_json(const Applicability& a) {
   json j = json::object();
   if (!a.countries.empty()) j["countries"] = a.countries;
@@ -20,6 +28,7 @@ json applicability_json(const Applicability& a) {
   if (a.min_headcount || a.max_headcount) j["headcount_basis"] = a.headcount_basis;
   if (a.from) j["from"] = a.from->to_string();
   if (a.until) j["until"] = a.until->to_string();
+  if (!a.any_of.empty()) j["any_of"] = alternatives_json(a.any_of);
   return j;
 }
 }  // namespace
@@ -29,6 +38,8 @@ nlohmann::json citations_to_json(const std::vector<Citation>& citations) {
   for (const auto& c : citations) {
     json j{{"source", c.source}, {"locator", c.locator}};
     if (!c.url.empty()) j["url"] = c.url;
+    if (c.from) j["from"] = c.from->to_string();
+    if (c.until) j["until"] = c.until->to_string();
     a.push_back(std::move(j));
   }
   return a;
@@ -78,6 +89,8 @@ nlohmann::json Framework::to_json() const {
                        {"params", r.params},
                        {"applies_if", applicability_json(r.applies_if)},
                        {"citations", citations_to_json(r.citations)},
+                       {"rationale", text_json(r.rationale)},
+                       {"evidence", text_json(r.evidence)},
                        {"status", r.preview ? "preview" : "stable"},
                        {"pack", r.pack}});
   return json{{"packs", std::move(packs_j)},

@@ -127,7 +127,13 @@ std::string render(const Message& message, Language lang, const Framework& frame
       v = named("audience-name.", v, lang);
     } else if (k == "flags") {
       v = named("flag.", v, lang);
-    } else if (k == "cadence" || k == "within") {
+    } else if (k == "basis") {
+      v = named("basis.", v, lang);
+    } else if (k == "kinds") {
+      v = v == "*" ? render(Message{"case-kind.all"}, lang) : named("case-kind.", v, lang);
+    } else if (k == "metric") {
+      v = named("metric.", v, lang);
+    } else if (k == "cadence" || k == "within" || k == "acknowledge" || k == "feedback") {
       if (auto d = Duration::parse(v)) v = duration_words(*d, lang);
     }
   }

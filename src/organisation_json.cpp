@@ -183,6 +183,20 @@ json Organisation::to_json() const {
     }
     j["case_statistics"] = std::move(a);
   }
+  if (has_risks) {
+    json a = json::array();
+    for (const auto& x : risks) {
+      json e{{"id", x.id}};
+      put(e, "title", x.title);
+      e["area"] = x.area;
+      if (!x.grounds.empty()) e["grounds"] = x.grounds;
+      put(e, "identified", x.identified);
+      put(e, "cause", x.cause);
+      if (x.unit != no_index) e["unit"] = ids.unit(x.unit);
+      a.push_back(std::move(e));
+    }
+    j["risks"] = std::move(a);
+  }
   if (has_action_plan) {
     json a = json::array();
     for (const auto& x : action_plan) {
@@ -193,6 +207,8 @@ json Organisation::to_json() const {
       put(e, "due", x.due);
       put(e, "done", x.done);
       put(e, "verified", x.verified);
+      if (x.risk != no_index) e["risk"] = risks[x.risk].id;
+      put(e, "outcome", x.outcome);
       a.push_back(std::move(e));
     }
     j["action_plan"] = std::move(a);

@@ -56,7 +56,7 @@ class Loader {
     }
     ObjectReader r(doc, "", d_,
                    {"format", "id", "name", "country", "sector", "language", "headcount", "flags", "units", "people",
-                    "routines", "activities", "channels", "surveys", "case_statistics", "action_plan"},
+                    "routines", "activities", "channels", "surveys", "case_statistics", "risks", "action_plan"},
                    "an organisation object");
     if (!r.ok()) return org;
     r.string("format", true, "\"trygg.organisation/1\"");
@@ -78,6 +78,7 @@ class Loader {
     collect_ids(r, "units", units_);
     collect_ids(r, "people", people_);
     collect_ids(r, "channels", channels_);
+    collect_ids(r, "risks", risks_);
     if (!r.has("units")) {
       d_.add("/units", "an array of at least one unit", "nothing (the key is missing)");
     }
@@ -99,6 +100,8 @@ class Loader {
     org.has_case_statistics = r.array("case_statistics", false, [&](const json& v, const std::string& p) {
       org.case_statistics.push_back(read_cases(v, p));
     });
+    org.has_risks =
+        r.array("risks", false, [&](const json& v, const std::string& p) { org.risks.push_back(read_risk(v, p)); });
     org.has_action_plan = r.array("action_plan", false, [&](const json& v, const std::string& p) {
       org.action_plan.push_back(read_action(v, p));
     });
@@ -399,9 +402,24 @@ class Loader {
     return x;
   }
 
+  Risk read_risk(const json& v, const std::string& p) {
+    Risk x;
+    ObjectReader r(v, p, d_, {"id", "title", "area", "grounds", "identified", "cause", "unit"}, "a risk object");
+    if (!r.ok()) return x;
+    x.id = r.id("id", true).value_or("");
+    x.title = r.string("title", false).value_or("");
+    x.area = r.one_of("area", true, vocab::risk_areas).value_or("");
+    x.grounds = r.enums("grounds", false, vocab::grounds).value_or(std::vector<std::string>{});
+    x.identified = r.date("identified", false);
+    x.cause = r.string("cause", false).value_or("");
+    x.unit = ref(r, "unit", false, units_, "a unit");
+    return x;
+  }
+
   ActionItem read_action(const json& v, const std::string& p) {
     ActionItem x;
-    ObjectReader r(v, p, d_, {"id", "title", "measure", "owner", "due", "done", "verified"}, "an action item object");
+    ObjectReader r(v, p, d_, {"id", "title", "measure", "owner", "due", "done", "verified", "risk", "outcome"},
+                   "an action item object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.title = r.string("title", false).value_or("");
@@ -419,6 +437,8 @@ class Loader {
     x.due = r.date("due", false);
     x.done = r.date("done", false);
     x.verified = r.date("verified", false);
+    x.risk = ref(r, "risk", false, risks_, "a risk");
+    x.outcome = r.one_of("outcome", false, vocab::effect_outcomes).value_or("");
     if (x.verified && !x.done)
       d_.add(r.pointer("verified"), "a \"done\" date when \"verified\" is given", "\"verified\" without \"done\"");
     if (x.verified && x.done && *x.verified < *x.done)
@@ -467,7 +487,7 @@ class Loader {
 
   const Framework& fw_;
   Diagnostics& d_;
-  IdTable units_, people_, channels_;
+  IdTable units_, people_, channels_, risks_;
 };
 
 }  // namespace

@@ -92,6 +92,23 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
   return out;
 }
 
+std::string requirement_label(const Report& r, const RoutineRequirement& q) {
+  if (const Rule* rule = r.framework.find_rule(q.rule)) {
+    const auto cited = citations_in_force(rule->citations, r.as_of);
+    if (!cited.empty())
+      return cited.front().source + (cited.front().locator.empty() ? "" : " " + cited.front().locator);
+  }
+  return q.rule;
+}
+
+std::string requirement_state(const Report& r, const RoutineRequirement& q, Language lang) {
+  if (q.satisfied()) return word("report.requirement-met", lang);
+  std::string ids;
+  for (const auto& e : q.missing)
+    ids += (ids.empty() ? "" : ", ") + e;
+  return render(Message{"report.requirement-lacks", {{"measure", q.measure}, {"missing", ids}}}, lang, r.framework);
+}
+
 }  // namespace render_detail
 
 }  // namespace trygg

@@ -43,6 +43,11 @@ struct Folding {
 Folding fold_absent_measures(const Report& r);
 /// The line that names a measure's folded rules, or "" when there are none.
 std::string folded_line(const Folding& folding, const std::string& measure, Language lang);
+/// What a routine requirement is called for readers: its rule's first citation in force
+/// ("SFS 2008:567 3 kap. 6 §"), else the rule id.
+std::string requirement_label(const Report& r, const RoutineRequirement& q);
+/// "satisfied" or "lacks: who investigates, ...", with element titles in `lang`.
+std::string requirement_state(const Report& r, const RoutineRequirement& q, Language lang);
 /// Area score to one decimal, e.g. "2.3".
 std::string one_decimal(double v);
 /// Word-wrap to `width` columns (counting UTF-8 code points). The first line is prefixed by

@@ -115,6 +115,20 @@ json render_json(const Report& r, Language lang) {
                     {"fingerprints", e.fingerprints},
                     {"depends_on", m ? m->depends_on : std::vector<std::string>{}}});
   }
+  json routines = json::array();
+  for (const auto& rc : r.routines) {
+    json reqs = json::array();
+    for (const auto& q : rc.requirements) {
+      const Rule* rule = fw.find_rule(q.rule);
+      reqs.push_back({{"rule", q.rule},
+                      {"measure", q.measure},
+                      {"satisfied", q.satisfied()},
+                      {"missing", q.missing},
+                      {"citations", citations_to_json(rule ? citations_in_force(rule->citations, r.as_of)
+                                                           : std::vector<Citation>{})}});
+    }
+    routines.push_back({{"routine", rc.routine}, {"pointer", rc.pointer}, {"requirements", std::move(reqs)}});
+  }
   json org{{"id", r.organisation_id}, {"country", r.country}};
   if (!r.organisation_name.empty()) org["name"] = r.organisation_name;
   return json{{"format", report_format},
@@ -128,7 +142,8 @@ json render_json(const Report& r, Language lang) {
               {"measure_scores", std::move(measures)},
               {"results", std::move(results)},
               {"findings", std::move(findings)},
-              {"action_plan", std::move(plan)}};
+              {"action_plan", std::move(plan)},
+              {"routines", std::move(routines)}};
 }
 
 }  // namespace trygg

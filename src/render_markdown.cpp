@@ -87,6 +87,16 @@ std::string render_markdown(const Report& r, Language lang) {
     }
   }
 
+  if (!r.routines.empty()) {
+    out += "\n## " + word("report.routines", lang) + "\n\n| " + word("report.routine", lang) + " | " +
+           word("report.requirement", lang) + " | " + word("report.rule", lang) + " | " + word("report.status", lang) +
+           " |\n|---|---|---|---|\n";
+    for (const auto& rc : r.routines)
+      for (const auto& q : rc.requirements)
+        out += "| " + cell(rc.routine) + " | " + cell(requirement_label(r, q)) + " | " + cell(q.rule) + " | " +
+               cell(requirement_state(r, q, lang)) + " |\n";
+  }
+
   out += "\n## " + word("report.findings", lang) + "\n\n";
   if (r.findings.empty()) {
     out += word("report.no-findings", lang) + "\n";

@@ -147,6 +147,18 @@ std::string render_text(const Report& r, const TextOptions& o) {
                 width, "  ");
     if (m) out += wrap(m->proposal.in(lang), width, "     ");
   }
+  if (!r.routines.empty()) {
+    out += "\n" + style("1", word("report.routines", lang)) + "\n";
+    for (const auto& rc : r.routines) {
+      out += "  " + rc.routine + "\n";
+      for (const auto& q : rc.requirements) {
+        static const std::string hanging = "        ";
+        out += wrap(std::string(q.satisfied() ? "[x] " : "[ ] ") + requirement_label(r, q) + " (" + q.rule +
+                        "): " + requirement_state(r, q, lang),
+                    width, "    ", &hanging);
+      }
+    }
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -71,8 +72,85 @@ trygg::Framework load_framework(const std::vector<std::string>& pack_files) {
   return trygg::Framework::with_pack_files({pack_files.begin(), pack_files.end()});
 }
 
+/// The profile given by --profile (file) and by the selection flags. The flags form a
+/// second profile applied after the file's, so an error in either points into its source.
+trygg::Framework apply_profiles(trygg::Framework fw, const std::string& profile_file,
+                                const std::vector<std::string>& select, const std::vector<std::string>& ignore,
+                                const std::vector<std::string>& severities, const std::vector<std::string>& params) {
+  if (!profile_file.empty()) fw = trygg::apply_profile(fw, trygg::Profile::load(profile_file));
+  if (select.empty() && ignore.empty() && severities.empty() && params.empty()) return fw;
+  trygg::Profile flags;
+  flags.file = "<command line>";
+  flags.select = select;
+  flags.ignore = ignore;
+  for (const auto& s : severities) {
+    const auto eq = s.rfind('=');
+    const auto sev = eq == std::string::npos ? std::nullopt : trygg::parse_severity(s.substr(eq + 1));
+    if (!sev)
+      throw trygg::UsageError("--severity: expected RULE=SEVERITY (info, low, medium, high or critical), found \"" + s +
+                              "\"");
+    flags.severity.emplace_back(s.substr(0, eq), *sev);
+  }
+  for (const auto& p : params) {
+    const auto colon = p.find(':');
+    const auto eq = colon == std::string::npos ? std::string::npos : p.find('=', colon);
+    if (eq == std::string::npos || colon == 0 || eq == colon + 1)
+      throw trygg::UsageError("--param: expected RULE:NAME=VALUE (e.g. 'se.*:within=P10D'), found \"" + p + "\"");
+    // The value is JSON when it parses as JSON (a number, a list), else a string.
+    const std::string raw = p.substr(eq + 1);
+    nlohmann::json value = nlohmann::json::parse(raw, nullptr, false);
+    if (value.is_discarded()) value = raw;
+    const std::string pattern = p.substr(0, colon), name = p.substr(colon + 1, eq - colon - 1);
+    auto it = std::find_if(flags.params.begin(), flags.params.end(), [&](const auto& e) { return e.first == pattern; });
+    if (it == flags.params.end()) it = flags.params.insert(flags.params.end(), {pattern, nlohmann::json::object()});
+    it->second[name] = std::move(value);
+  }
+  return trygg::apply_profile(fw, flags);
+}
+
 std::string citation_text(const trygg::Citation& c) {
-  return c.source + (c.locator.empty() ? "" : ", " + c.locator) + (c.url.empty() ? "" : " <" + c.url + ">");
+  std::string s = c.source + (c.locator.empty() ? "" : ", " + c.locator) + (c.url.empty() ? "" : " <" + c.url + ">");
+  if (c.from && c.until)
+    s += " (in force " + c.from->to_string() + " to " + c.until->to_string() + ")";
+  else if (c.from)
+    s += " (in force from " + c.from->to_string() + ")";
+  else if (c.until)
+    s += " (in force until " + c.until->to_string() + ")";
+  return s;
+}
+
+/// The applicability conditions in words (English, like the rest of explain's labels).
+std::string conditions_text(const trygg::Applicability& a) {
+  std::string s;
+  if (!a.countries.empty()) s += " countries " + nlohmann::json(a.countries).dump() + ";";
+  if (!a.sectors.empty()) s += " sectors " + nlohmann::json(a.sectors).dump() + ";";
+  if (!a.flags_any.empty()) s += " any of the flags " + nlohmann::json(a.flags_any).dump() + ";";
+  if (a.min_headcount) s += " at least " + std::to_string(*a.min_headcount) + " employees (" + a.headcount_basis + ");";
+  if (a.max_headcount) s += " at most " + std::to_string(*a.max_headcount) + " employees (" + a.headcount_basis + ");";
+  if (a.from) s += " from " + a.from->to_string() + ";";
+  if (a.until) s += " until " + a.until->to_string() + ";";
+  if (!a.any_of.empty()) {
+    s += " and one of:";
+    for (std::size_t i = 0; i < a.any_of.size(); ++i)
+      s += std::string(i ? " |" : "") + conditions_text(a.any_of[i]);
+  }
+  return s;
+}
+
+/// An example organisation, without the empty sections, indented under a heading.
+std::string example_text(const std::string& heading, const trygg::RuleExample& e) {
+  nlohmann::json org = e.organisation;
+  for (auto it = org.begin(); it != org.end();)
+    it = (it->is_array() && it->empty()) ? org.erase(it) : std::next(it);
+  std::string body = org.dump(2), out = heading + " (audited as of " + e.as_of.to_string() + "):\n";
+  std::size_t start = 0;
+  while (start < body.size()) {
+    const auto end = body.find('\n', start);
+    out += "    " + body.substr(start, end == std::string::npos ? std::string::npos : end - start) + "\n";
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
 }
 
 /// Description, elements, proposal and sources: what explain shows for rules and measures.
@@ -101,21 +179,14 @@ std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg
   s += "  obligation:  " + std::string(trygg::to_string(r.obligation)) + "\n";
   s += "  pack:        " + r.pack + (r.preview ? " (preview)" : "") + "\n";
   if (!r.params.empty()) s += "  params:      " + r.params.dump() + "\n";
-  const auto& a = r.applies_if;
-  if (!a.empty()) {
-    s += "  applies if: ";
-    if (!a.countries.empty()) s += " countries " + nlohmann::json(a.countries).dump() + ";";
-    if (!a.sectors.empty()) s += " sectors " + nlohmann::json(a.sectors).dump() + ";";
-    if (!a.flags_any.empty()) s += " any of the flags " + nlohmann::json(a.flags_any).dump() + ";";
-    if (a.min_headcount)
-      s += " at least " + std::to_string(*a.min_headcount) + " employees (" + a.headcount_basis + ");";
-    if (a.max_headcount)
-      s += " at most " + std::to_string(*a.max_headcount) + " employees (" + a.headcount_basis + ");";
-    if (a.from) s += " from " + a.from->to_string() + ";";
-    if (a.until) s += " until " + a.until->to_string() + ";";
-    s += "\n";
-  }
-  return s + measure_body(m, r.citations, lang);
+  if (!r.applies_if.empty()) s += "  applies if: " + conditions_text(r.applies_if) + "\n";
+  if (!r.rationale.in(lang).empty()) s += "\nWhy: " + r.rationale.in(lang) + "\n";
+  if (!r.evidence.in(lang).empty()) s += "Evidence: " + r.evidence.in(lang) + "\n";
+  s += measure_body(m, r.citations, lang);
+  const auto examples = trygg::rule_examples(fw, r);
+  s += "\n" + example_text("Passing example", examples.pass);
+  s += "\n" + example_text("Failing example", examples.fail);
+  return s;
 }
 
 std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m, trygg::Language lang) {
@@ -131,6 +202,32 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
   for (const auto& r : fw.rules())
     if (r.measure == m.id) s += "  - " + r.id + " (" + std::string(trygg::to_string(r.severity)) + ")\n";
   return s;
+}
+
+/// document: a draft of a yearly document in Markdown, from the organisation's data only
+/// (docs/yearly-documents.md). The kind is checked before the file is read.
+int run_document(const std::string& org_path, const std::string& kind_text, const std::string& as_of_text,
+                 std::optional<trygg::Language> lang, const std::string& output, const trygg::Framework& fw) {
+  const auto kind = trygg::parse_document_kind(kind_text);
+  if (!kind) {
+    std::string kinds;
+    for (auto k : trygg::document_kinds())
+      kinds += (kinds.empty() ? "" : ", ") + std::string(k);
+    std::cerr << "error: --kind: expected one of " << kinds << ", found \"" << kind_text << "\"\n";
+    return exit_error;
+  }
+  trygg::Date as_of = trygg::Date::today();
+  if (!as_of_text.empty()) {
+    const auto d = trygg::Date::parse(as_of_text);
+    if (!d) {
+      std::cerr << "error: --as-of: expected a calendar date YYYY-MM-DD, found \"" << as_of_text << "\"\n";
+      return exit_error;
+    }
+    as_of = *d;
+  }
+  const auto org = load_organisation(org_path, fw);
+  const auto text = trygg::render_document(*kind, org, fw, as_of, lang.value_or(trygg::default_language(org)));
+  return emit(text, output) ? 0 : exit_error;
 }
 
 }  // namespace
@@ -164,6 +261,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   check->add_flag("--preview", preview, "Also run rules marked preview");
+  std::string profile_file;
+  std::vector<std::string> select, ignore, severities, param_overrides;
+  check->add_option("--profile", profile_file, "Select and tune rules with this profile (trygg.profile/1)");
+  check->add_option("--select", select, "Run only rules matching this id or glob, e.g. 'se.*' (repeatable)");
+  check->add_option("--ignore", ignore, "Do not run rules matching this id or glob (repeatable)");
+  check->add_option("--severity", severities, "Override a severity: RULE=SEVERITY, RULE an id or glob (repeatable)");
+  check->add_option("--param", param_overrides, "Override a parameter: RULE:NAME=VALUE (repeatable)");
   check->add_option("--color", colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
 
   // validate
@@ -198,6 +302,19 @@ int main(int argc, char** argv) {
   templ->add_option("--output,-o", template_output, "Write to this file instead of standard output");
   templ->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
 
+  // document
+  std::string document_kind;
+  auto* document =
+      app.add_subcommand("document", "Write a draft of a yearly document (Markdown) from an organisation's data");
+  document->add_option("ORG", org_path, "Organisation file; - reads standard input")->required();
+  document->add_option("--kind", document_kind, "Document: dl-active-measures or sam-follow-up")->required();
+  document->add_option("--as-of", as_of_text,
+                       "Draft as of this date, YYYY-MM-DD; its year is documented (default: today)");
+  document->add_option("--lang", lang_text, "Language (default: from the organisation's country)")
+      ->check(CLI::IsMember(languages));
+  document->add_option("--output,-o", output, "Write the draft to this file instead of standard output");
+  document->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -210,6 +327,7 @@ int main(int argc, char** argv) {
     const trygg::Framework fw = load_framework(pack_files);
 
     if (*check) {
+      const trygg::Framework tuned = apply_profiles(fw, profile_file, select, ignore, severities, param_overrides);
       trygg::AuditOptions options;
       if (!as_of_text.empty()) {
         options.as_of = trygg::Date::parse(as_of_text);
@@ -221,8 +339,8 @@ int main(int argc, char** argv) {
       options.packs = packs;
       options.language = lang;
       options.preview = preview;
-      const auto org = load_organisation(org_path, fw);
-      const auto report = trygg::audit(org, fw, options);
+      const auto org = load_organisation(org_path, tuned);
+      const auto report = trygg::audit(org, tuned, options);
       std::string text;
       if (format == "json") {
         text = trygg::render_json(report, report.language).dump(2) + "\n";
@@ -283,6 +401,7 @@ int main(int argc, char** argv) {
     if (*templ) {
       return emit(trygg::organisation_template(fw, country).dump(2) + "\n", template_output) ? 0 : exit_error;
     }
+    if (*document) return run_document(org_path, document_kind, as_of_text, lang, output, fw);
   } catch (const trygg::LoadError& e) {
     print_load_error(e);
     return exit_error;

@@ -14,10 +14,11 @@ namespace trygg {
 
 /// One parameter a check accepts in a rule's "params".
 struct CheckParam {
-  enum class Kind { duration, share, audience, parties, elements };
+  enum class Kind { duration, share, audience, parties, elements, case_kinds, choice };
   std::string name;
   Kind kind;
-  std::string default_value;  ///< how the default is chosen, in words (for docs)
+  std::string default_value;         ///< how the default is chosen, in words (for docs)
+  std::vector<std::string> choices;  ///< the allowed values of a `choice`
 };
 
 /// Self-description of a check.

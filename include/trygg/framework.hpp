@@ -28,11 +28,24 @@ struct SourceLocation {
 
 /// A reference to the authority behind a measure or rule: a seed document and item,
 /// or an act and paragraph.
+/// A citation may be valid only for a period: Swedish work-environment provisions were
+/// renumbered on 2025-01-01 (AFS 2015:4 became AFS 2023:2 kap. 2), so a finding as of 2024
+/// cites the provision then in force.
 struct Citation {
-  std::string source;   ///< e.g. "seed-004", "AFS 2023:2", "SFS 2008:567"
-  std::string locator;  ///< e.g. "Ledarskap, exempel 1", "2 kap. 11 §"
-  std::string url;      ///< optional
+  std::string source;         ///< e.g. "seed-004", "AFS 2023:2", "SFS 2008:567"
+  std::string locator;        ///< e.g. "Ledarskap, exempel 1", "2 kap. 11 §"
+  std::string url;            ///< optional
+  std::optional<Date> from;   ///< in force from (inclusive); nullopt = always
+  std::optional<Date> until;  ///< in force until (inclusive); nullopt = still in force
+
+  /// Whether the cited provision is in force on `date`.
+  [[nodiscard]] bool in_force(Date date) const noexcept {
+    return (!from || *from <= date) && (!until || date <= *until);
+  }
 };
+
+/// The citations in force on `date`, in their order.
+[[nodiscard]] std::vector<Citation> citations_in_force(const std::vector<Citation>& citations, Date date);
 
 /// Citations as JSON: [{"source", "locator", "url" (when set)}], as in the pack format.
 [[nodiscard]] nlohmann::json citations_to_json(const std::vector<Citation>& citations);
@@ -74,6 +87,9 @@ struct Measure {
 };
 
 /// When a rule applies. Every present condition must hold; an empty one always holds.
+/// `any_of` adds alternatives of which at least one must hold as well, for duties whose
+/// scope differs by sector and size (SFS 2021:890: public employers and private ones with
+/// 250 or more from 2022-07-17, private ones with 50 to 249 from 2023-12-17).
 struct Applicability {
   std::vector<std::string> countries;  ///< ISO 3166-1 alpha-2
   std::vector<std::string> sectors;    ///< "public", "private"
@@ -81,6 +97,7 @@ struct Applicability {
   std::optional<std::uint32_t> min_headcount, max_headcount;
   std::string headcount_basis = "total";  ///< "total", "start-of-year" or "regular"
   std::optional<Date> from, until;        ///< effective dates, inclusive
+  std::vector<Applicability> any_of;      ///< alternatives (one level; they have no any_of)
 
   [[nodiscard]] bool empty() const noexcept;
 };
@@ -96,6 +113,8 @@ struct Rule {
   nlohmann::json params = nlohmann::json::object();
   Applicability applies_if;
   std::vector<Citation> citations;  ///< the rule's own, else the measure's sources
+  Text rationale;                   ///< why the rule exists (required for law and regulation)
+  Text evidence;                    ///< what in the input counts as evidence (idem)
   bool preview = false;             ///< preview rules run only when asked for
   std::string pack;
   SourceLocation location;

@@ -117,11 +117,24 @@ struct CaseStatistics {
       max_days_to_acknowledge, max_days_to_feedback, max_days_to_investigation_start, retained_beyond_limit, closed;
 };
 
+/// A risk or obstacle the organisation found, with its cause as analysed (DL 3 kap. 2 §,
+/// steps one and two; AFS 2023:1 11 §). Read by the yearly documents; never about a person.
+struct Risk {
+  std::string id, title;
+  std::string area;                  ///< DL 3 kap. 5 § area, or "work-environment"
+  std::vector<std::string> grounds;  ///< grounds of discrimination it concerns, if any
+  std::optional<Date> identified;
+  std::string cause;      ///< the cause as analysed; empty = not analysed
+  Index unit = no_index;  ///< no_index = the whole organisation
+};
+
 /// One row of the organisation's own action plan.
 struct ActionItem {
   std::string id, title, measure;
   Index owner = no_index;
   std::optional<Date> due, done, verified;
+  Index risk = no_index;  ///< the risk it addresses, if stated
+  std::string outcome;    ///< how it worked, once evaluated: "effective", ...; empty = not evaluated
 };
 
 /// Headcounts as each regime counts them; all optional.
@@ -151,12 +164,13 @@ class Organisation {
   std::vector<Channel> channels;
   std::vector<Survey> surveys;
   std::vector<CaseStatistics> case_statistics;
+  std::vector<Risk> risks;
   std::vector<ActionItem> action_plan;
 
   /// Which optional sections the input had. An absent section makes the rules that need
   /// it "not assessed"; an empty one is a report of "none".
   bool has_people = false, has_routines = false, has_activities = false, has_channels = false, has_surveys = false,
-       has_case_statistics = false, has_action_plan = false;
+       has_case_statistics = false, has_risks = false, has_action_plan = false;
 
   /// Index of the root unit.
   [[nodiscard]] Index root() const noexcept { return root_; }

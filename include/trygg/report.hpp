@@ -75,6 +75,23 @@ struct ActionPlanEntry {
   std::vector<std::string> fingerprints;
 };
 
+/// How one routine stands against one element requirement: a rule with the "elements"
+/// check that ran, on a measure the routine implements.
+struct RoutineRequirement {
+  std::string rule, measure;
+  std::vector<std::string> missing;  ///< required elements the routine does not state
+  [[nodiscard]] bool satisfied() const noexcept { return missing.empty(); }
+};
+
+/// One routine against every element requirement that applies to it. A single routine can
+/// serve several regimes at once (DL 3 kap. 6 §, AFS 2023:2 2 kap. 11 §, aml § 2 A-6), so
+/// the report shows, per routine, which it satisfies and what it lacks for the others.
+struct RoutineCoverage {
+  std::string routine;  ///< routine id
+  std::string pointer;  ///< its JSON Pointer in the input
+  std::vector<RoutineRequirement> requirements;
+};
+
 /// Counts of results by status.
 struct Summary {
   std::size_t pass = 0, fail = 0, partial = 0, not_applicable = 0, not_assessed = 0, waived = 0;
@@ -96,6 +113,7 @@ struct Report {
   std::vector<MeasureScore> measure_scores;
   std::vector<AreaScore> area_scores;
   std::vector<ActionPlanEntry> action_plan;  ///< dependencies first, then severity, then due date
+  std::vector<RoutineCoverage> routines;     ///< routines with element requirements, input order
   Summary summary;
 
   /// Findings with a status that counts against --fail-on (fail, partial, not assessed)
@@ -103,8 +121,8 @@ struct Report {
   [[nodiscard]] std::size_t count_at_or_above(Severity threshold) const noexcept;
   /// The result a finding is about.
   [[nodiscard]] const Result& result(const Finding& f) const { return results.at(f.result); }
-  /// The citations behind a finding: its rule's.
-  [[nodiscard]] const std::vector<Citation>& citations(const Finding& f) const;
+  /// The citations behind a finding: its rule's that are in force on the as-of date.
+  [[nodiscard]] std::vector<Citation> citations(const Finding& f) const;
 };
 
 }  // namespace trygg

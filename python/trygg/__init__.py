@@ -21,6 +21,7 @@ except ImportError as e:  # pragma: no cover - only on a broken install
     ) from e
 
 from ._audit import audit
+from ._document import render_document
 from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, load_organisation
@@ -40,5 +41,6 @@ __all__ = [
     "audit",
     "load_organisation",
     "organisation_schema",
+    "render_document",
     "report_schema",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, cast
 
@@ -64,6 +64,40 @@ class Framework:
             if "\0" in p:
                 raise ValueError("a path must not contain a NUL character")
         return cls(_core.Framework.with_pack_files(paths, _strings(builtin, "builtin")))
+
+    def with_profile(self, profile: Mapping[str, Any] | str | os.PathLike[str]) -> Framework:
+        """This framework with a profile applied: rules selected, ignored and tuned.
+
+        ``profile`` is a dict in the ``trygg.profile/1`` format (docs/profiles.md) or the path
+        of a JSON file holding one.
+
+        :raises trygg.LoadError: for an unknown rule id, a glob that matches no rule or a bad
+            value, with the JSON Pointer of the problem in the profile.
+        """
+        if isinstance(profile, Mapping):
+            try:
+                text = json.dumps(profile, allow_nan=False)
+            except (TypeError, ValueError) as e:
+                raise TypeError(f"profile must hold only JSON values: {e}") from None
+            return Framework(self._impl.with_profile_text(text, "<profile>"))
+        if isinstance(profile, (str, os.PathLike)):
+            path = os.fspath(profile)
+            if not isinstance(path, str):
+                raise TypeError("profile path must be str or os.PathLike[str]")
+            if "\0" in path:
+                raise ValueError("a path must not contain a NUL character")
+            return Framework(self._impl.with_profile_file(path))
+        raise TypeError(f"profile must be a dict or a path, not {type(profile).__name__}")
+
+    def rule_examples(self, rule_id: str) -> dict[str, Any]:
+        """A passing and a failing example organisation for a rule:
+        ``{"pass": {"organisation": {...}, "as_of": "YYYY-MM-DD"}, "fail": {...}}``.
+
+        :raises trygg.UsageError: if no rule has that id.
+        """
+        if not isinstance(rule_id, str):
+            raise TypeError(f"rule_id must be str, not {type(rule_id).__name__}")
+        return cast("dict[str, Any]", json.loads(self._impl.rule_examples_text(rule_id)))
 
     @staticmethod
     def builtin_pack_ids() -> list[str]:

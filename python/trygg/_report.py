@@ -80,6 +80,13 @@ class Report:
         return cast("list[dict[str, Any]]", self._data["action_plan"])
 
     @property
+    def routines(self) -> list[dict[str, Any]]:
+        """Each routine against the element requirements of every regime it serves:
+        ``{"routine", "pointer", "requirements": [{"rule", "measure", "satisfied", "missing",
+        "citations"}]}``."""
+        return cast("list[dict[str, Any]]", self._data["routines"])
+
+    @property
     def summary(self) -> dict[str, Any]:
         """Counts of results by status, and of findings by severity."""
         return cast("dict[str, Any]", self._data["summary"])

@@ -14,9 +14,9 @@ class AudienceCoverage final : public Evaluator {
     static const CheckInfo i{
         "audience_coverage",
         "the measure's activities within the period reached at least a share of its audience",
-        {{"audience", CheckParam::Kind::audience, "the measure's audience"},
-         {"min_share", CheckParam::Kind::share, "0.8"},
-         {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
+        {{"audience", CheckParam::Kind::audience, "the measure's audience", {}},
+         {"min_share", CheckParam::Kind::share, "0.8", {}},
+         {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
         {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.expected",
          "audience.found", "audience.found-no-activity", "audience.found-unknown"}};
     return i;

@@ -10,7 +10,7 @@ class Cadence final : public Evaluator {
   const CheckInfo& info() const override {
     static const CheckInfo i{"cadence",
                              "the latest review or occurrence of the measure is within its cadence",
-                             {{"cadence", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
+                             {{"cadence", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
                              {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed",
                               "cadence.expected", "cadence.found", "cadence.found-no-date"}};
     return i;

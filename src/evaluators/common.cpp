@@ -17,6 +17,24 @@ double share(const RuleInput& in, const char* name, double fallback) {
   return fallback;
 }
 
+std::string text_param(const RuleInput& in, const char* name, std::string fallback) {
+  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_string())
+    return it->get<std::string>();
+  return fallback;
+}
+
+std::vector<std::string> list_param(const RuleInput& in, const char* name) {
+  std::vector<std::string> out;
+  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_array())
+    for (const auto& v : *it)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::int64_t longest_days(const Duration& d) {
+  return std::int64_t{d.years} * 366 + std::int64_t{d.months} * 31 + d.days;
+}
+
 std::string join(const std::vector<std::string>& items) {
   std::string s;
   for (const auto& i : items)

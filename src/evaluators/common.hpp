@@ -11,8 +11,12 @@
 namespace trygg::detail::eval {
 
 // One factory per file in this folder; registry.cpp lists them in name order.
+const Evaluator& action_items();
 const Evaluator& audience_coverage();
 const Evaluator& cadence();
+const Evaluator& calendar_year();
+const Evaluator& case_deadline();
+const Evaluator& channel_terms();
 const Evaluator& communicated();
 const Evaluator& coverage();
 const Evaluator& effect();
@@ -26,6 +30,13 @@ const Evaluator& written();
 Duration period(const RuleInput& in, const char* name, Duration fallback);
 /// A share parameter (0..1), else `fallback`.
 double share(const RuleInput& in, const char* name, double fallback);
+/// A string parameter, else `fallback`.
+std::string text_param(const RuleInput& in, const char* name, std::string fallback);
+/// A list-of-strings parameter, else empty.
+std::vector<std::string> list_param(const RuleInput& in, const char* name);
+/// The longest a duration can last, in days (a year as 366 days, a month as 31): with only
+/// a count of days to compare against, a limit is judged in the organisation's favour.
+std::int64_t longest_days(const Duration& d);
 /// Comma-separated list.
 std::string join(const std::vector<std::string>& items);
 /// "45 %".

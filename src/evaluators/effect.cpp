@@ -10,7 +10,7 @@ class Effect final : public Evaluator {
   const CheckInfo& info() const override {
     static const CheckInfo i{"effect",
                              "the effect of some routine implementing the measure was followed up within the period",
-                             {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y"}},
+                             {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
                              {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found",
                               "common.no-routine", "common.no-routines-section"}};
     return i;

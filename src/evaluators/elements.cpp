@@ -13,7 +13,7 @@ class Elements final : public Evaluator {
   const CheckInfo& info() const override {
     static const CheckInfo i{"elements",
                              "the written routines for the measure together state every required element",
-                             {{"elements", CheckParam::Kind::elements, "all elements of the measure"}},
+                             {{"elements", CheckParam::Kind::elements, "all elements of the measure", {}}},
                              {"elements.pass", "elements.partial", "elements.fail", "elements.expected",
                               "elements.found", "common.no-routine", "common.no-routines-section"}};
     return i;

@@ -13,7 +13,7 @@ class Participation final : public Evaluator {
   const CheckInfo& info() const override {
     static const CheckInfo i{"participation",
                              "some routine implementing the measure was made or revised with the required parties",
-                             {{"parties", CheckParam::Kind::parties, "[\"employees\"]"}},
+                             {{"parties", CheckParam::Kind::parties, "[\"employees\"]", {}}},
                              {"participation.pass", "participation.partial", "participation.fail",
                               "participation.not-assessed", "participation.found-nobody", "participation.expected",
                               "participation.found", "common.no-routine", "common.no-routines-section"}};

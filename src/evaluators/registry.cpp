@@ -9,8 +9,10 @@ namespace detail {
 
 const std::vector<const Evaluator*>& evaluators() {
   static const std::vector<const Evaluator*> all{
-      &eval::audience_coverage(), &eval::cadence(), &eval::communicated(),  &eval::coverage(), &eval::effect(),
-      &eval::elements(),          &eval::owner(),   &eval::participation(), &eval::present(),  &eval::written(),
+      &eval::action_items(),  &eval::audience_coverage(), &eval::cadence(),      &eval::calendar_year(),
+      &eval::case_deadline(), &eval::channel_terms(),     &eval::communicated(), &eval::coverage(),
+      &eval::effect(),        &eval::elements(),          &eval::owner(),        &eval::participation(),
+      &eval::present(),       &eval::written(),
   };
   return all;
 }

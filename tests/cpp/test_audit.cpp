@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The audit as a whole: applicability, findings, fingerprints, maturity, the action plan,
 // language defaults and determinism.
+#include <algorithm>
 #include <set>
 
 #include "catch.hpp"
@@ -30,7 +31,11 @@ TEST_CASE("every rule gets a result, and findings are exactly the results that a
   std::set<std::string> rules_with_org_result;
   for (const auto& x : report.results)
     if (x.subject.kind == trygg::Subject::Kind::organisation) rules_with_org_result.insert(x.rule);
-  CHECK(rules_with_org_result.size() == fixtures::framework().rules().size());
+  // Every rule but the preview ones, which run only when asked for.
+  const auto& rules = fixtures::framework().rules();
+  const auto stable = std::count_if(rules.begin(), rules.end(), [](const trygg::Rule& r) { return !r.preview; });
+  CHECK(rules_with_org_result.size() == static_cast<std::size_t>(stable));
+  CHECK(stable < static_cast<std::ptrdiff_t>(rules.size()));
   std::size_t not_pass = 0;
   for (const auto& x : report.results)
     if (x.status == Status::fail || x.status == Status::partial || x.status == Status::not_assessed) ++not_pass;
@@ -119,7 +124,7 @@ TEST_CASE("the report language follows the country", "[audit]") {
 
 TEST_CASE("unknown packs are refused", "[audit]") {
   trygg::AuditOptions o;
-  o.packs = {"se"};
+  o.packs = {"xx"};
   CHECK_THROWS_AS(trygg::audit(fixtures::load(fixtures::small_org()), fixtures::framework(), o), trygg::UsageError);
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /// \file detail/embedded.hpp
-/// Internal: data files compiled into the library (packs, the message catalogue).
+/// Internal: data files compiled into the library (packs, the message catalogue, the document texts).
 #pragma once
 
 #include <string_view>
@@ -17,5 +17,7 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& embedded_packs();
 /// data/messages.json.
 std::string_view embedded_messages();
+/// data/document_texts.json: the texts of the yearly documentation drafts.
+std::string_view embedded_document_texts();
 
 }  // namespace trygg::detail

@@ -44,6 +44,12 @@ inline const std::vector<std::string_view> survey_topics{
     "harassment", "sexual-harassment", "bullying", "threats-violence", "workload", "cooperation-climate"};
 inline const std::vector<std::string_view> case_kinds{"harassment",       "sexual-harassment", "bullying",
                                                       "threats-violence", "whistleblowing",    "other"};
+// DL 3 kap. 5 §: the five areas of active measures; plus the work environment at large.
+inline const std::vector<std::string_view> risk_areas{"working-conditions", "pay",        "recruitment",
+                                                      "training",           "parenthood", "work-environment"};
+// DL 1 kap. 4 §: the seven grounds of discrimination.
+inline const std::vector<std::string_view> grounds{"sex",        "transgender-identity", "ethnicity", "religion",
+                                                   "disability", "sexual-orientation",   "age"};
 inline const std::vector<std::string_view> languages{"sv", "nb", "en"};
 inline const std::vector<std::string_view> severities{"info", "low", "medium", "high", "critical"};
 inline const std::vector<std::string_view> obligations{"law", "regulation", "good-practice"};

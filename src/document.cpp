@@ -1,0 +1,642 @@
+// SPDX-License-Identifier: MIT
+// Yearly documentation drafts (docs/yearly-documents.md): Markdown built only from the
+// organisation's data, with every gap in the data shown as a marked line. The texts live in
+// data/document_texts.json (compiled in), in sv, nb and en.
+#include "trygg/document.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "trygg/audit.hpp"
+#include "trygg/detail/embedded.hpp"
+#include "trygg/message.hpp"
+#include "trygg/report.hpp"
+
+namespace trygg {
+namespace {
+
+constexpr std::array<std::pair<DocumentKind, std::string_view>, 2> kind_names{{
+    {DocumentKind::dl_active_measures, "dl-active-measures"},
+    {DocumentKind::sam_follow_up, "sam-follow-up"},
+}};
+
+// The five areas of DL 3 kap. 5 §, in the order of the law.
+constexpr std::array<std::string_view, 5> dl_areas{"working-conditions", "pay", "recruitment", "training",
+                                                   "parenthood"};
+// Employers with at least this many employees at the start of the year document in writing
+// (DL 3 kap. 13 §); AFS 2023:1 14 §: at least ten employees in the organisation.
+constexpr std::uint32_t dl_threshold = 25;
+constexpr std::uint32_t sam_threshold = 10;
+
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+const std::map<std::string, Text, std::less<>>& texts() {
+  static const std::map<std::string, Text, std::less<>> t = [] {
+    std::map<std::string, Text, std::less<>> out;
+    const auto j = nlohmann::json::parse(detail::embedded_document_texts());
+    for (const auto& [id, v] : j.items()) {
+      if (id.empty() || id[0] == '$') continue;
+      out.emplace(id,
+                  Text{v.at("sv").get<std::string>(), v.at("nb").get<std::string>(), v.at("en").get<std::string>()});
+    }
+    return out;
+  }();
+  return t;
+}
+
+/// Escape what would break a table cell or start Markdown markup, and keep text on one line.
+std::string md(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\n' || c == '\r')
+      out += ' ';
+    else if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']' ||
+             c == '\\' || c == '#')
+      out += std::string("\\") + c;
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string date_or_dash(const std::optional<Date>& d) {
+  return d ? d->to_string() : "–";
+}
+
+/// Builds the Markdown text and counts the gaps it marks.
+class Writer {
+ public:
+  explicit Writer(Language lang) : lang_(lang) {}
+
+  /// A text of data/document_texts.json with its {placeholders} filled in.
+  [[nodiscard]] std::string t(std::string_view id, const Args& args = {}) const {
+    const auto& all = texts();
+    const auto it = all.find(id);
+    if (it == all.end()) return std::string(id);
+    const std::string& text = it->second.in(lang_);
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '{') {
+        const auto close = text.find('}', i);
+        if (close != std::string::npos) {
+          const std::string name = text.substr(i + 1, close - i - 1);
+          const auto a = std::find_if(args.begin(), args.end(), [&](const auto& p) { return p.first == name; });
+          if (a != args.end()) {
+            out += a->second;
+            i = close;
+            continue;
+          }
+        }
+      }
+      out += text[i];
+    }
+    return out;
+  }
+  /// A vocabulary word (area, ground, outcome, ...), or the id itself if it has none.
+  [[nodiscard]] std::string word(const std::string& prefix, const std::string& id) const {
+    const auto& all = texts();
+    const auto it = all.find(prefix + id);
+    return it == all.end() ? id : it->second.in(lang_);
+  }
+  [[nodiscard]] Language lang() const noexcept { return lang_; }
+
+  void heading(int level, const std::string& text) {
+    out_ += std::string(static_cast<std::size_t>(level), '#') + " " + text + "\n\n";
+  }
+  void para(const std::string& text) { out_ += text + "\n\n"; }
+  void item(const std::string& text) { out_ += "- " + text + "\n"; }
+  void sub_item(const std::string& text) { out_ += "  - " + text + "\n"; }
+  void end_list() { out_ += "\n"; }
+  /// A marked gap: what the data does not say.
+  void gap(const std::string& text) {
+    out_ += "> **" + t("gap.label") + ":** " + text + "\n\n";
+    ++gaps_;
+  }
+  void table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    out_ += "|";
+    for (const auto& h : header)
+      out_ += " " + h + " |";
+    out_ += "\n|";
+    for (std::size_t i = 0; i < header.size(); ++i)
+      out_ += "---|";
+    out_ += "\n";
+    for (const auto& r : rows) {
+      out_ += "|";
+      for (const auto& c : r)
+        out_ += " " + c + " |";
+      out_ += "\n";
+    }
+    out_ += "\n";
+  }
+  /// The text, closed by the count of gaps.
+  std::string finish() {
+    out_ += "---\n\n" + t("gap.count", {{"count", std::to_string(gaps_)}}) + "\n";
+    return std::move(out_);
+  }
+
+ private:
+  Language lang_;
+  std::string out_;
+  std::size_t gaps_ = 0;
+};
+
+Date year_start(int year) {
+  return Date(std::chrono::sys_days(std::chrono::year(year) / std::chrono::January / 1));
+}
+
+std::string person_id(const Organisation& org, Index p) {
+  return p == no_index ? "–" : md(org.people.at(p).id);
+}
+std::string unit_name(const Organisation& org, Index u) {
+  const Unit& x = org.units.at(u);
+  return md(x.name.empty() ? x.id : x.name);
+}
+std::string units_text(const Organisation& org, const std::vector<Index>& units, const Writer& w) {
+  if (units.empty()) return w.t("word.whole-organisation");
+  std::string s;
+  for (Index u : units)
+    s += (s.empty() ? "" : ", ") + unit_name(org, u);
+  return s;
+}
+std::string action_label(const ActionItem& a) {
+  return md(a.id) + (a.title.empty() ? "" : ": " + md(a.title));
+}
+std::string routine_label(const Routine& r) {
+  return md(r.title.empty() ? r.id : r.title + " (" + r.id + ")");
+}
+bool done_by(const ActionItem& a, Date as_of) {
+  return a.done && *a.done <= as_of;
+}
+bool is_dl_area(const std::string& area) {
+  return std::find(dl_areas.begin(), dl_areas.end(), area) != dl_areas.end();
+}
+
+/// The header table shared by both documents.
+void header(Writer& w, const Organisation& org, const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::vector<std::vector<std::string>> cells;
+  cells.push_back({w.t("head.organisation"), md(org.name.empty() ? org.id : org.name + " (" + org.id + ")")});
+  for (const auto& [k, v] : rows)
+    cells.push_back({k, v});
+  w.table({w.t("head.item"), w.t("head.value")}, cells);
+}
+
+// --- dl-active-measures -----------------------------------------------------------------------
+
+std::string dl_active_measures(const Organisation& org, Date as_of, Language lang) {
+  Writer w(lang);
+  const int year = as_of.year();
+  const std::string year_s = std::to_string(year);
+  const auto& soy = org.headcount.start_of_year;
+
+  w.heading(1, w.t("dl.title", {{"year", year_s}}));
+  w.para(w.t("draft.note"));
+  header(w, org,
+         {{w.t("head.year"), year_s},
+          {w.t("head.as-of"), as_of.to_string()},
+          {w.t("head.start-of-year"), soy ? std::to_string(*soy) : "–"}});
+  w.para(w.t("dl.basis"));
+  if (!soy)
+    w.gap(w.t("gap.start-of-year"));
+  else
+    w.para(w.t(*soy >= dl_threshold ? "dl.duty-applies" : "dl.duty-not-applies", {{"count", std::to_string(*soy)}}));
+
+  // The risks of the DL areas, grouped by area in the order of the law.
+  std::vector<Index> risks;
+  for (auto area : dl_areas)
+    for (Index i = 0; i < org.risks.size(); ++i)
+      if (org.risks[i].area == area) risks.push_back(i);
+
+  // 1. Risks and obstacles.
+  w.heading(2, w.t("dl.s1"));
+  if (!org.has_risks) {
+    w.gap(w.t("gap.risks-not-reported"));
+  } else if (org.risks.empty()) {
+    w.para(w.t("dl.s1.none"));
+  } else {
+    w.para(w.t("dl.s1.intro"));
+    for (auto area : dl_areas) {
+      w.heading(3, w.word("area.", std::string(area)));
+      bool any = false;
+      std::vector<std::string> missing_grounds;
+      for (Index i : risks) {
+        const Risk& r = org.risks[i];
+        if (r.area != area) continue;
+        any = true;
+        std::string line = "**" + md(r.id) + "**" + (r.title.empty() ? "" : " " + md(r.title));
+        std::vector<std::string> parts;
+        if (!r.grounds.empty()) {
+          std::string g;
+          for (const auto& x : r.grounds)
+            g += (g.empty() ? "" : ", ") + w.word("ground.", x);
+          parts.push_back(w.t("label.grounds") + ": " + g);
+        } else {
+          missing_grounds.push_back(r.id);
+        }
+        parts.push_back(w.t("label.unit") + ": " +
+                        (r.unit == no_index ? w.t("word.whole-organisation") : unit_name(org, r.unit)));
+        if (r.identified) parts.push_back(w.t("label.identified") + ": " + r.identified->to_string());
+        for (std::size_t k = 0; k < parts.size(); ++k)
+          line += (k == 0 ? " — " : "; ") + parts[k];
+        w.item(line);
+      }
+      if (any)
+        w.end_list();
+      else
+        w.para(w.t("dl.s1.area-empty"));
+      for (const auto& id : missing_grounds)
+        w.gap(w.t("gap.grounds", {{"risk", md(id)}}));
+    }
+    const auto other =
+        std::count_if(org.risks.begin(), org.risks.end(), [](const Risk& r) { return !is_dl_area(r.area); });
+    if (other > 0) w.para(w.t("dl.s1.work-environment", {{"count", std::to_string(other)}}));
+  }
+
+  // 2. Causes.
+  w.heading(2, w.t("dl.s2"));
+  if (!org.has_risks) {
+    w.gap(w.t("gap.risks-not-reported"));
+  } else if (risks.empty()) {
+    w.para(w.t("dl.s2.none"));
+  } else {
+    std::vector<std::string> no_cause;
+    bool any = false;
+    for (Index i : risks) {
+      const Risk& r = org.risks[i];
+      if (r.cause.empty()) {
+        no_cause.push_back(r.id);
+        continue;
+      }
+      w.item("**" + md(r.id) + "**: " + md(r.cause));
+      any = true;
+    }
+    if (any) w.end_list();
+    for (const auto& id : no_cause)
+      w.gap(w.t("gap.cause", {{"risk", md(id)}}));
+  }
+
+  // 3. Measures taken and planned, with a time plan.
+  w.heading(2, w.t("dl.s3"));
+  if (!org.has_risks) {
+    w.gap(w.t("gap.risks-not-reported"));
+  } else if (risks.empty()) {
+    w.para(w.t("dl.s3.none"));
+  } else if (!org.has_action_plan) {
+    w.gap(w.t("gap.action-plan-not-reported"));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> no_due, no_action;
+    for (Index ri : risks) {
+      std::vector<const ActionItem*> items;
+      for (const auto& a : org.action_plan)
+        if (a.risk == ri) items.push_back(&a);
+      std::stable_sort(items.begin(), items.end(), [](const ActionItem* x, const ActionItem* y) {
+        if (x->due.has_value() != y->due.has_value()) return x->due.has_value();
+        return x->due && *x->due < *y->due;
+      });
+      if (items.empty()) no_action.push_back(org.risks[ri].id);
+      for (const ActionItem* a : items) {
+        std::string status;
+        if (done_by(*a, as_of))
+          status = w.t("action.done", {{"date", a->done->to_string()}});
+        else if (a->due && *a->due < as_of)
+          status = w.t("action.overdue");
+        else
+          status = w.t("action.planned");
+        rows.push_back(
+            {md(org.risks[ri].id), action_label(*a), person_id(org, a->owner), date_or_dash(a->due), status});
+        if (!a->due) no_due.push_back(a->id);
+      }
+    }
+    if (!rows.empty())
+      w.table({w.t("col.risk"), w.t("col.action"), w.t("col.owner"), w.t("col.due"), w.t("col.status")}, rows);
+    for (const auto& id : no_due)
+      w.gap(w.t("gap.due", {{"action", md(id)}}));
+    for (const auto& id : no_action)
+      w.gap(w.t("gap.no-action", {{"risk", md(id)}}));
+    const auto unlinked = std::count_if(org.action_plan.begin(), org.action_plan.end(), [&](const ActionItem& a) {
+      return std::find(risks.begin(), risks.end(), a.risk) == risks.end();
+    });
+    if (unlinked > 0) w.para(w.t("dl.s3.unlinked", {{"count", std::to_string(unlinked)}}));
+  }
+
+  // 4. Follow-up and evaluation of last year's measures.
+  const int last = year - 1;
+  const std::string last_s = std::to_string(last);
+  w.heading(2, w.t("dl.s4", {{"year", last_s}}));
+  if (!org.has_action_plan) {
+    w.gap(w.t("gap.action-plan-not-reported"));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> no_outcome;
+    for (const auto& a : org.action_plan) {
+      const bool in_year = (a.due && a.due->year() == last) || (a.done && a.done->year() == last);
+      if (!in_year) continue;
+      const bool verified = a.verified && *a.verified <= as_of;
+      rows.push_back({action_label(a), a.risk == no_index ? "–" : md(org.risks.at(a.risk).id), date_or_dash(a.due),
+                      done_by(a, as_of) ? a.done->to_string() : "–", verified ? a.verified->to_string() : "–",
+                      a.outcome.empty() ? "–" : w.word("outcome.", a.outcome)});
+      if (a.outcome.empty()) no_outcome.push_back(a.id);
+    }
+    if (rows.empty()) {
+      w.para(w.t("dl.s4.none", {{"year", last_s}}));
+    } else {
+      w.para(w.t("dl.s4.intro", {{"year", last_s}}));
+      w.table({w.t("col.action"), w.t("col.risk"), w.t("col.due"), w.t("col.done"), w.t("col.verified"),
+               w.t("col.outcome")},
+              rows);
+      for (const auto& id : no_outcome)
+        w.gap(w.t("gap.outcome", {{"action", md(id)}}));
+    }
+  }
+
+  // 5. Guidelines and routines against harassment (3 kap. 6 §).
+  w.heading(2, w.t("dl.s5"));
+  if (!org.has_routines) {
+    w.gap(w.t("gap.routines-not-reported"));
+  } else {
+    std::vector<const Routine*> guidelines;
+    for (const auto& r : org.routines)
+      if (std::any_of(r.measures.begin(), r.measures.end(),
+                      [](const std::string& m) { return m == "ORG-02" || m == "ORG-03"; }))
+        guidelines.push_back(&r);
+    if (guidelines.empty()) {
+      w.gap(w.t("gap.no-guidelines"));
+    } else {
+      w.para(w.t("dl.s5.intro"));
+      std::vector<std::vector<std::string>> rows;
+      std::vector<std::string> gaps;
+      for (const Routine* r : guidelines) {
+        std::string measures;
+        for (const auto& m : r->measures)
+          measures += (measures.empty() ? "" : ", ") + md(m);
+        rows.push_back({routine_label(*r), w.word("routine-kind.", r->kind), measures, date_or_dash(r->adopted),
+                        date_or_dash(r->last_reviewed)});
+        if (!r->adopted) gaps.push_back(w.t("gap.adopted", {{"routine", md(r->id)}}));
+        if (!r->last_reviewed) gaps.push_back(w.t("gap.reviewed", {{"routine", md(r->id)}}));
+      }
+      w.table({w.t("col.routine"), w.t("col.kind"), w.t("col.measures"), w.t("col.adopted"), w.t("col.reviewed")},
+              rows);
+      for (const auto& g : gaps)
+        w.gap(g);
+    }
+  }
+
+  // 6. How cooperation took place (3 kap. 11 §).
+  w.heading(2, w.t("dl.s6"));
+  w.para(w.t("dl.s6.intro"));
+  if (!org.has_activities) {
+    w.gap(w.t("gap.activities-not-reported"));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : org.activities) {
+      if (a.kind != "cooperation-meeting" || a.date < year_start(year) || a.date > as_of) continue;
+      std::string n = "–";
+      if (!a.participants.empty())
+        n = std::to_string(a.participants.size());
+      else if (a.reached)
+        n = std::to_string(*a.reached);
+      rows.push_back({a.date.to_string(), md(a.id), n});
+    }
+    std::sort(rows.begin(), rows.end());
+    if (rows.empty()) {
+      w.gap(w.t("gap.no-meetings", {{"year", year_s}, {"date", as_of.to_string()}}));
+    } else {
+      w.para(w.t("dl.s6.meetings", {{"year", year_s}, {"date", as_of.to_string()}}));
+      w.table({w.t("col.date"), w.t("col.activity"), w.t("col.participants")}, rows);
+    }
+  }
+  if (!org.has_routines) {
+    w.gap(w.t("gap.routines-not-reported"));
+  } else {
+    bool any = false;
+    for (const auto& r : org.routines) {
+      if (!r.participation || r.participation->empty()) continue;
+      if (!any) w.para(w.t("dl.s6.participation"));
+      any = true;
+      std::string parties;
+      for (const auto& p : *r.participation) {
+        // Party names come from the message catalogue (party.*), shared with the reports.
+        const auto name = catalogue_text("party." + p, lang);
+        parties += (parties.empty() ? "" : ", ") + (name.empty() ? md(p) : std::string(name));
+      }
+      w.item(routine_label(r) + ": " + parties);
+    }
+    if (any)
+      w.end_list();
+    else
+      w.gap(w.t("gap.no-participation"));
+  }
+  return w.finish();
+}
+
+// --- sam-follow-up ------------------------------------------------------------------------------
+
+std::string sam_follow_up(const Organisation& org, const Framework& framework, Date as_of, Language lang) {
+  Writer w(lang);
+  const Date from = as_of - Duration{1, 0, 0};
+  const Args period{{"from", from.to_string()}, {"to", as_of.to_string()}};
+  const auto total = org.total_headcount();
+
+  w.heading(1, w.t("sam.title", {{"date", as_of.to_string()}}));
+  w.para(w.t("draft.note"));
+  header(w, org,
+         {{w.t("head.as-of"), as_of.to_string()},
+          {w.t("head.period"), w.t("sam.period", period)},
+          {w.t("head.total"), total ? std::to_string(*total) : "–"}});
+  w.para(w.t("sam.basis"));
+  if (!total)
+    w.gap(w.t("gap.total"));
+  else
+    w.para(w.t(*total >= sam_threshold ? "sam.duty-applies" : "sam.duty-not-applies",
+               {{"count", std::to_string(*total)}}));
+
+  // 1. Routines.
+  w.heading(2, w.t("sam.s1"));
+  if (!org.has_routines) {
+    w.gap(w.t("gap.routines-not-reported"));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> gaps;
+    for (const auto& r : org.routines) {
+      if (r.kind != "policy" && r.kind != "routine") continue;
+      const std::string written = !r.written ? "–" : w.t(*r.written ? "word.yes" : "word.no");
+      std::string current = "–";
+      if (r.last_reviewed)
+        current = w.t(*r.last_reviewed >= from && *r.last_reviewed <= as_of ? "word.yes" : "word.no");
+      rows.push_back({routine_label(r), w.word("routine-kind.", r.kind), written, person_id(org, r.owner),
+                      date_or_dash(r.last_reviewed), current});
+      if (!r.written) gaps.push_back(w.t("gap.written", {{"routine", md(r.id)}}));
+      if (r.owner == no_index) gaps.push_back(w.t("gap.owner-routine", {{"routine", md(r.id)}}));
+      if (!r.last_reviewed) gaps.push_back(w.t("gap.reviewed", {{"routine", md(r.id)}}));
+    }
+    if (rows.empty()) {
+      w.gap(w.t("gap.no-routines"));
+    } else {
+      w.para(w.t("sam.s1.intro", period));
+      w.table({w.t("col.routine"), w.t("col.kind"), w.t("col.written"), w.t("col.owner"), w.t("col.reviewed"),
+               w.t("col.within-year")},
+              rows);
+      for (const auto& g : gaps)
+        w.gap(g);
+    }
+  }
+
+  // 2. Risk assessments in the last twelve months.
+  w.heading(2, w.t("sam.s2"));
+  if (!org.has_activities) {
+    w.gap(w.t("gap.activities-not-reported"));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : org.activities)
+      if (a.kind == "risk-assessment" && a.date >= from && a.date <= as_of)
+        rows.push_back({a.date.to_string(), md(a.id), units_text(org, a.units, w)});
+    std::sort(rows.begin(), rows.end());
+    if (rows.empty())
+      w.gap(w.t("gap.no-risk-assessment", period));
+    else
+      w.table({w.t("col.date"), w.t("col.activity"), w.t("col.units")}, rows);
+  }
+
+  // 3. Incidents and cases.
+  w.heading(2, w.t("sam.s3"));
+  if (!org.has_case_statistics) {
+    w.gap(w.t("gap.case-statistics-not-reported"));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : org.case_statistics) {
+      if (c.period_to < from || c.period_from > as_of) continue;
+      auto count = [](const std::optional<std::uint32_t>& n) { return n ? std::to_string(*n) : std::string("–"); };
+      rows.push_back({c.period_from.to_string() + " – " + c.period_to.to_string(), w.word("case-kind.", c.kind),
+                      c.unit == no_index ? w.t("word.whole-organisation") : unit_name(org, c.unit), count(c.received),
+                      count(c.closed)});
+    }
+    if (rows.empty()) {
+      w.gap(w.t("gap.no-case-statistics", period));
+    } else {
+      w.para(w.t("sam.s3.intro", period));
+      w.table({w.t("col.period"), w.t("col.kind"), w.t("col.unit"), w.t("col.received"), w.t("col.closed")}, rows);
+    }
+  }
+
+  // 4. Status of the action plan.
+  w.heading(2, w.t("sam.s4"));
+  if (!org.has_action_plan) {
+    w.gap(w.t("gap.action-plan-not-reported"));
+  } else if (org.action_plan.empty()) {
+    w.para(w.t("sam.s4.empty"));
+  } else {
+    std::size_t open = 0, overdue = 0, done = 0, verified = 0;
+    std::vector<const ActionItem*> late;
+    std::vector<std::string> gaps;
+    for (const auto& a : org.action_plan) {
+      if (done_by(a, as_of)) {
+        ++done;
+        if (a.verified && *a.verified <= as_of) ++verified;
+      } else {
+        ++open;
+        if (a.due && *a.due < as_of) {
+          ++overdue;
+          late.push_back(&a);
+        }
+      }
+      if (a.owner == no_index) gaps.push_back(w.t("gap.owner-action", {{"action", md(a.id)}}));
+      if (!a.due) gaps.push_back(w.t("gap.due", {{"action", md(a.id)}}));
+    }
+    w.table({w.t("col.open"), w.t("col.overdue"), w.t("col.done"), w.t("col.verified")},
+            {{std::to_string(open), std::to_string(overdue), std::to_string(done), std::to_string(verified)}});
+    if (!late.empty()) {
+      w.para(w.t("sam.s4.overdue"));
+      for (const ActionItem* a : late)
+        w.item(action_label(*a) + " — " + w.t("col.due") + ": " + a->due->to_string() + "; " + w.t("col.owner") + ": " +
+               person_id(org, a->owner));
+      w.end_list();
+    }
+    for (const auto& g : gaps)
+      w.gap(g);
+  }
+
+  // 5. Does it work? The audit's findings for the measures of the area "organisation".
+  w.heading(2, w.t("sam.s5"));
+  AuditOptions options;
+  options.as_of = as_of;
+  options.language = lang;
+  const Report report = audit(org, framework, options);
+  const Area* area = framework.find_area("organisation");
+  w.para(w.t("sam.s5.intro",
+             {{"date", as_of.to_string()}, {"area", area ? area->title.in(lang) : std::string("organisation")}}));
+  // As in the text and Markdown reports, when nothing implements a measure (its "present"
+  // rule fails) its other findings only follow from that: they are named on one line.
+  std::map<std::string, std::vector<std::string>, std::less<>> folded;
+  for (const auto& f : report.findings) {
+    const Result& r = report.result(f);
+    if (r.area == "organisation" && r.check == "present" && r.status == Status::fail) folded[r.measure];
+  }
+  for (const auto& f : report.findings) {
+    const Result& r = report.result(f);
+    const auto it = folded.find(r.measure);
+    if (r.area == "organisation" && r.check != "present" && it != folded.end()) it->second.push_back(r.rule);
+  }
+  bool any = false;
+  for (const auto& f : report.findings) {
+    const Result& r = report.result(f);
+    if (r.area != "organisation") continue;
+    const auto it = folded.find(r.measure);
+    if (it != folded.end() && r.check != "present") continue;
+    any = true;
+    std::string line = "**" + md(r.rule) + "** (" + render(Message{"status." + std::string(to_string(r.status))}, lang);
+    if (r.subject.kind == Subject::Kind::unit)
+      line += "; " + w.t("label.unit") + ": " + md(r.subject.name.empty() ? r.subject.id : r.subject.name);
+    line += "): " + md(render(r.message, lang, report.framework));
+    w.item(line);
+    if (it != folded.end() && !it->second.empty()) {
+      std::string rules;
+      for (const auto& id : it->second)
+        rules += (rules.empty() ? "" : ", ") + md(id);
+      w.sub_item(w.t("sam.s5.folded", {{"rules", rules}}));
+    }
+  }
+  if (any)
+    w.end_list();
+  else
+    w.para(w.t("sam.s5.none"));
+  return w.finish();
+}
+
+}  // namespace
+
+std::string_view to_string(DocumentKind kind) noexcept {
+  for (const auto& [k, name] : kind_names)
+    if (k == kind) return name;
+  return {};
+}
+
+std::optional<DocumentKind> parse_document_kind(std::string_view name) noexcept {
+  for (const auto& [k, n] : kind_names)
+    if (n == name) return k;
+  return std::nullopt;
+}
+
+std::vector<std::string_view> document_kinds() {
+  std::vector<std::string_view> out;
+  for (const auto& [k, name] : kind_names)
+    out.push_back(name);
+  return out;
+}
+
+std::string render_document(DocumentKind kind, const Organisation& organisation, const Framework& framework, Date as_of,
+                            Language lang) {
+  switch (kind) {
+    case DocumentKind::dl_active_measures:
+      return dl_active_measures(organisation, as_of, lang);
+    case DocumentKind::sam_follow_up:
+      break;
+  }
+  return sam_follow_up(organisation, framework, as_of, lang);
+}
+
+}  // namespace trygg

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// calendar_year: a duty to be done "under året" (DL 3 kap. 13 §: the yearly documentation
+// of active measures; LDL § 26 a: the yearly report) is met when it was done in the as-of
+// year, or in the year before while the as-of year is still running. A cadence would be
+// wrong here: documentation made in January 2025 and December 2026 covers both years.
+#include <chrono>
+
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+Date last_day_of(int year) {
+  return Date(std::chrono::year_month_day{std::chrono::year{year}, std::chrono::December, std::chrono::day{31}});
+}
+
+class CalendarYear final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{
+        "calendar_year",
+        "the measure was carried out or documented in the as-of year or the year before",
+        {},
+        {"calendar-year.pass", "calendar-year.fail", "calendar-year.none", "calendar-year.not-assessed",
+         "calendar-year.expected", "calendar-year.found", "common.found-none", "common.found-not-reported"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& ctx = in.ctx;
+    const int year = ctx.as_of.year();
+    const Message expected{"calendar-year.expected", {{"year", std::to_string(year - 1)}}};
+    std::optional<Date> last;
+    std::string last_pointer;
+    bool any = false;
+    auto consider = [&](std::optional<Date> d, std::string pointer) {
+      if (!d || *d > ctx.as_of) return;
+      if (!last || *d > *last) last = d, last_pointer = std::move(pointer);
+    };
+    for (auto i : ctx.routines_of(in.measure_index)) {
+      any = true;
+      consider(ctx.org.routines[i].adopted, ctx.routine_pointer(i) + "/adopted");
+      consider(ctx.org.routines[i].last_reviewed, ctx.routine_pointer(i) + "/last_reviewed");
+    }
+    for (auto i : ctx.activities_of(in.measure_index)) {
+      any = true;
+      consider(ctx.org.activities[i].date, ctx.activity_pointer(i) + "/date");
+    }
+    if (!any) {
+      const bool reported = ctx.org.has_routines || ctx.org.has_activities;
+      out.push_back(org_outcome(in, reported ? Status::fail : Status::not_assessed,
+                                Message{reported ? "calendar-year.none" : "calendar-year.not-assessed"}, expected,
+                                Message{reported ? "common.found-none" : "common.found-not-reported"}));
+      return;
+    }
+    if (!last) {
+      out.push_back(org_outcome(in, Status::fail, Message{"calendar-year.none"}, expected, Message{"common.found-none"},
+                                routine_evidence(in)));
+      return;
+    }
+    const Message found{"calendar-year.found", {{"date", last->to_string()}}};
+    const bool ok = last->year() >= year - 1;
+    Outcome o = org_outcome(in, ok ? Status::pass : Status::fail,
+                            Message{ok ? "calendar-year.pass" : "calendar-year.fail",
+                                    {{"date", last->to_string()}, {"year", std::to_string(year - 1)}}},
+                            expected, found, {last_pointer});
+    o.next_due = last_day_of(last->year() >= year ? year + 1 : year);
+    out.push_back(std::move(o));
+  }
+};
+}  // namespace
+const Evaluator& calendar_year() {
+  static const CalendarYear e;
+  return e;
+}
+}  // namespace trygg::detail::eval

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+// case_deadline: aggregated case figures show reports handled in time. Acknowledgement
+// within 7 days and feedback within 3 months (Directive (EU) 2019/1937 art. 9(1)(b), (f);
+// SFS 2021:890), investigation started promptly (DL 2 kap. 3 § "skyndsamt", aml § 2 A-3
+// "innen rimelig tid": neither gives a number, so the limit is a rule parameter), and case
+// records not kept beyond the retention limit (SFS 2021:890 7 kap.). Only aggregates are
+// read; the input never holds a case.
+#include <algorithm>
+
+#include "common.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+
+struct Metric {
+  const char* name;
+  Duration default_within;
+};
+constexpr Metric metrics[] = {{"acknowledge", Duration{0, 0, 7}},
+                              {"feedback", Duration{0, 3, 0}},
+                              {"investigation-start", Duration{0, 0, 14}},
+                              {"retention", Duration{}}};
+
+class CaseDeadline final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{
+        "case_deadline",
+        "aggregated case statistics show every report handled within the deadline",
+        {{"metric",
+          CheckParam::Kind::choice,
+          "acknowledge",
+          {"acknowledge", "feedback", "investigation-start", "retention"}},
+         {"within",
+          CheckParam::Kind::duration,
+          "acknowledge P7D, feedback P3M, investigation-start P14D; not used for retention, whose figure "
+          "(retained_beyond_limit) the input counts against the legal limit itself",
+          {}},
+         {"kinds", CheckParam::Kind::case_kinds, "every kind of case", {}}},
+        {"case-deadline.pass", "case-deadline.fail", "case-deadline.no-cases", "case-deadline.not-assessed",
+         "case-deadline.no-figures", "case-deadline.expected", "case-deadline.expected-retention",
+         "case-deadline.fail-retention", "case-deadline.found", "common.found-not-reported"}};
+    return i;
+  }
+
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& org = in.ctx.org;
+    const std::string metric = text_param(in, "metric", "acknowledge");
+    Duration within{};
+    for (const auto& m : metrics)
+      if (metric == m.name) within = m.default_within;
+    if (const auto it = in.rule.params.find("within"); it != in.rule.params.end() && it->is_string())
+      if (auto d = Duration::parse(it->get<std::string>())) within = *d;
+    const auto kinds = list_param(in, "kinds");
+    const std::string kinds_text = kinds.empty() ? std::string("*") : join(kinds);
+    const Message expected = metric == "retention"
+                                 ? Message{"case-deadline.expected-retention", {{"kinds", kinds_text}}}
+                                 : Message{"case-deadline.expected",
+                                           {{"metric", metric}, {"within", within.to_string()}, {"kinds", kinds_text}}};
+    if (!org.has_case_statistics) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"case-deadline.not-assessed"}, expected,
+                                Message{"common.found-not-reported"}));
+      return;
+    }
+    const std::int64_t limit = longest_days(within);
+    std::size_t periods = 0, judged = 0;
+    std::uint64_t late_total = 0;
+    std::vector<std::string> late_evidence, all_evidence;
+    for (std::size_t i = 0; i < org.case_statistics.size(); ++i) {
+      const auto& c = org.case_statistics[i];
+      if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) continue;
+      ++periods;
+      const std::string ptr = "/case_statistics/" + std::to_string(i);
+      all_evidence.push_back(ptr);
+      // Late reports in this period: nullopt when the figures do not say.
+      std::optional<std::uint64_t> late;
+      auto by_max = [&](const std::optional<std::uint32_t>& max_days, const char* field) {
+        if (!max_days) return false;
+        late = *max_days > limit ? 1u : 0u;
+        if (*late) late_evidence.push_back(ptr + "/" + field);
+        return true;
+      };
+      auto by_count = [&](const std::optional<std::uint32_t>& in_time, const char* field) {
+        if (!in_time || !c.received) return false;
+        late = *c.received - std::min(*c.received, *in_time);
+        if (*late) late_evidence.push_back(ptr + "/" + field);
+        return true;
+      };
+      if (c.received && *c.received == 0) {
+        late = 0;
+      } else if (metric == "acknowledge") {
+        // The count field is defined for 7 days; it answers only a 7-day limit.
+        if (!by_max(c.max_days_to_acknowledge, "max_days_to_acknowledge") && within == Duration{0, 0, 7})
+          by_count(c.acknowledged_within_7_days, "acknowledged_within_7_days");
+      } else if (metric == "feedback") {
+        if (!by_max(c.max_days_to_feedback, "max_days_to_feedback") && within == Duration{0, 3, 0})
+          by_count(c.feedback_within_3_months, "feedback_within_3_months");
+      } else if (metric == "investigation-start") {
+        const bool timed = by_max(c.max_days_to_investigation_start, "max_days_to_investigation_start");
+        // Reports never investigated are late whatever the limit.
+        if (c.investigations_started && c.received && *c.investigations_started < *c.received) {
+          late = late.value_or(0) + (*c.received - *c.investigations_started);
+          late_evidence.push_back(ptr + "/investigations_started");
+        } else if (!timed) {
+          late.reset();
+        }
+      } else if (metric == "retention") {
+        if (c.retained_beyond_limit) {
+          late = *c.retained_beyond_limit;
+          if (*late) late_evidence.push_back(ptr + "/retained_beyond_limit");
+        }
+      }
+      if (!late) continue;
+      ++judged;
+      late_total += *late;
+    }
+    const Message found{"case-deadline.found",
+                        {{"periods", std::to_string(periods)},
+                         {"judged", std::to_string(judged)},
+                         {"late", std::to_string(late_total)}}};
+    if (periods == 0) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"case-deadline.no-cases", {{"kinds", kinds_text}}},
+                                expected, found, {"/case_statistics"}));
+    } else if (late_total > 0) {
+      // Dedupe: one period can be late by two fields.
+      std::sort(late_evidence.begin(), late_evidence.end());
+      late_evidence.erase(std::unique(late_evidence.begin(), late_evidence.end()), late_evidence.end());
+      out.push_back(org_outcome(
+          in, Status::fail,
+          Message{metric == "retention" ? "case-deadline.fail-retention" : "case-deadline.fail",
+                  {{"metric", metric}, {"within", within.to_string()}, {"late", std::to_string(late_total)}}},
+          expected, found, std::move(late_evidence)));
+    } else if (judged == 0) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"case-deadline.no-figures", {{"metric", metric}}},
+                                expected, found, std::move(all_evidence)));
+    } else {
+      out.push_back(org_outcome(
+          in, judged == periods ? Status::pass : Status::partial,
+          Message{judged == periods ? "case-deadline.pass" : "case-deadline.no-figures", {{"metric", metric}}},
+          expected, found, std::move(all_evidence)));
+    }
+  }
+};
+}  // namespace
+const Evaluator& case_deadline() {
+  static const CaseDeadline e;
+  return e;
+}
+}  // namespace trygg::detail::eval

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+// Worked examples for rules, built from the rule's check and parameters.
+#include "trygg/rule_example.hpp"
+
+#include <algorithm>
+
+#include "trygg/organisation.hpp"
+
+namespace trygg {
+namespace {
+using json = nlohmann::json;
+
+/// The first alternative of an any_of, or nothing.
+const Applicability* first_alternative(const Applicability& a) {
+  return a.any_of.empty() ? nullptr : &a.any_of.front();
+}
+
+/// A date on which the rule is in force: mid-2026 unless its dates say otherwise.
+Date example_date(const Applicability& a) {
+  Date d = *Date::parse("2026-06-15");
+  for (const Applicability* c : {&a, first_alternative(a)}) {
+    if (!c) continue;
+    if (c->from && d < *c->from) d = *c->from + Duration{0, 1, 0};
+    if (c->until && d > *c->until) d = *c->until;
+  }
+  return d;
+}
+
+/// The skeleton organisation: one unit managed by one person, every section present and
+/// empty, and the country, sector, flags and headcount the rule applies to.
+json skeleton(const Applicability& a) {
+  const Applicability* alt = first_alternative(a);
+  std::string country = a.countries.empty() ? "SE" : a.countries.front();
+  std::string sector = "private";
+  if (!a.sectors.empty()) sector = a.sectors.front();
+  if (alt && !alt->sectors.empty()) sector = alt->sectors.front();
+  json flags = json::array();
+  if (!a.flags_any.empty()) flags.push_back(a.flags_any.front());
+  if (alt && !alt->flags_any.empty()) flags.push_back(alt->flags_any.front());
+  std::uint32_t headcount = 20;
+  for (const Applicability* c : {&a, alt}) {
+    if (c && c->min_headcount) headcount = std::max(headcount, *c->min_headcount);
+  }
+  for (const Applicability* c : {&a, alt}) {
+    if (c && c->max_headcount) headcount = std::min(headcount, *c->max_headcount);
+  }
+  return json{{"format", organisation_format},
+              {"id", "example"},
+              {"country", country},
+              {"sector", sector},
+              {"flags", flags},
+              {"headcount", {{"total", headcount}, {"start_of_year", headcount}, {"regular", headcount}}},
+              {"units", json::array({{{"id", "u-1"}, {"headcount", headcount}, {"manager", "p-1"}}})},
+              {"people", json::array({{{"id", "p-1"}, {"unit", "u-1"}, {"roles", {"manager"}}}})},
+              {"routines", json::array()},
+              {"activities", json::array()},
+              {"channels", json::array()},
+              {"case_statistics", json::array()},
+              {"action_plan", json::array()}};
+}
+
+std::vector<std::string> required_elements(const Measure& m, const Rule& rule) {
+  if (const auto it = rule.params.find("elements"); it != rule.params.end() && it->is_array())
+    return it->get<std::vector<std::string>>();
+  std::vector<std::string> ids;
+  for (const auto& e : m.elements)
+    ids.push_back(e.id);
+  return ids;
+}
+
+std::string param_or(const Rule& rule, const char* name, std::string fallback) {
+  if (const auto it = rule.params.find(name); it != rule.params.end() && it->is_string()) return it->get<std::string>();
+  return fallback;
+}
+
+/// Fill `org` with the evidence the rule's check looks at: complete when `passing`, with the
+/// checked part missing or wrong otherwise.
+void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, bool passing) {
+  const std::string& check = rule.check;
+  const auto recent = (as_of - Duration{0, 1, 0}).to_string();
+  json routine{{"id", "r-1"},     {"title", "example"}, {"measures", {m.id}},
+               {"written", true}, {"owner", "p-1"},     {"adopted", recent}};
+  if (check == "written" && !passing) routine["written"] = false;
+  if (check == "owner" && !passing) routine.erase("owner");
+  if (check == "elements") routine["elements"] = passing ? json(required_elements(m, rule)) : json::array();
+  if (check == "cadence" || check == "calendar_year")
+    routine["adopted"] = passing ? recent : (as_of - Duration{10, 0, 0}).to_string();
+  if (check == "participation") {
+    json parties = rule.params.contains("parties") ? rule.params["parties"] : json::array({"employees"});
+    routine["participation"] = passing ? parties : json::array();
+  }
+  if (check == "communicated" && passing)
+    routine["communicated"] = {{"date", recent}, {"channels", {"intranet"}}, {"audiences", {"all-staff"}}};
+  if (check == "effect" && passing)
+    routine["effect_followed_up"] = {{"date", recent}, {"method", "review"}, {"outcome", "effective"}};
+  if (check == "coverage" && !passing) {
+    // Two units; the routine covers only the lower one.
+    org["units"].push_back({{"id", "u-2"}, {"parent", "u-1"}, {"headcount", 1}});
+    routine["units"] = {"u-2"};
+  }
+
+  if (check == "audience_coverage") {
+    const std::string audience = param_or(rule, "audience", m.audience);
+    // For the whole staff the audience is the headcount; for others, the stated eligible.
+    const auto everyone = org["headcount"]["total"].get<std::uint32_t>();
+    json activity{{"id", "a-1"},         {"kind", "training"},   {"measures", {m.id}},
+                  {"date", recent},      {"audience", audience}, {"reached", passing ? everyone : 1u},
+                  {"eligible", everyone}};
+    if (passing) activity["participants"] = {"p-1"};
+    org["activities"].push_back(std::move(activity));
+    return;
+  }
+  if (check == "action_items") {
+    json item{{"id", "ap-1"}, {"title", "example"}, {"measure", m.id}};
+    if (passing) {
+      item["owner"] = "p-1";
+      item["due"] = (as_of + Duration{0, 1, 0}).to_string();
+    } else {
+      item["due"] = (as_of - Duration{0, 1, 0}).to_string();
+    }
+    org["action_plan"].push_back(std::move(item));
+    return;
+  }
+  if (check == "case_deadline") {
+    std::string kind = "harassment";
+    if (const auto it = rule.params.find("kinds"); it != rule.params.end() && it->is_array() && !it->empty())
+      kind = it->front().get<std::string>();
+    const int days = passing ? 1 : 400;
+    org["case_statistics"].push_back(
+        {{"id", "cs-1"},
+         {"period",
+          {{"from", (as_of - Duration{1, 0, 0}).to_string()}, {"to", (as_of - Duration{0, 0, 1}).to_string()}}},
+         {"kind", kind},
+         {"received", 2},
+         {"acknowledged_within_7_days", passing ? 2 : 0},
+         {"feedback_within_3_months", passing ? 2 : 0},
+         {"investigations_started", passing ? 2 : 0},
+         {"max_days_to_acknowledge", days},
+         {"max_days_to_feedback", days},
+         {"max_days_to_investigation_start", days},
+         {"retained_beyond_limit", passing ? 0 : 1},
+         {"closed", 2}});
+    return;
+  }
+  if (check == "channel_terms") {
+    org["channels"].push_back({{"id", "c-1"},
+                               {"kind", "whistleblowing"},
+                               {"recipients", {"p-1"}},
+                               {"measures", {m.id}},
+                               {"acknowledge_within", passing ? param_or(rule, "acknowledge_within", "P7D") : "P1Y"},
+                               {"feedback_within", passing ? param_or(rule, "feedback_within", "P3M") : "P2Y"}});
+    return;
+  }
+  // "present" fails when nothing implements the measure.
+  if (check == "present" && !passing) return;
+  org["routines"].push_back(std::move(routine));
+}
+}  // namespace
+
+RuleExamples rule_examples(const Framework& framework, const Rule& rule) {
+  const Measure* m = framework.find_measure(rule.measure);
+  if (!m) return {};
+  RuleExamples out;
+  const Date as_of = example_date(rule.applies_if);
+  for (bool passing : {true, false}) {
+    RuleExample& e = passing ? out.pass : out.fail;
+    e.as_of = as_of;
+    e.organisation = skeleton(rule.applies_if);
+    add_evidence(e.organisation, *m, rule, as_of, passing);
+  }
+  return out;
+}
+
+}  // namespace trygg
