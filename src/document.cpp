@@ -30,6 +30,8 @@ constexpr std::array<std::string_view, 5> dl_areas{"working-conditions", "pay", 
 // Employers with at least this many employees at the start of the year document in writing
 // (DL 3 kap. 13 §); AFS 2023:1 14 §: at least ten employees in the organisation.
 constexpr std::uint32_t dl_threshold = 25;
+// DL 3 kap. 14 §: 10 to 24 employees at the start of the year document the pay survey only.
+constexpr std::uint32_t dl_pay_threshold = 10;
 constexpr std::uint32_t sam_threshold = 10;
 
 using Args = std::vector<std::pair<std::string, std::string>>;
@@ -203,7 +205,13 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
   if (!soy)
     w.gap(w.t("gap.start-of-year"));
   else
-    w.para(w.t(*soy >= dl_threshold ? "dl.duty-applies" : "dl.duty-not-applies", {{"count", std::to_string(*soy)}}));
+    w.para(w.t(*soy >= dl_threshold       ? "dl.duty-applies"
+               : *soy >= dl_pay_threshold ? "dl.duty-pay-only"
+                                          : "dl.duty-not-applies",
+               {{"count", std::to_string(*soy)}}));
+  // DL 3 kap. 13 § points 3-6: the pay survey. trygg's input has no pay data, so the draft
+  // always marks it as a gap rather than leaving it out silently.
+  w.gap(w.t("gap.pay-survey"));
 
   // The risks of the DL areas, grouped by area in the order of the law.
   std::vector<Index> risks;
@@ -290,10 +298,15 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
   } else {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> no_due, no_action;
+    // Actions by the risk they address, once: linear in the plan and the risks.
+    std::vector<std::vector<const ActionItem*>> by_risk(org.risks.size());
+    for (const auto& a : org.action_plan)
+      if (a.risk != no_index) by_risk[a.risk].push_back(&a);
+    std::vector<char> is_dl_risk(org.risks.size(), 0);
+    for (Index ri : risks)
+      is_dl_risk[ri] = 1;
     for (Index ri : risks) {
-      std::vector<const ActionItem*> items;
-      for (const auto& a : org.action_plan)
-        if (a.risk == ri) items.push_back(&a);
+      std::vector<const ActionItem*> items = by_risk[ri];
       std::stable_sort(items.begin(), items.end(), [](const ActionItem* x, const ActionItem* y) {
         if (x->due.has_value() != y->due.has_value()) return x->due.has_value();
         return x->due && *x->due < *y->due;
@@ -318,9 +331,8 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
       w.gap(w.t("gap.due", {{"action", md(id)}}));
     for (const auto& id : no_action)
       w.gap(w.t("gap.no-action", {{"risk", md(id)}}));
-    const auto unlinked = std::count_if(org.action_plan.begin(), org.action_plan.end(), [&](const ActionItem& a) {
-      return std::find(risks.begin(), risks.end(), a.risk) == risks.end();
-    });
+    const auto unlinked = std::count_if(org.action_plan.begin(), org.action_plan.end(),
+                                        [&](const ActionItem& a) { return a.risk == no_index || !is_dl_risk[a.risk]; });
     if (unlinked > 0) w.para(w.t("dl.s3.unlinked", {{"count", std::to_string(unlinked)}}));
   }
 

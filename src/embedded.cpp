@@ -17,8 +17,11 @@ namespace trygg::detail {
 
 const std::vector<EmbeddedFile>& embedded_packs() {
   static const std::vector<EmbeddedFile> packs{
-      {"base", embedded::pack_base}, {"se", embedded::pack_se},           {"no", embedded::pack_no},
-      {"eu", embedded::pack_eu},     {"violence", embedded::pack_violence},
+      {"base", embedded::pack_base},
+      {"se", embedded::pack_se},
+      {"no", embedded::pack_no},
+      {"eu", embedded::pack_eu},
+      {"violence", embedded::pack_violence},
   };
   return packs;
 }

@@ -473,6 +473,14 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
       } else {
         add_at(errs, rule.location, "check", "the name of a check", "\"" + rule.check + "\"");
       }
+      // Also for packs built in code: a legal duty says where it comes from and why.
+      if (rule.obligation != Obligation::good_practice) {
+        if (rule.citations.empty()) add_at(errs, rule.location, "citations", "at least one citation", "none");
+        for (const auto* field : {&rule.rationale, &rule.evidence})
+          if (field->sv.empty() || field->nb.empty() || field->en.empty())
+            add_at(errs, rule.location, field == &rule.rationale ? "rationale" : "evidence",
+                   "a text in sv, nb and en (required for law and regulation)", "a missing or empty text");
+      }
       const auto mit = data->measure_ids.find(rule.measure);
       if (mit == data->measure_ids.end()) {
         add_at(errs, rule.location, "measure", "the id of a measure",

@@ -3,6 +3,7 @@
 #include "trygg/profile.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "trygg/detail/audit_context.hpp"
 #include "trygg/detail/json_reader.hpp"
@@ -165,29 +166,47 @@ Framework apply_profile(const Framework& framework, const Profile& profile) {
     for (const Rule* r : matches(profile.ignore[i], "/ignore/" + std::to_string(i)))
       keep[index(r)] = 0;
 
+  // Overrides apply from the broadest pattern to the most specific: globs first (shorter
+  // before longer), exact ids last, so that `"se.*": "high"` with `"se.wb.channel": "low"`
+  // leaves se.wb.channel low whatever the order of the keys in the file.
+  auto by_specificity = [](auto entries) {
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return std::tuple(!is_glob(a.first), a.first.size(), a.first) <
+             std::tuple(!is_glob(b.first), b.first.size(), b.first);
+    });
+    return entries;
+  };
   std::vector<std::optional<Severity>> severity(framework.rules().size());
   std::vector<json> params(framework.rules().size());
-  for (const auto& [pattern, sev] : profile.severity)
+  for (const auto& [pattern, sev] : by_specificity(profile.severity))
     for (const Rule* r : matches(pattern, detail::pointer_append("/severity", pattern)))
       severity[index(r)] = sev;
-  for (const auto& [pattern, values] : profile.params) {
+  for (const auto& [pattern, values] : by_specificity(profile.params)) {
     const std::string base = detail::pointer_append("/params", pattern);
     for (const Rule* r : matches(pattern, base)) {
+      const std::size_t i = index(r);
       Rule trial = *r;
+      if (!params[i].is_null()) trial.params = params[i];  // merge with broader patterns' values
       trial.params.update(values);
       // The values must suit every rule the pattern matches.
-      if (const auto* ev = detail::find_evaluator(trial.check)) {
-        Diagnostics pd(profile.file);
-        detail::check_params(trial, ev->info(), base, pd);
-        if (!pd.empty()) {
-          for (auto& diag : pd.take()) {
-            diag.expected += " (for rule " + r->id + ", check \"" + r->check + "\")";
-            d.add(std::move(diag));
-          }
-          continue;
-        }
+      Diagnostics pd(profile.file);
+      if (const auto* ev = detail::find_evaluator(trial.check)) detail::check_params(trial, ev->info(), base, pd);
+      if (const auto it = values.find("elements"); pd.empty() && it != values.end() && it->is_array()) {
+        const Measure* m = framework.find_measure(r->measure);
+        if (it->empty()) pd.add(base + "/elements", "at least one element of measure " + r->measure, "an empty array");
+        for (std::size_t k = 0; k < it->size() && m; ++k)
+          if ((*it)[k].is_string() && !m->find_element((*it)[k].get<std::string>()))
+            pd.add(base + "/elements/" + std::to_string(k), "an element of measure " + m->id,
+                   detail::describe((*it)[k]));
       }
-      params[index(r)] = std::move(trial.params);
+      if (!pd.empty()) {
+        for (auto& diag : pd.take()) {
+          diag.expected += " (for rule " + r->id + ", check \"" + r->check + "\")";
+          d.add(std::move(diag));
+        }
+        continue;
+      }
+      params[i] = std::move(trial.params);
     }
   }
   d.throw_if_any();

@@ -122,10 +122,13 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     return;
   }
   if (check == "case_deadline") {
+    // Late by more than any limit a profile may set: past the longest the limit can last.
+    const auto limit = Duration::parse(param_or(rule, "within", "P3M")).value_or(Duration{0, 3, 0});
+    const auto beyond = std::int64_t{limit.years} * 366 + std::int64_t{limit.months} * 31 + limit.days + 1;
     std::string kind = "harassment";
     if (const auto it = rule.params.find("kinds"); it != rule.params.end() && it->is_array() && !it->empty())
       kind = it->front().get<std::string>();
-    const int days = passing ? 1 : 400;
+    const std::int64_t days = passing ? 1 : std::max<std::int64_t>(400, beyond);
     org["case_statistics"].push_back(
         {{"id", "cs-1"},
          {"period",
@@ -143,12 +146,20 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     return;
   }
   if (check == "channel_terms") {
+    // Failing: one day longer than each limit.
+    auto promise = [&](const char* name, const char* fallback) {
+      const std::string limit = param_or(rule, name, fallback);
+      if (passing) return limit;
+      Duration d = Duration::parse(limit).value_or(Duration{});
+      d.days += 1;
+      return d.to_string();
+    };
     org["channels"].push_back({{"id", "c-1"},
                                {"kind", "whistleblowing"},
                                {"recipients", {"p-1"}},
                                {"measures", {m.id}},
-                               {"acknowledge_within", passing ? param_or(rule, "acknowledge_within", "P7D") : "P1Y"},
-                               {"feedback_within", passing ? param_or(rule, "feedback_within", "P3M") : "P2Y"}});
+                               {"acknowledge_within", promise("acknowledge_within", "P7D")},
+                               {"feedback_within", promise("feedback_within", "P3M")}});
     return;
   }
   // "present" fails when nothing implements the measure.

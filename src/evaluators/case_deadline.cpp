@@ -18,7 +18,7 @@ struct Metric {
 };
 constexpr Metric metrics[] = {{"acknowledge", Duration{0, 0, 7}},
                               {"feedback", Duration{0, 3, 0}},
-                              {"investigation-start", Duration{0, 0, 14}},
+                              {"investigation-start", Duration{}},
                               {"retention", Duration{}}};
 
 class CaseDeadline final : public Evaluator {
@@ -33,13 +33,15 @@ class CaseDeadline final : public Evaluator {
           {"acknowledge", "feedback", "investigation-start", "retention"}},
          {"within",
           CheckParam::Kind::duration,
-          "acknowledge P7D, feedback P3M, investigation-start P14D; not used for retention, whose figure "
+          "acknowledge P7D, feedback P3M; investigation-start without it judges only reports never investigated; "
+          "not used for retention, whose figure "
           "(retained_beyond_limit) the input counts against the legal limit itself",
           {}},
          {"kinds", CheckParam::Kind::case_kinds, "every kind of case", {}}},
         {"case-deadline.pass", "case-deadline.fail", "case-deadline.no-cases", "case-deadline.not-assessed",
          "case-deadline.no-figures", "case-deadline.expected", "case-deadline.expected-retention",
-         "case-deadline.fail-retention", "case-deadline.found", "common.found-not-reported"}};
+         "case-deadline.fail-retention", "case-deadline.expected-investigated", "case-deadline.fail-investigated",
+         "case-deadline.found", "common.found-not-reported"}};
     return i;
   }
 
@@ -51,12 +53,14 @@ class CaseDeadline final : public Evaluator {
       if (metric == m.name) within = m.default_within;
     if (const auto it = in.rule.params.find("within"); it != in.rule.params.end() && it->is_string())
       if (auto d = Duration::parse(it->get<std::string>())) within = *d;
+    const bool timed = metric != "investigation-start" || in.rule.params.contains("within");
     const auto kinds = list_param(in, "kinds");
     const std::string kinds_text = kinds.empty() ? std::string("*") : join(kinds);
-    const Message expected = metric == "retention"
-                                 ? Message{"case-deadline.expected-retention", {{"kinds", kinds_text}}}
-                                 : Message{"case-deadline.expected",
-                                           {{"metric", metric}, {"within", within.to_string()}, {"kinds", kinds_text}}};
+    const Message expected =
+        metric == "retention" ? Message{"case-deadline.expected-retention", {{"kinds", kinds_text}}}
+        : !timed              ? Message{"case-deadline.expected-investigated", {{"kinds", kinds_text}}}
+                              : Message{"case-deadline.expected",
+                           {{"metric", metric}, {"within", within.to_string()}, {"kinds", kinds_text}}};
     if (!org.has_case_statistics) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"case-deadline.not-assessed"}, expected,
                                 Message{"common.found-not-reported"}));
@@ -73,42 +77,35 @@ class CaseDeadline final : public Evaluator {
       const std::string ptr = "/case_statistics/" + std::to_string(i);
       all_evidence.push_back(ptr);
       // Late reports in this period: nullopt when the figures do not say.
+      // Late reports in this period: nullopt when no figure answers the metric. Two figures
+      // may answer it (the longest time, and a count in time); the larger verdict stands,
+      // because the longest time covers only the reports that were answered at all.
       std::optional<std::uint64_t> late;
+      auto judge = [&](std::uint64_t n, const char* field) {
+        late = std::max(late.value_or(0), n);
+        if (n) late_evidence.push_back(ptr + "/" + field);
+      };
       auto by_max = [&](const std::optional<std::uint32_t>& max_days, const char* field) {
-        if (!max_days) return false;
-        late = *max_days > limit ? 1u : 0u;
-        if (*late) late_evidence.push_back(ptr + "/" + field);
-        return true;
+        if (max_days) judge(*max_days > limit ? 1u : 0u, field);
       };
       auto by_count = [&](const std::optional<std::uint32_t>& in_time, const char* field) {
-        if (!in_time || !c.received) return false;
-        late = *c.received - std::min(*c.received, *in_time);
-        if (*late) late_evidence.push_back(ptr + "/" + field);
-        return true;
+        if (in_time && c.received) judge(*c.received - std::min(*c.received, *in_time), field);
       };
       if (c.received && *c.received == 0) {
         late = 0;
       } else if (metric == "acknowledge") {
+        by_max(c.max_days_to_acknowledge, "max_days_to_acknowledge");
         // The count field is defined for 7 days; it answers only a 7-day limit.
-        if (!by_max(c.max_days_to_acknowledge, "max_days_to_acknowledge") && within == Duration{0, 0, 7})
-          by_count(c.acknowledged_within_7_days, "acknowledged_within_7_days");
+        if (within == Duration{0, 0, 7}) by_count(c.acknowledged_within_7_days, "acknowledged_within_7_days");
       } else if (metric == "feedback") {
-        if (!by_max(c.max_days_to_feedback, "max_days_to_feedback") && within == Duration{0, 3, 0})
-          by_count(c.feedback_within_3_months, "feedback_within_3_months");
+        by_max(c.max_days_to_feedback, "max_days_to_feedback");
+        if (within == Duration{0, 3, 0}) by_count(c.feedback_within_3_months, "feedback_within_3_months");
       } else if (metric == "investigation-start") {
-        const bool timed = by_max(c.max_days_to_investigation_start, "max_days_to_investigation_start");
-        // Reports never investigated are late whatever the limit.
-        if (c.investigations_started && c.received && *c.investigations_started < *c.received) {
-          late = late.value_or(0) + (*c.received - *c.investigations_started);
-          late_evidence.push_back(ptr + "/investigations_started");
-        } else if (!timed) {
-          late.reset();
-        }
+        // Without a time limit in the rule, only reports never investigated count.
+        if (timed) by_max(c.max_days_to_investigation_start, "max_days_to_investigation_start");
+        by_count(c.investigations_started, "investigations_started");
       } else if (metric == "retention") {
-        if (c.retained_beyond_limit) {
-          late = *c.retained_beyond_limit;
-          if (*late) late_evidence.push_back(ptr + "/retained_beyond_limit");
-        }
+        if (c.retained_beyond_limit) judge(*c.retained_beyond_limit, "retained_beyond_limit");
       }
       if (!late) continue;
       ++judged;
@@ -127,7 +124,9 @@ class CaseDeadline final : public Evaluator {
       late_evidence.erase(std::unique(late_evidence.begin(), late_evidence.end()), late_evidence.end());
       out.push_back(org_outcome(
           in, Status::fail,
-          Message{metric == "retention" ? "case-deadline.fail-retention" : "case-deadline.fail",
+          Message{metric == "retention" ? "case-deadline.fail-retention"
+                  : !timed              ? "case-deadline.fail-investigated"
+                                        : "case-deadline.fail",
                   {{"metric", metric}, {"within", within.to_string()}, {"late", std::to_string(late_total)}}},
           expected, found, std::move(late_evidence)));
     } else if (judged == 0) {

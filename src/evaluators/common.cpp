@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "common.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace trygg::detail::eval {
@@ -32,7 +34,22 @@ std::vector<std::string> list_param(const RuleInput& in, const char* name) {
 }
 
 std::int64_t longest_days(const Duration& d) {
-  return std::int64_t{d.years} * 366 + std::int64_t{d.months} * 31 + d.days;
+  // The longest run of n calendar months, for n below 48, found by trying every start month
+  // of a four-year leap cycle; 48 months are always 1461 days (the Gregorian century rule
+  // is ignored, which errs by at most one day in the organisation's favour).
+  static const std::array<std::int64_t, 48> longest_months = [] {
+    std::array<std::int64_t, 48> t{};
+    const Date epoch = *Date::parse("2000-01-01");
+    for (int n = 0; n < 48; ++n)
+      for (int start = 0; start < 48; ++start) {
+        const Date from = epoch + Duration{0, start, 0};
+        t[static_cast<std::size_t>(n)] =
+            std::max<std::int64_t>(t[static_cast<std::size_t>(n)], days_between(from, from + Duration{0, n, 0}));
+      }
+    return t;
+  }();
+  const std::int64_t months = std::int64_t{d.years} * 12 + d.months;
+  return months / 48 * 1461 + longest_months[static_cast<std::size_t>(months % 48)] + d.days;
 }
 
 std::string join(const std::vector<std::string>& items) {

@@ -34,8 +34,9 @@ double share(const RuleInput& in, const char* name, double fallback);
 std::string text_param(const RuleInput& in, const char* name, std::string fallback);
 /// A list-of-strings parameter, else empty.
 std::vector<std::string> list_param(const RuleInput& in, const char* name);
-/// The longest a duration can last, in days (a year as 366 days, a month as 31): with only
-/// a count of days to compare against, a limit is judged in the organisation's favour.
+/// The longest a duration can last, in days, over every possible start date (P3M: 92, P1Y:
+/// 366): with only a count of days to compare against, a limit is judged in the
+/// organisation's favour.
 std::int64_t longest_days(const Duration& d);
 /// Comma-separated list.
 std::string join(const std::vector<std::string>& items);

@@ -294,3 +294,18 @@ TEST_CASE("document: the example municipality drafts in every language without s
       CHECK(text == trygg::render_document(kind, org, fw, *trygg::Date::parse("2026-03-01"), lang));
     }
 }
+
+TEST_CASE("document: the DL duty follows the start-of-year headcount, and the pay survey is always a gap") {
+  json d = doc_org();
+  d["headcount"]["start_of_year"] = 24;
+  const auto pay_only = dl(d);
+  CHECK(pay_only.find("between 10 and 24") != std::string::npos);
+  CHECK(pay_only.find("fewer than 10") == std::string::npos);
+  d["headcount"]["start_of_year"] = 9;
+  CHECK(dl(d).find("fewer than 10") != std::string::npos);
+  d["headcount"]["start_of_year"] = 25;
+  const auto full = dl(d);
+  CHECK(full.find("between 10 and 24") == std::string::npos);
+  // trygg holds no pay data: the draft says so instead of leaving the pay survey out.
+  CHECK(full.find("the pay survey (chapter 3, sections 8-10)") != std::string::npos);
+}

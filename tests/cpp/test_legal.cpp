@@ -290,3 +290,87 @@ TEST_CASE("legal rules carry citations, a rationale and evidence in three langua
     }
   }
 }
+
+TEST_CASE("profile overrides go from broad to specific, and element values are checked against the measure") {
+  const auto& fw = fixtures::framework();
+  // Keys are read sorted, so the glob comes after the id here; the exact id still wins.
+  const auto tuned = trygg::apply_profile(fw, trygg::Profile::parse(R"({"format": "trygg.profile/1",
+    "severity": {"violence.se.5-6.drills": "low", "violence.se.?-6.drills": "critical"},
+    "params": {"se.wb.acknowledged": {"kinds": ["whistleblowing", "other"]}, "se.wb.*ed": {"within": "P5D"}}})"));
+  CHECK(tuned.find_rule("violence.se.5-6.drills")->severity == trygg::Severity::low);
+  const auto& params = tuned.find_rule("se.wb.acknowledged")->params;
+  CHECK(params["within"] == "P5D");
+  CHECK(params["kinds"] == json::array({"whistleblowing", "other"}));
+  try {
+    (void)trygg::apply_profile(fw, trygg::Profile::parse(R"({"format": "trygg.profile/1",
+      "params": {"se.dl.3-6.routine": {"elements": ["who-to-turn-to", "nope"]}}})",
+                                                         "p.json"));
+    FAIL("no error");
+  } catch (const trygg::LoadError& e) {
+    CHECK(e.diagnostics().front().file == "p.json");
+    CHECK(e.diagnostics().front().pointer == "/params/se.dl.3-6.routine/elements/1");
+  }
+}
+
+TEST_CASE("case figures: the larger verdict of two figures stands; no limit means only uninvestigated reports") {
+  auto doc = employer("SE", "private", 60);
+  // The example in docs/input-format.md: the longest feedback took 70 days, but one of three
+  // reports got no feedback within three months at all.
+  doc["case_statistics"] = json::parse(R"([{"id": "cs-1", "period": {"from": "2025-01-01", "to": "2025-12-31"},
+    "kind": "whistleblowing", "received": 3, "feedback_within_3_months": 2, "max_days_to_feedback": 70}])");
+  CHECK(status_of(doc, "se.wb.feedback", "2026-03-01") == trygg::Status::fail);
+  doc["case_statistics"][0]["feedback_within_3_months"] = 3;
+  CHECK(status_of(doc, "se.wb.feedback", "2026-03-01") == trygg::Status::pass);
+  // Three months last at most 92 days.
+  doc["case_statistics"][0].erase("feedback_within_3_months");
+  doc["case_statistics"][0]["max_days_to_feedback"] = 92;
+  CHECK(status_of(doc, "se.wb.feedback", "2026-03-01") == trygg::Status::pass);
+  doc["case_statistics"][0]["max_days_to_feedback"] = 93;
+  CHECK(status_of(doc, "se.wb.feedback", "2026-03-01") == trygg::Status::fail);
+
+  // AFS 2023:2 5 kap. 8 § sets no time limit: a slow investigation passes, a missing one fails.
+  auto v = employer("SE", "public", 60);
+  v["flags"] = {"client-facing"};
+  v["case_statistics"] = json::parse(R"([{"id": "cs-v", "period": {"from": "2025-01-01", "to": "2025-12-31"},
+    "kind": "threats-violence", "received": 5, "investigations_started": 5, "max_days_to_investigation_start": 90}])");
+  CHECK(status_of(v, "violence.se.5-8.incidents", "2026-03-01") == trygg::Status::pass);
+  v["case_statistics"][0]["investigations_started"] = 4;
+  const auto report = audit_at(v, "2026-03-01");
+  CHECK(find_result(report, "violence.se.5-8.incidents")->status == trygg::Status::fail);
+  CHECK(find_result(report, "violence.se.5-8.incidents")->message.id == "case-deadline.fail-investigated");
+}
+
+TEST_CASE("channel promises are compared at their longest in days") {
+  auto doc = employer("SE", "private", 60);
+  doc["channels"] = json::parse(R"([{"id": "c-1", "kind": "whistleblowing", "recipients": ["p-1"],
+    "measures": ["SIG-07"], "acknowledge_within": "P1W", "feedback_within": "P92D"}])");
+  CHECK(status_of(doc, "se.wb.terms", "2026-03-01") == trygg::Status::pass);
+  doc["channels"][0]["feedback_within"] = "P93D";
+  CHECK(status_of(doc, "se.wb.terms", "2026-03-01") == trygg::Status::fail);
+  doc["channels"][0]["feedback_within"] = "P2M";
+  doc["channels"][0]["acknowledge_within"] = "P8D";
+  CHECK(status_of(doc, "se.wb.terms", "2026-03-01") == trygg::Status::fail);
+}
+
+TEST_CASE("a legal rule in a pack built in code needs citations, a rationale and evidence") {
+  auto base = trygg::Framework::builtin_pack("base");
+  trygg::Pack pack;
+  pack.id = "mine";
+  pack.version = "1";
+  trygg::Rule r;
+  r.id = "mine.law";
+  r.measure = "ORG-03";
+  r.check = "present";
+  r.obligation = trygg::Obligation::law;
+  r.pack = "mine";
+  pack.rules.push_back(r);
+  try {
+    (void)trygg::Framework::from_packs({base, pack});
+    FAIL("no error");
+  } catch (const trygg::LoadError& e) {
+    std::vector<std::string> pointers;
+    for (const auto& d : e.diagnostics())
+      pointers.push_back(d.pointer);
+    CHECK(pointers == std::vector<std::string>{"/citations", "/rationale", "/evidence"});
+  }
+}
