@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Sequence
 
 from . import _core
+from ._arguments import as_of_text, framework_for
 from ._framework import Framework, _strings
 from ._organisation import Organisation
 from ._report import Report, _lang
@@ -35,18 +36,7 @@ def audit(
 
     The GIL is released while auditing, so threads can audit in parallel.
     """
-    if not isinstance(organisation, Organisation):
-        raise TypeError(f"organisation must be a trygg.Organisation, not {type(organisation).__name__}")
-    if framework is None:
-        framework = organisation.framework
-    elif not isinstance(framework, Framework):
-        raise TypeError(f"framework must be a trygg.Framework or None, not {type(framework).__name__}")
-    if isinstance(as_of, datetime.datetime):
-        as_of = as_of.date()
-    if isinstance(as_of, datetime.date):
-        as_of = as_of.isoformat()
-    elif as_of is not None and not isinstance(as_of, str):
-        raise TypeError(f"as_of must be a str, a datetime.date or None, not {type(as_of).__name__}")
+    fw = framework_for(organisation, framework)
     return Report(
-        _core.audit(organisation._impl, framework._impl, as_of, _lang(lang), _strings(packs, "packs"), bool(preview))
+        _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), bool(preview))
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from . import _core
+from ._arguments import as_of_text, framework_for
 from ._framework import Framework
 from ._organisation import Organisation
 from ._report import _lang
@@ -41,16 +42,5 @@ def render_document(
         raise TypeError(f"kind must be a str, not {type(kind).__name__}")
     if kind not in DOCUMENT_KINDS:
         raise ValueError(f"kind must be one of {', '.join(DOCUMENT_KINDS)}, not {kind!r}")
-    if not isinstance(organisation, Organisation):
-        raise TypeError(f"organisation must be a trygg.Organisation, not {type(organisation).__name__}")
-    if framework is None:
-        framework = organisation.framework
-    elif not isinstance(framework, Framework):
-        raise TypeError(f"framework must be a trygg.Framework or None, not {type(framework).__name__}")
-    if isinstance(as_of, datetime.datetime):
-        as_of = as_of.date()
-    if isinstance(as_of, datetime.date):
-        as_of = as_of.isoformat()
-    elif as_of is not None and not isinstance(as_of, str):
-        raise TypeError(f"as_of must be a str, a datetime.date or None, not {type(as_of).__name__}")
-    return _core.render_document(kind, organisation._impl, framework._impl, as_of, _lang(lang))
+    fw = framework_for(organisation, framework)
+    return _core.render_document(kind, organisation._impl, fw._impl, as_of_text(as_of), _lang(lang))

@@ -19,29 +19,9 @@ class Cadence final : public Evaluator {
     const auto& ctx = in.ctx;
     const Duration every = period(in, "cadence", Duration{1, 0, 0});
     const Message expected{"cadence.expected", {{"cadence", every.to_string()}}};
-    // Latest past date among the routines (adopted or reviewed) and activities (held).
-    // A date after the as-of date has not happened yet and does not count.
-    std::optional<Date> last;
-    std::string last_pointer;
-    bool any = false;
-    auto consider = [&](std::optional<Date> d, std::string pointer) {
-      if (!d || *d > ctx.as_of) return;
-      if (!last || *d > *last) {
-        last = d;
-        last_pointer = std::move(pointer);
-      }
-    };
-    for (auto i : ctx.routines_of(in.measure_index)) {
-      any = true;
-      const auto& r = ctx.org.routines[i];
-      consider(r.adopted, ctx.routine_pointer(i) + "/adopted");
-      consider(r.last_reviewed, ctx.routine_pointer(i) + "/last_reviewed");
-    }
-    for (auto i : ctx.activities_of(in.measure_index)) {
-      any = true;
-      consider(ctx.org.activities[i].date, ctx.activity_pointer(i) + "/date");
-    }
-    if (!any) {
+    const auto latest = latest_occurrence(in);
+    const auto& last = latest.date;
+    if (!latest.any) {
       const bool reported = ctx.org.has_routines || ctx.org.has_activities;
       out.push_back(org_outcome(in, reported ? Status::fail : Status::not_assessed,
                                 Message{reported ? "cadence.none" : "cadence.not-assessed"}, expected,
@@ -58,7 +38,7 @@ class Cadence final : public Evaluator {
     Outcome o = org_outcome(in, due >= ctx.as_of ? Status::pass : Status::fail,
                             Message{due >= ctx.as_of ? "cadence.pass" : "cadence.fail",
                                     {{"date", last->to_string()}, {"due", due.to_string()}}},
-                            expected, found, {last_pointer});
+                            expected, found, {latest.pointer});
     o.next_due = due;
     out.push_back(std::move(o));
   }

@@ -28,23 +28,9 @@ class CalendarYear final : public Evaluator {
     const auto& ctx = in.ctx;
     const int year = ctx.as_of.year();
     const Message expected{"calendar-year.expected", {{"year", std::to_string(year - 1)}}};
-    std::optional<Date> last;
-    std::string last_pointer;
-    bool any = false;
-    auto consider = [&](std::optional<Date> d, std::string pointer) {
-      if (!d || *d > ctx.as_of) return;
-      if (!last || *d > *last) last = d, last_pointer = std::move(pointer);
-    };
-    for (auto i : ctx.routines_of(in.measure_index)) {
-      any = true;
-      consider(ctx.org.routines[i].adopted, ctx.routine_pointer(i) + "/adopted");
-      consider(ctx.org.routines[i].last_reviewed, ctx.routine_pointer(i) + "/last_reviewed");
-    }
-    for (auto i : ctx.activities_of(in.measure_index)) {
-      any = true;
-      consider(ctx.org.activities[i].date, ctx.activity_pointer(i) + "/date");
-    }
-    if (!any) {
+    const auto latest = latest_occurrence(in);
+    const auto& last = latest.date;
+    if (!latest.any) {
       const bool reported = ctx.org.has_routines || ctx.org.has_activities;
       out.push_back(org_outcome(in, reported ? Status::fail : Status::not_assessed,
                                 Message{reported ? "calendar-year.none" : "calendar-year.not-assessed"}, expected,
@@ -61,7 +47,7 @@ class CalendarYear final : public Evaluator {
     Outcome o = org_outcome(in, ok ? Status::pass : Status::fail,
                             Message{ok ? "calendar-year.pass" : "calendar-year.fail",
                                     {{"date", last->to_string()}, {"year", std::to_string(year - 1)}}},
-                            expected, found, {last_pointer});
+                            expected, found, {latest.pointer});
     o.next_due = last_day_of(last->year() >= year ? year + 1 : year);
     out.push_back(std::move(o));
   }

@@ -89,6 +89,28 @@ bool without_routines(const RuleInput& in, const Message& expected, std::vector<
   return false;
 }
 
+LatestOccurrence latest_occurrence(const RuleInput& in) {
+  const auto& ctx = in.ctx;
+  LatestOccurrence out;
+  auto consider = [&](const std::optional<Date>& d, std::string pointer) {
+    if (!d || *d > ctx.as_of) return;
+    if (!out.date || *d > *out.date) {
+      out.date = d;
+      out.pointer = std::move(pointer);
+    }
+  };
+  for (auto i : ctx.routines_of(in.measure_index)) {
+    out.any = true;
+    consider(ctx.org.routines[i].adopted, ctx.routine_pointer(i) + "/adopted");
+    consider(ctx.org.routines[i].last_reviewed, ctx.routine_pointer(i) + "/last_reviewed");
+  }
+  for (auto i : ctx.activities_of(in.measure_index)) {
+    out.any = true;
+    consider(ctx.org.activities[i].date, ctx.activity_pointer(i) + "/date");
+  }
+  return out;
+}
+
 std::vector<std::string> routine_evidence(const RuleInput& in) {
   std::vector<std::string> ev;
   for (auto i : in.ctx.routines_of(in.measure_index))

@@ -52,6 +52,16 @@ Outcome org_outcome(const RuleInput& in, Status status, Message message, Message
 /// implements the measure (fail).
 bool without_routines(const RuleInput& in, const Message& expected, std::vector<Outcome>& out);
 
+/// The latest date, on or before the as-of date, on which the measure was adopted, reviewed
+/// or carried out: the routines' `adopted` and `last_reviewed`, the activities' `date`.
+/// A date after the as-of date has not happened yet and does not count.
+struct LatestOccurrence {
+  bool any = false;          ///< some routine or activity implements the measure
+  std::optional<Date> date;  ///< nullopt: none of them has a past date
+  std::string pointer;       ///< JSON Pointer of that date
+};
+LatestOccurrence latest_occurrence(const RuleInput& in);
+
 /// JSON Pointers of the routines implementing the measure.
 std::vector<std::string> routine_evidence(const RuleInput& in);
 
