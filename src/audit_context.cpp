@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "trygg/detail/org_graph.hpp"
+
 namespace trygg::detail {
 
 AuditContext::AuditContext(const Organisation& org_, const Framework& fw_, Date as_of_)
@@ -53,6 +55,13 @@ AuditContext::AuditContext(const Organisation& org_, const Framework& fw_, Date 
     if (org.people[i].has_role("manager")) is_manager[i] = 1;
   for (Index i = 0; i < org.people.size(); ++i)
     if (is_manager[i]) managers_.push_back(i);
+}
+
+AuditContext::~AuditContext() = default;
+
+const OrgGraph& AuditContext::graph() const {
+  if (!graph_) graph_ = std::make_unique<OrgGraph>(org, preorder_);
+  return *graph_;
 }
 
 std::vector<char> AuditContext::coverage(const std::vector<const std::vector<Index>*>& unit_lists) const {

@@ -76,6 +76,12 @@ void check_params(const Rule& rule, const CheckInfo& info, const std::string& ba
       case CheckParam::Kind::elements:
         pr.ids(prm.name, false);
         break;  // resolved in from_packs
+      case CheckParam::Kind::count:
+        pr.count(prm.name, false);
+        break;
+      case CheckParam::Kind::roles:
+        pr.enums(prm.name, false, vocabulary::roles);
+        break;
       case CheckParam::Kind::case_kinds:
         pr.enums(prm.name, false, vocabulary::case_kinds);
         break;

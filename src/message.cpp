@@ -127,6 +127,10 @@ std::string render(const Message& message, Language lang, const Framework& frame
       v = named("audience-name.", v, lang);
     } else if (k == "flags") {
       v = named("flag.", v, lang);
+    } else if (k == "roles") {
+      v = named("role.", v, lang);
+    } else if (k == "of") {
+      v = named("impartial-of.", v, lang);
     } else if (k == "basis") {
       v = named("basis.", v, lang);
     } else if (k == "kinds") {

@@ -162,6 +162,45 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
                                {"feedback_within", promise("feedback_within", "P3M")}});
     return;
   }
+  if (check == "independent_route" || check == "single_point_of_failure") {
+    // Passing: an HR specialist outside the line of management receives reports too.
+    // Failing: the line manager is the only recipient (for everyone, or for more staff
+    // than the limit).
+    org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", {"hr-specialist"}}});
+    org["channels"].push_back({{"id", "c-1"}, {"kind", "line-manager"}, {"recipients", {"p-1"}}, {"measures", {m.id}}});
+    if (passing)
+      org["channels"].push_back({{"id", "c-2"}, {"kind", "hr"}, {"recipients", {"p-2"}}, {"measures", {m.id}}});
+    if (check == "single_point_of_failure") {
+      const auto limit = rule.params.value("max_staff", 200u);
+      org["units"][0]["headcount"] = passing ? 1u : limit + 1;
+      if (passing) org["channels"][1]["recipients"] = {"p-2"};
+    }
+    return;
+  }
+  if (check == "support_within_reach") {
+    std::vector<std::string> roles;
+    if (const auto it = rule.params.find("roles"); it != rule.params.end() && it->is_array())
+      roles = it->get<std::vector<std::string>>();
+    else
+      roles = {"hr-specialist", "safety-representative", "union-representative", "occupational-health",
+               "equality-officer"};
+    if (!passing) roles.pop_back();  // one kind of support is missing
+    org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", roles}});
+    return;
+  }
+  if (check == "impartiality") {
+    // Passing: someone outside the line of management; failing: the unit's own manager.
+    const std::string who = passing ? "p-2" : "p-1";
+    org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", {"hr-specialist"}}});
+    if (param_or(rule, "of", "investigators") == "exit-interviewers") {
+      org["activities"].push_back(
+          {{"id", "a-1"}, {"kind", "exit-interview"}, {"measures", {m.id}}, {"date", recent}, {"held_by", who}});
+    } else {
+      for (auto& p : org["people"])
+        if (p["id"] == who) p["roles"].push_back("investigator");
+    }
+    return;
+  }
   // "present" fails when nothing implements the measure.
   if (check == "present" && !passing) return;
   org["routines"].push_back(std::move(routine));

@@ -14,7 +14,7 @@ namespace trygg {
 
 /// One parameter a check accepts in a rule's "params".
 struct CheckParam {
-  enum class Kind { duration, share, audience, parties, elements, case_kinds, choice };
+  enum class Kind { duration, share, audience, parties, elements, case_kinds, choice, count, roles };
   std::string name;
   Kind kind;
   std::string default_value;         ///< how the default is chosen, in words (for docs)

@@ -21,9 +21,13 @@ const Evaluator& communicated();
 const Evaluator& coverage();
 const Evaluator& effect();
 const Evaluator& elements();
+const Evaluator& impartiality();
+const Evaluator& independent_route();
 const Evaluator& owner();
 const Evaluator& participation();
 const Evaluator& present();
+const Evaluator& single_point_of_failure();
+const Evaluator& support_within_reach();
 const Evaluator& written();
 
 /// A duration parameter: the rule's own, else the measure's cadence, else `fallback`.

@@ -9,10 +9,24 @@ namespace detail {
 
 const std::vector<const Evaluator*>& evaluators() {
   static const std::vector<const Evaluator*> all{
-      &eval::action_items(),  &eval::audience_coverage(), &eval::cadence(),      &eval::calendar_year(),
-      &eval::case_deadline(), &eval::channel_terms(),     &eval::communicated(), &eval::coverage(),
-      &eval::effect(),        &eval::elements(),          &eval::owner(),        &eval::participation(),
-      &eval::present(),       &eval::written(),
+      &eval::action_items(),
+      &eval::audience_coverage(),
+      &eval::cadence(),
+      &eval::calendar_year(),
+      &eval::case_deadline(),
+      &eval::channel_terms(),
+      &eval::communicated(),
+      &eval::coverage(),
+      &eval::effect(),
+      &eval::elements(),
+      &eval::impartiality(),
+      &eval::independent_route(),
+      &eval::owner(),
+      &eval::participation(),
+      &eval::present(),
+      &eval::single_point_of_failure(),
+      &eval::support_within_reach(),
+      &eval::written(),
   };
   return all;
 }

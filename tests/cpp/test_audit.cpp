@@ -22,6 +22,7 @@ json mature_org() {
                  "reprisal-protection", "support", "timeframes"],
     "communicated": {"date": "2026-02-10", "channels": ["intranet", "workplace-meeting"]},
     "effect_followed_up": {"date": "2026-09-01", "method": "survey", "outcome": "effective"}}])");
+  doc["people"][2]["roles"].push_back("investigator");  // HR, outside the line of management
   return doc;
 }
 }  // namespace

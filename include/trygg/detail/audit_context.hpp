@@ -4,6 +4,7 @@
 /// so that each pass over the organisation stays linear in its size.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +16,13 @@
 
 namespace trygg::detail {
 
+class OrgGraph;
+
 /// Precomputed views of one organisation under one framework.
 class AuditContext {
  public:
   AuditContext(const Organisation& org, const Framework& fw, Date as_of);
+  ~AuditContext();
 
   const Organisation& org;
   const Framework& fw;
@@ -42,6 +46,9 @@ class AuditContext {
   };
   /// The gaps in a coverage, in pre-order.
   std::vector<Gap> coverage_gaps(const std::vector<char>& covered) const;
+  /// The organisation graph, built on first use: only the structural checks need it.
+  /// Not thread-safe; an audit uses its context from one thread.
+  const OrgGraph& graph() const;
   /// Indices of the people who manage a unit or hold the manager role.
   const std::vector<Index>& managers() const noexcept { return managers_; }
 
@@ -54,6 +61,7 @@ class AuditContext {
   std::vector<Index> preorder_;
   std::vector<std::vector<Index>> routines_by_measure_, activities_by_measure_, channels_by_measure_;
   std::vector<Index> managers_;
+  mutable std::unique_ptr<OrgGraph> graph_;
 };
 
 /// What a check says about one subject; the audit adds the rule's common fields.

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/// \file detail/org_graph.hpp
+/// Internal: the organisation as a graph, built once per audit for the structural checks:
+/// the unit tree, the line of management, the reporting routes (unit, channel, recipient) and
+/// who serves which units. Boost.Graph is used inside src/org_graph.cpp only.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "trygg/organisation.hpp"
+
+namespace trygg::detail {
+
+class OrgGraph {
+ public:
+  /// `preorder`: the units in pre-order (AuditContext::preorder()).
+  OrgGraph(const Organisation& org, const std::vector<Index>& preorder);
+
+  // --- the unit tree -------------------------------------------------------------------
+  /// Whether `a` is `u` or one of its ancestors. O(1).
+  [[nodiscard]] bool contains(Index a, Index u) const noexcept { return tin_[a] <= tin_[u] && tin_[u] < tout_[a]; }
+  /// The manager of the unit, else of its nearest ancestor with one; no_index if none.
+  [[nodiscard]] Index line_manager(Index unit) const noexcept { return line_manager_[unit]; }
+  /// Whether the person manages the unit or one of its ancestors.
+  [[nodiscard]] bool in_line_of(Index person, Index unit) const noexcept;
+  /// Units the person manages.
+  [[nodiscard]] const std::vector<Index>& managed(Index person) const noexcept { return managed_[person]; }
+
+  // --- reporting routes ------------------------------------------------------------------
+  // A route runs from a unit to a recipient: through a channel open to the unit (a channel
+  // open to a unit is open to its subtree), to each of its recipients; a "line-manager"
+  // channel leads to the unit's own line manager only.
+  /// Whether the unit has any route to a recipient.
+  [[nodiscard]] bool has_route(Index unit) const noexcept;
+  /// Whether every route from the unit passes through the person (post-dominance).
+  [[nodiscard]] bool on_every_route(Index person, Index unit) const noexcept;
+  /// The same for the unit's manager, whose "line-manager" channel leads to their own
+  /// manager (the line manager of the parent unit).
+  [[nodiscard]] bool manager_has_route(Index unit) const noexcept;
+  [[nodiscard]] bool on_every_manager_route(Index person, Index unit) const noexcept;
+  /// The first person every route from the unit passes through, or no_index.
+  [[nodiscard]] Index bottleneck(Index unit) const noexcept;
+  /// Staff (unit headcounts) whose every route passes through the person.
+  [[nodiscard]] std::uint64_t staff_behind(Index person) const noexcept { return staff_behind_[person]; }
+
+  // --- support ---------------------------------------------------------------------------
+  /// The units a person serves: their `serves`, else their own unit (each with its subtree).
+  [[nodiscard]] const std::vector<Index>& served_by(Index person) const noexcept { return served_[person]; }
+
+ private:
+  const Organisation& org_;
+  std::vector<std::uint32_t> tin_, tout_;
+  std::vector<Index> line_manager_;
+  std::vector<std::vector<Index>> managed_, served_;
+  // Post-dominator tree of the route graph, as pre/post numbers for O(1) ancestry; vertex
+  // ids: three per unit [0, U) (see org_graph.cpp), channels [U, U+C), people [U+C, U+C+P),
+  // the sink last.
+  std::size_t units_ = 0, channels_ = 0;
+  std::vector<std::uint32_t> dom_in_, dom_out_;
+  std::vector<char> reached_;
+  std::vector<Index> first_person_dom_;  // per unit: the nearest person post-dominator
+  std::vector<std::uint64_t> staff_behind_;
+  [[nodiscard]] std::size_t person_vertex(Index p) const noexcept { return units_ + channels_ + p; }
+  [[nodiscard]] bool dominated(Index person, std::size_t start) const noexcept;
+};
+
+}  // namespace trygg::detail

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// independent_route: every unit, and every manager, has a reporting route to a recipient
+// that does not pass through its own line manager (AFS 2023:2 2 kap. 11 §, general advice: a
+// higher manager or a safety representative when the nearest manager cannot be used; seed 004,
+// Signalsystem). Judged for all units at once from the post-dominator tree of the routes.
+#include "common.hpp"
+#include "trygg/detail/org_graph.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class IndependentRoute final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{"independent_route",
+                             "every unit and every manager can report to someone other than their own line manager",
+                             {},
+                             {"route.pass", "route.partial", "route.fail", "route.not-assessed", "route.expected",
+                              "route.found", "route.unit-none", "route.unit-only-manager", "route.manager-only-own",
+                              "route.unit-expected", "common.found-not-reported"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& ctx = in.ctx;
+    const auto& org = ctx.org;
+    const Message expected{"route.expected"};
+    if (!org.has_channels || !org.has_people) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"route.not-assessed"}, expected,
+                                Message{"common.found-not-reported"}));
+      return;
+    }
+    const OrgGraph& g = ctx.graph();
+    std::vector<Outcome> units;
+    for (const Index u : ctx.preorder()) {
+      Message why;
+      Index through = no_index;
+      const Index own = g.line_manager(u);
+      const Index manager = org.units[u].manager;
+      const Index parent = org.units[u].parent;
+      const Index above = parent == no_index ? no_index : g.line_manager(parent);
+      if (!g.has_route(u)) {
+        why = Message{"route.unit-none"};
+      } else if (own != no_index && g.on_every_route(own, u)) {
+        why = Message{"route.unit-only-manager", {{"person", org.people[own].id}}};
+        through = own;
+      } else if (manager != no_index && above != no_index && above != manager &&
+                 (!g.manager_has_route(u) || g.on_every_manager_route(above, u))) {
+        // The unit's manager can only report to their own manager.
+        why =
+            Message{"route.manager-only-own", {{"manager", org.people[manager].id}, {"person", org.people[above].id}}};
+        through = above;
+      } else {
+        continue;
+      }
+      Outcome o;
+      o.subject = unit_subject(org, u);
+      o.status = Status::fail;
+      o.message = std::move(why);
+      o.expected = Message{"route.unit-expected"};
+      o.found = o.message;
+      o.evidence = {ctx.unit_pointer(u)};
+      if (through != no_index) o.evidence.push_back("/people/" + std::to_string(through));
+      units.push_back(std::move(o));
+    }
+    const std::size_t n = org.units.size(), bad = units.size();
+    const Message found{"route.found", {{"bad", std::to_string(bad)}, {"units", std::to_string(n)}}};
+    const Status s = bad == 0 ? Status::pass : bad == n ? Status::fail : Status::partial;
+    out.push_back(org_outcome(in, s,
+                              Message{s == Status::pass   ? "route.pass"
+                                      : s == Status::fail ? "route.fail"
+                                                          : "route.partial",
+                                      {{"bad", std::to_string(bad)}}},
+                              expected, found, {"/channels"}));
+    for (auto& o : units)
+      out.push_back(std::move(o));
+  }
+};
+}  // namespace
+const Evaluator& independent_route() {
+  static const IndependentRoute e;
+  return e;
+}
+}  // namespace trygg::detail::eval

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// single_point_of_failure: no one person is on every reporting route, or is the only support
+// holder, for more staff than the limit. If that person is absent, conflicted or the one to
+// be reported, those staff have nowhere to go (seed 004, Signalsystem and Stödfunktioner).
+#include <algorithm>
+
+#include "common.hpp"
+#include "trygg/detail/org_graph.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+class SinglePointOfFailure final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{
+        "single_point_of_failure",
+        "no person is the only route or the only support holder for more staff than the limit",
+        {{"max_staff", CheckParam::Kind::count, "200", {}}},
+        {"spof.pass", "spof.fail", "spof.not-assessed", "spof.expected", "spof.found", "common.found-not-reported"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& ctx = in.ctx;
+    const auto& org = ctx.org;
+    std::uint64_t limit = 200;
+    if (const auto it = in.rule.params.find("max_staff"); it != in.rule.params.end() && it->is_number_unsigned())
+      limit = it->get<std::uint64_t>();
+    const Message expected{"spof.expected", {{"max", std::to_string(limit)}}};
+    if (!org.has_people || !org.has_channels) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"spof.not-assessed"}, expected,
+                                Message{"common.found-not-reported"}));
+      return;
+    }
+    const OrgGraph& g = ctx.graph();
+    // Staff for whom the person is the only holder of some support role: units served by
+    // exactly one holder of a role, counted once per person.
+    const std::size_t n = org.units.size();
+    // Per person, the most staff for whom they are the only holder of one support role, and
+    // which role (a person holding several sole roles is counted once, by the largest).
+    std::vector<std::uint64_t> sole_support(org.people.size(), 0);
+    std::vector<std::string> sole_role(org.people.size());
+    std::vector<std::string> roles;
+    for (const auto& p : org.people)
+      for (const auto& r : p.roles)
+        if (r != "manager" && std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+    std::sort(roles.begin(), roles.end());
+    std::vector<std::uint64_t> staff(org.people.size(), 0);
+    for (const auto& role : roles) {
+      // count[u]: holders serving u, 0, 1 (then who[u]) or 2 for "two or more", inherited down.
+      std::vector<std::uint8_t> count(n, 0);
+      std::vector<Index> who(n, no_index);
+      for (Index p = 0; p < org.people.size(); ++p)
+        if (org.people[p].has_role(role))
+          for (Index s : g.served_by(p)) {
+            if (who[s] != p) count[s] = static_cast<std::uint8_t>(std::min(2, count[s] + 1));
+            who[s] = p;
+          }
+      std::fill(staff.begin(), staff.end(), 0);
+      for (const Index u : ctx.preorder()) {
+        const Index parent = org.units[u].parent;
+        if (parent != no_index && count[parent] > 0) {
+          if (count[u] == 0) {
+            count[u] = count[parent];
+            who[u] = who[parent];
+          } else if (who[u] != who[parent] || count[parent] > 1) {
+            count[u] = 2;
+          }
+        }
+        if (count[u] == 1) staff[who[u]] += org.units[u].headcount.value_or(0);
+      }
+      for (Index p = 0; p < org.people.size(); ++p)
+        if (staff[p] > sole_support[p]) {
+          sole_support[p] = staff[p];
+          sole_role[p] = role;
+        }
+    }
+    std::vector<std::string> ids, evidence;
+    std::uint64_t worst = 0;
+    for (Index p = 0; p < org.people.size(); ++p) {
+      const std::uint64_t routes = g.staff_behind(p), support = sole_support[p];
+      worst = std::max({worst, routes, support});
+      if (routes <= limit && support <= limit) continue;
+      // Name what makes the person indispensable: every reporting route, or a support role.
+      const bool by_routes = routes >= support;
+      ids.push_back(org.people[p].id + " (" + std::to_string(by_routes ? routes : support) + ", " +
+                    (by_routes ? std::string("routes") : sole_role[p]) + ")");
+      evidence.push_back("/people/" + std::to_string(p));
+    }
+    const Message found{"spof.found", {{"staff", std::to_string(worst)}}};
+    if (ids.empty())
+      out.push_back(org_outcome(in, Status::pass, Message{"spof.pass", {{"max", std::to_string(limit)}}}, expected,
+                                found, {"/people"}));
+    else
+      out.push_back(org_outcome(in, Status::fail,
+                                Message{"spof.fail", {{"people", join(ids)}, {"max", std::to_string(limit)}}}, expected,
+                                found, std::move(evidence)));
+  }
+};
+}  // namespace
+const Evaluator& single_point_of_failure() {
+  static const SinglePointOfFailure e;
+  return e;
+}
+}  // namespace trygg::detail::eval

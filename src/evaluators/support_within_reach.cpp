@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// support_within_reach: every unit can reach each kind of support function (seed 004,
+// Stödfunktioner: HR, safety representatives, union representatives, occupational health,
+// equality officers). A holder serves the units in "serves" (else their own unit), each with
+// its subtree; the nearest holder of a unit is the one serving its closest ancestor-or-self.
+#include <algorithm>
+
+#include "common.hpp"
+#include "trygg/detail/org_graph.hpp"
+
+namespace trygg::detail::eval {
+namespace {
+const std::vector<std::string> default_roles{"hr-specialist", "safety-representative", "union-representative",
+                                             "occupational-health", "equality-officer"};
+
+class SupportWithinReach final : public Evaluator {
+ public:
+  const CheckInfo& info() const override {
+    static const CheckInfo i{
+        "support_within_reach",
+        "every unit is served by a holder of each kind of support role",
+        {{"roles",
+          CheckParam::Kind::roles,
+          "hr-specialist, safety-representative, union-representative, "
+          "occupational-health, equality-officer",
+          {}}},
+        {"support.pass", "support.partial", "support.fail", "support.not-assessed", "support.expected", "support.found",
+         "support.unit-missing", "support.unit-expected", "common.found-not-reported"}};
+    return i;
+  }
+  void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
+    const auto& ctx = in.ctx;
+    const auto& org = ctx.org;
+    auto roles = list_param(in, "roles");
+    if (roles.empty()) roles = default_roles;
+    const Message expected{"support.expected", {{"roles", join(roles)}}};
+    if (!org.has_people) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"support.not-assessed"}, expected,
+                                Message{"common.found-not-reported"}));
+      return;
+    }
+    const OrgGraph& g = ctx.graph();
+    const std::size_t n = org.units.size();
+    // nearest[r][u]: the nearest holder of role r for unit u, by one pass down the tree.
+    std::vector<std::vector<Index>> nearest(roles.size(), std::vector<Index>(n, no_index));
+    for (std::size_t r = 0; r < roles.size(); ++r) {
+      auto& near = nearest[r];
+      for (Index p = 0; p < org.people.size(); ++p)
+        if (org.people[p].has_role(roles[r]))
+          for (Index s : g.served_by(p))
+            if (near[s] == no_index) near[s] = p;
+      for (const Index u : ctx.preorder())
+        if (near[u] == no_index && org.units[u].parent != no_index) near[u] = near[org.units[u].parent];
+    }
+    std::vector<Outcome> gaps;
+    for (const Index u : ctx.preorder()) {
+      std::vector<std::string> missing;
+      std::vector<std::string> evidence{ctx.unit_pointer(u)};
+      for (std::size_t r = 0; r < roles.size(); ++r) {
+        if (nearest[r][u] == no_index)
+          missing.push_back(roles[r]);
+        else
+          evidence.push_back("/people/" + std::to_string(nearest[r][u]));
+      }
+      if (missing.empty()) continue;
+      Outcome o;
+      o.subject = unit_subject(org, u);
+      o.status = Status::fail;
+      o.message = Message{"support.unit-missing", {{"roles", join(missing)}}};
+      o.expected = Message{"support.unit-expected", {{"roles", join(roles)}}};
+      o.found = o.message;
+      o.evidence = std::move(evidence);  // the unit, then the nearest holders it does have
+      gaps.push_back(std::move(o));
+    }
+    const std::size_t bad = gaps.size();
+    const Message found{"support.found", {{"bad", std::to_string(bad)}, {"units", std::to_string(n)}}};
+    const Status s = bad == 0 ? Status::pass : bad == n ? Status::fail : Status::partial;
+    out.push_back(org_outcome(in, s,
+                              Message{s == Status::pass   ? "support.pass"
+                                      : s == Status::fail ? "support.fail"
+                                                          : "support.partial",
+                                      {{"bad", std::to_string(bad)}}},
+                              expected, found, {"/people"}));
+    for (auto& o : gaps)
+      out.push_back(std::move(o));
+  }
+};
+}  // namespace
+const Evaluator& support_within_reach() {
+  static const SupportWithinReach e;
+  return e;
+}
+}  // namespace trygg::detail::eval
