@@ -34,13 +34,15 @@ def generate(units: int, seed: int = 1) -> dict:
         unit_list.append({"id": f"u-{i}", "parent": f"u-{parent}", "headcount": rng.randint(5, 40),
                           "manager": f"p-m{i}"})
         people.append({"id": f"p-m{i}", "unit": f"u-{i}", "roles": ["manager"]})
+    admins = [f"u-{i}" for i in range(1, min(units, 9))] or ["u-0"]
     for k in range(max(1, units // 200)):
-        people.append({"id": f"p-hr{k}", "unit": "u-0", "roles": ["hr-specialist"],
-                       "serves": [f"u-{rng.randrange(units)}"]})
+        # HR specialists serve an administration each (the first ones), the rest a random unit.
+        serves = admins[k] if k < len(admins) else f"u-{rng.randrange(units)}"
+        people.append({"id": f"p-hr{k}", "unit": "u-0", "roles": ["hr-specialist"], "serves": [serves]})
     for k in range(max(1, units // 10)):
         u = rng.randrange(units)
         people.append({"id": f"p-sr{k}", "unit": f"u-{u}", "roles": ["safety-representative"]})
-    people.append({"id": "p-oh", "roles": ["occupational-health"], "external": True})
+    people.append({"id": "p-oh", "roles": ["occupational-health"], "external": True, "serves": ["u-0"]})
 
     routines = []
     for n, m in enumerate(ms):
@@ -71,9 +73,36 @@ def generate(units: int, seed: int = 1) -> dict:
             activities.append({"id": f"a-apt-{i}", "kind": "workplace-meeting", "measures": ["SIG-03", "FORUM-04"],
                                "date": "2026-05-0" + str(rng.randint(1, 9)), "units": [f"u-{i}"],
                                "reached": 10, "eligible": 12})
-    channels = [{"id": "c-hr", "kind": "hr", "recipients": ["p-hr0"], "measures": ["SIG-01"]},
+    # Structure for the structural checks: everyone may report to their line manager; each
+    # administration (a child of the root) has its own HR channel, except the last two; the
+    # whistleblowing function serves the first six. So the last two administrations' units can
+    # only go to their managers, and one HR specialist may stand behind a whole administration.
+    channels = [{"id": "c-lm", "kind": "line-manager", "recipients": ["p-m0"], "measures": ["SIG-01"]},
                 {"id": "c-wb", "kind": "whistleblowing", "recipients": ["p-oh"], "anonymous": True,
-                 "acknowledge_within": "P7D", "feedback_within": "P3M"}]
+                 "acknowledge_within": "P7D", "feedback_within": "P3M", "from_units": admins[:6]}]
+    hr = [p for p in people if "hr-specialist" in p["roles"]]
+    for k, admin in enumerate(admins[:-2] if len(admins) > 2 else admins):
+        recipients = sorted({hr[k % len(hr)]["id"], hr[(k * 7 + 3) % len(hr)]["id"]})
+        if k % 3 == 0:
+            recipients = recipients[:1]  # a sole recipient: a single point of failure
+        channels.append({"id": f"c-hr-{k}", "kind": "hr", "from_units": [admin], "recipients": recipients,
+                         "measures": ["SIG-01"]})
+    people.append({"id": "p-eq", "unit": "u-0", "roles": ["equality-officer"]})
+    for k in range(max(1, units // 100)):
+        people.append({"id": f"p-un{k}", "unit": "u-0", "roles": ["union-representative"],
+                       "serves": [admins[k % len(admins)]]})
+    # Investigators: HR staff, and some managers who investigate where they also manage.
+    for k in range(max(1, units // 500)):
+        hr[k % len(hr)]["roles"].append("investigator") if "investigator" not in hr[k % len(hr)]["roles"] else None
+        m = people[rng.randrange(units)]
+        if "investigator" not in m["roles"]:
+            m["roles"].append("investigator")
+            m["serves"] = [f"u-{max(0, (int(m['unit'][2:]) - 1) // 8)}"]
+    for k in range(max(1, units // 50)):
+        u = rng.randrange(units)
+        held_by = f"p-m{u}" if rng.random() < 0.2 else hr[k % len(hr)]["id"]
+        activities.append({"id": f"a-exit-{k}", "kind": "exit-interview", "measures": ["SIG-04"],
+                           "date": "2026-03-0" + str(rng.randint(1, 9)), "units": [f"u-{u}"], "held_by": held_by})
     return {"format": "trygg.organisation/1", "id": f"synthetic-{units}", "country": "SE", "sector": "public",
             "flags": ["client-facing", "home-working"], "units": unit_list, "people": people,
             "routines": routines, "activities": activities, "channels": channels, "surveys": [],

@@ -12,11 +12,13 @@
 
 namespace trygg::detail {
 namespace {
-using RouteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+// Edges kept in a vector, not the default list: one allocation per edge less.
+using RouteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
+                                         boost::no_property, boost::no_property, boost::vecS>;
 using Vertex = boost::graph_traits<RouteGraph>::vertex_descriptor;
 }  // namespace
 
-OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) : org_(org) {
+OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) : org_(org), preorder_(preorder) {
   const std::size_t n = org.units.size(), people = org.people.size();
   // Euler numbers: a unit's subtree is the run of the pre-order that starts at it.
   tin_.assign(n, 0);
@@ -48,7 +50,14 @@ OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) 
     else if (person.unit != no_index)
       served_[p] = {person.unit};
   }
+}
 
+void OrgGraph::build_routes() const {
+  if (routes_built_) return;
+  routes_built_ = true;
+  const Organisation& org = org_;
+  const auto& preorder = preorder_;
+  const std::size_t n = org.units.size(), people = org.people.size();
   // The route graph, reversed (the dominator algorithm then gives post-dominators).
   // Vertices: where the staff of a unit start [0, n); the unit's place in the inheritance
   // chain [n, 2n) (a channel open to a unit is open to its subtree); where the unit's manager
@@ -121,23 +130,32 @@ OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) 
         reachable[targets[k]] = 1;
         queue.push_back(targets[k]);
       }
-  RouteGraph g(total);
-  for (const auto& [from, to] : edges)
-    if (reachable[from]) boost::add_edge(from, to, g);
+  edges.erase(std::remove_if(edges.begin(), edges.end(), [&](const auto& e) { return !reachable[e.first]; }),
+              edges.end());
+  const RouteGraph g(edges.begin(), edges.end(), total);
   edges = {};
   std::vector<Vertex> idom(total, boost::graph_traits<RouteGraph>::null_vertex());
   boost::lengauer_tarjan_dominator_tree(
       g, boost::vertex(sink, g), boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, g)));
 
   // Pre/post numbers of the dominator tree, iteratively (it can be as deep as the unit tree).
+  // Children lists of the dominator tree as compressed rows (first_child[v] .. first_child[v+1]).
   reached_.assign(total, 0);
-  std::vector<std::vector<std::uint32_t>> children(total);
+  const auto none = boost::graph_traits<RouteGraph>::null_vertex();
+  std::vector<std::uint32_t> first_child(total + 1, 0), child(total);
   for (std::size_t v = 0; v < total; ++v)
-    if (idom[v] != boost::graph_traits<RouteGraph>::null_vertex()) {
-      children[idom[v]].push_back(static_cast<std::uint32_t>(v));
+    if (idom[v] != none) {
+      ++first_child[idom[v] + 1];
       reached_[v] = 1;
     }
   reached_[sink] = 1;
+  for (std::size_t v = 0; v < total; ++v)
+    first_child[v + 1] += first_child[v];
+  {
+    std::vector<std::uint32_t> fill(first_child.begin(), first_child.end() - 1);
+    for (std::size_t v = 0; v < total; ++v)
+      if (idom[v] != none) child[fill[idom[v]]++] = static_cast<std::uint32_t>(v);
+  }
   dom_in_.assign(total, 0);
   dom_out_.assign(total, 0);
   std::vector<std::uint32_t> order;  // dominator-tree pre-order
@@ -149,8 +167,8 @@ OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) 
     order.push_back(static_cast<std::uint32_t>(sink));
     while (!stack.empty()) {
       auto& [v, next] = stack.back();
-      if (next < children[v].size()) {
-        const std::uint32_t c = children[v][next++];
+      if (first_child[v] + next < first_child[v + 1]) {
+        const std::uint32_t c = child[first_child[v] + next++];
         dom_in_[c] = clock++;
         order.push_back(c);
         stack.emplace_back(c, 0);
@@ -181,32 +199,41 @@ OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) 
     staff_behind_[p] = staff[person_vertex(p)];
 }
 
+std::uint64_t OrgGraph::staff_behind(Index person) const {
+  build_routes();
+  return staff_behind_[person];
+}
+
 bool OrgGraph::in_line_of(Index person, Index unit) const noexcept {
   return std::any_of(managed_[person].begin(), managed_[person].end(), [&](Index m) { return contains(m, unit); });
 }
 
-bool OrgGraph::has_route(Index unit) const noexcept {
+bool OrgGraph::has_route(Index unit) const {
+  build_routes();
   return reached_[unit] != 0;
 }
 
-bool OrgGraph::dominated(Index person, std::size_t start) const noexcept {
+bool OrgGraph::dominated(Index person, std::size_t start) const {
+  build_routes();
   const std::size_t p = person_vertex(person);
   return reached_[start] && reached_[p] && dom_in_[p] <= dom_in_[start] && dom_in_[start] < dom_out_[p];
 }
 
-bool OrgGraph::on_every_route(Index person, Index unit) const noexcept {
+bool OrgGraph::on_every_route(Index person, Index unit) const {
   return dominated(person, unit);
 }
 
-bool OrgGraph::manager_has_route(Index unit) const noexcept {
+bool OrgGraph::manager_has_route(Index unit) const {
+  build_routes();
   return reached_[2 * org_.units.size() + unit] != 0;
 }
 
-bool OrgGraph::on_every_manager_route(Index person, Index unit) const noexcept {
+bool OrgGraph::on_every_manager_route(Index person, Index unit) const {
   return dominated(person, 2 * org_.units.size() + unit);
 }
 
-Index OrgGraph::bottleneck(Index unit) const noexcept {
+Index OrgGraph::bottleneck(Index unit) const {
+  build_routes();
   return reached_[unit] ? first_person_dom_[unit] : no_index;
 }
 

@@ -29,21 +29,23 @@ class OrgGraph {
   [[nodiscard]] const std::vector<Index>& managed(Index person) const noexcept { return managed_[person]; }
 
   // --- reporting routes ------------------------------------------------------------------
+  // Built on the first question about routes: the support and impartiality checks never pay
+  // for the dominator tree. Not thread-safe, like the audit context that owns the graph.
   // A route runs from a unit to a recipient: through a channel open to the unit (a channel
   // open to a unit is open to its subtree), to each of its recipients; a "line-manager"
   // channel leads to the unit's own line manager only.
   /// Whether the unit has any route to a recipient.
-  [[nodiscard]] bool has_route(Index unit) const noexcept;
+  [[nodiscard]] bool has_route(Index unit) const;
   /// Whether every route from the unit passes through the person (post-dominance).
-  [[nodiscard]] bool on_every_route(Index person, Index unit) const noexcept;
+  [[nodiscard]] bool on_every_route(Index person, Index unit) const;
   /// The same for the unit's manager, whose "line-manager" channel leads to their own
   /// manager (the line manager of the parent unit).
-  [[nodiscard]] bool manager_has_route(Index unit) const noexcept;
-  [[nodiscard]] bool on_every_manager_route(Index person, Index unit) const noexcept;
+  [[nodiscard]] bool manager_has_route(Index unit) const;
+  [[nodiscard]] bool on_every_manager_route(Index person, Index unit) const;
   /// The first person every route from the unit passes through, or no_index.
-  [[nodiscard]] Index bottleneck(Index unit) const noexcept;
+  [[nodiscard]] Index bottleneck(Index unit) const;
   /// Staff (unit headcounts) whose every route passes through the person.
-  [[nodiscard]] std::uint64_t staff_behind(Index person) const noexcept { return staff_behind_[person]; }
+  [[nodiscard]] std::uint64_t staff_behind(Index person) const;
 
   // --- support ---------------------------------------------------------------------------
   /// The units a person serves: their `serves`, else their own unit (each with its subtree).
@@ -57,13 +59,16 @@ class OrgGraph {
   // Post-dominator tree of the route graph, as pre/post numbers for O(1) ancestry; vertex
   // ids: three per unit [0, U) (see org_graph.cpp), channels [U, U+C), people [U+C, U+C+P),
   // the sink last.
-  std::size_t units_ = 0, channels_ = 0;
-  std::vector<std::uint32_t> dom_in_, dom_out_;
-  std::vector<char> reached_;
-  std::vector<Index> first_person_dom_;  // per unit: the nearest person post-dominator
-  std::vector<std::uint64_t> staff_behind_;
+  const std::vector<Index>& preorder_;
+  void build_routes() const;
+  mutable bool routes_built_ = false;
+  mutable std::size_t units_ = 0, channels_ = 0;
+  mutable std::vector<std::uint32_t> dom_in_, dom_out_;
+  mutable std::vector<char> reached_;
+  mutable std::vector<Index> first_person_dom_;  // per unit: the nearest person post-dominator
+  mutable std::vector<std::uint64_t> staff_behind_;
   [[nodiscard]] std::size_t person_vertex(Index p) const noexcept { return units_ + channels_ + p; }
-  [[nodiscard]] bool dominated(Index person, std::size_t start) const noexcept;
+  [[nodiscard]] bool dominated(Index person, std::size_t start) const;
 };
 
 }  // namespace trygg::detail
