@@ -31,8 +31,10 @@ def generate(units: int, seed: int = 1) -> dict:
     # Breadth-first tree with fan-out 8: deep and wide at once.
     for i in range(1, units):
         parent = (i - 1) // 8
-        unit_list.append({"id": f"u-{i}", "parent": f"u-{parent}", "headcount": rng.randint(5, 40),
-                          "manager": f"p-m{i}"})
+        unit = {"id": f"u-{i}", "parent": f"u-{parent}", "headcount": rng.randint(5, 40), "manager": f"p-m{i}"}
+        if i > 8 and i % 7 == 0:
+            del unit["manager"]  # led from the unit above: its line manager is inherited
+        unit_list.append(unit)
         people.append({"id": f"p-m{i}", "unit": f"u-{i}", "roles": ["manager"]})
     admins = [f"u-{i}" for i in range(1, min(units, 9))] or ["u-0"]
     for k in range(max(1, units // 200)):
@@ -87,6 +89,9 @@ def generate(units: int, seed: int = 1) -> dict:
             recipients = recipients[:1]  # a sole recipient: a single point of failure
         channels.append({"id": f"c-hr-{k}", "kind": "hr", "from_units": [admin], "recipients": recipients,
                          "measures": ["SIG-01"]})
+    if len(admins) >= 8:
+        # The last administration may also go to the top manager, who is its manager's manager.
+        channels.append({"id": "c-top", "kind": "in-person", "from_units": [admins[-1]], "recipients": ["p-m0"]})
     people.append({"id": "p-eq", "unit": "u-0", "roles": ["equality-officer"]})
     for k in range(max(1, units // 100)):
         people.append({"id": f"p-un{k}", "unit": "u-0", "roles": ["union-representative"],

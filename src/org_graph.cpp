@@ -54,7 +54,6 @@ OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) 
 
 void OrgGraph::build_routes() const {
   if (routes_built_) return;
-  routes_built_ = true;
   const Organisation& org = org_;
   const auto& preorder = preorder_;
   const std::size_t n = org.units.size(), people = org.people.size();
@@ -78,23 +77,16 @@ void OrgGraph::build_routes() const {
     if (org.units[u].parent != no_index) add_edge(n + org.units[u].parent, n + u);  // chain -> parent
   }
   const Index root = org.root();
+  std::vector<char> lm_open(n, 0);
   for (Index k = 0; k < channels_; ++k) {
     const auto& c = org.channels[k];
     const std::size_t kv = units_ + k;
     if (c.kind == "line-manager") {
-      // Reporting to one's own line manager: from each covered unit to its line manager.
-      std::vector<char> open(n, 0);
+      // Line-manager channels never pass through their own vertex; their coverage is merged
+      // and their edges added once below, whatever the number of such channels.
       for (Index x : c.from_units)
-        open[x] = 1;
-      if (c.from_units.empty() && n > 0) open[root] = 1;
-      for (const Index u : preorder) {
-        const Index p = org.units[u].parent;
-        if (p != no_index && open[p]) open[u] = 1;
-        if (!open[u]) continue;
-        if (line_manager_[u] != no_index) add_edge(person_vertex(line_manager_[u]), u);
-        const Index above = p == no_index ? no_index : line_manager_[p];
-        if (org.units[u].manager != no_index && above != no_index) add_edge(person_vertex(above), 2 * n + u);
-      }
+        lm_open[x] = 1;
+      if (c.from_units.empty() && n > 0) lm_open[root] = 1;
       continue;
     }
     if (c.from_units.empty()) {
@@ -105,6 +97,16 @@ void OrgGraph::build_routes() const {
     }
     for (Index r : c.recipients)
       add_edge(person_vertex(r), kv);
+  }
+  // Reporting to one's own line manager: from each covered unit to its line manager, and from
+  // the unit's manager to the line manager above them.
+  for (const Index u : preorder) {
+    const Index p = org.units[u].parent;
+    if (p != no_index && lm_open[p]) lm_open[u] = 1;
+    if (!lm_open[u]) continue;
+    if (line_manager_[u] != no_index) add_edge(person_vertex(line_manager_[u]), u);
+    const Index above = p == no_index ? no_index : line_manager_[p];
+    if (org.units[u].manager != no_index && above != no_index) add_edge(person_vertex(above), 2 * n + u);
   }
   for (Index p = 0; p < people; ++p)
     add_edge(sink, person_vertex(p));
@@ -178,14 +180,6 @@ void OrgGraph::build_routes() const {
       }
     }
   }
-  const auto is_person = [&](std::size_t v) { return v >= units_ + channels_ && v < sink; };
-  std::vector<Index> nearest_person(total, no_index);
-  for (const auto v : order) {
-    if (v == sink) continue;
-    const std::size_t d = idom[v];
-    nearest_person[v] = is_person(d) ? static_cast<Index>(d - units_ - channels_) : nearest_person[d];
-  }
-  first_person_dom_.assign(nearest_person.begin(), nearest_person.begin() + static_cast<std::ptrdiff_t>(n));
   // Staff behind a person: the headcounts of the unit starts in its dominator subtree.
   std::vector<std::uint64_t> staff(total, 0);
   for (Index u = 0; u < n; ++u)
@@ -197,15 +191,12 @@ void OrgGraph::build_routes() const {
   staff_behind_.assign(people, 0);
   for (Index p = 0; p < people; ++p)
     staff_behind_[p] = staff[person_vertex(p)];
+  routes_built_ = true;
 }
 
 std::uint64_t OrgGraph::staff_behind(Index person) const {
   build_routes();
   return staff_behind_[person];
-}
-
-bool OrgGraph::in_line_of(Index person, Index unit) const noexcept {
-  return std::any_of(managed_[person].begin(), managed_[person].end(), [&](Index m) { return contains(m, unit); });
 }
 
 bool OrgGraph::has_route(Index unit) const {
@@ -230,11 +221,6 @@ bool OrgGraph::manager_has_route(Index unit) const {
 
 bool OrgGraph::on_every_manager_route(Index person, Index unit) const {
   return dominated(person, 2 * org_.units.size() + unit);
-}
-
-Index OrgGraph::bottleneck(Index unit) const {
-  build_routes();
-  return reached_[unit] ? first_person_dom_[unit] : no_index;
 }
 
 }  // namespace trygg::detail

@@ -171,9 +171,11 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     if (passing)
       org["channels"].push_back({{"id", "c-2"}, {"kind", "hr"}, {"recipients", {"p-2"}}, {"measures", {m.id}}});
     if (check == "single_point_of_failure") {
-      const auto limit = rule.params.value("max_staff", 200u);
-      org["units"][0]["headcount"] = passing ? 1u : limit + 1;
-      if (passing) org["channels"][1]["recipients"] = {"p-2"};
+      // Failing: one more staff behind the line manager than the limit allows.
+      std::int64_t limit = 200;
+      if (const auto it = rule.params.find("max_staff"); it != rule.params.end() && it->is_number_integer())
+        limit = std::max<std::int64_t>(0, it->get<std::int64_t>());
+      org["units"][0]["headcount"] = passing ? std::int64_t{0} : limit + 1;
     }
     return;
   }
@@ -184,7 +186,9 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     else
       roles = {"hr-specialist", "safety-representative", "union-representative", "occupational-health",
                "equality-officer"};
-    if (!passing) roles.pop_back();  // one kind of support is missing
+    // Failing: one kind of support is missing (not "manager", which p-1 holds anyway).
+    const auto drop = std::find_if(roles.rbegin(), roles.rend(), [](const std::string& r) { return r != "manager"; });
+    if (!passing && drop != roles.rend()) roles.erase(std::next(drop).base());
     org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", roles}});
     return;
   }

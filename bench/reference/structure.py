@@ -113,8 +113,9 @@ def structural_findings(org: dict[str, Any], max_staff: int = 200) -> dict[str, 
         doms = dominators(start)
         if own is not None and ("p", own) in doms:
             route.append((units[u]["id"], "route.unit-only-manager", people[own]["id"]))
-        elif mgr is not None and above is not None and above != mgr and (
-                ("m", u) not in idom or ("p", above) in dominators(("m", u))):
+        elif mgr is not None and ("m", u) not in idom:
+            route.append((units[u]["id"], "route.manager-none", None))
+        elif mgr is not None and above is not None and above != mgr and ("p", above) in dominators(("m", u)):
             route.append((units[u]["id"], "route.manager-only-own", people[above]["id"]))
 
     support = []
@@ -143,7 +144,8 @@ def structural_findings(org: dict[str, Any], max_staff: int = 200) -> dict[str, 
             for d in dominators(("s", u)):
                 if isinstance(d, tuple) and d[0] == "p":
                     behind[d[1]] += headcount[u]
-    roles = sorted({r for person in people for r in person.get("roles", []) if r != "manager"})
+    roles = ["chief-safety-representative", "equality-officer", "hr-specialist", "occupational-health",
+             "safety-representative", "union-representative"]
     sole = [0] * len(people)
     sole_role = [""] * len(people)
     for role in roles:
@@ -175,7 +177,7 @@ def structural_findings(org: dict[str, Any], max_staff: int = 200) -> dict[str, 
         return any(contains(m, u) or contains(u, m) for u in served for m in managed[p])
 
     investigators = [person["id"] for p, person in enumerate(people)
-                     if "investigator" in person.get("roles", []) and conflicted(p, served_by(p))]
+                     if "investigator" in person.get("roles", []) and served_by(p) and conflicted(p, served_by(p))]
     interviews = [a["id"] for a in org.get("activities", [])
                   if a["kind"] == "exit-interview" and a.get("held_by") is not None
                   and conflicted(pid[a["held_by"]], [uid[x] for x in a.get("units", [])])]

@@ -57,7 +57,8 @@ class Impartiality final : public Evaluator {
       for (Index p = 0; p < org.people.size(); ++p) {
         if (!org.people[p].has_role("investigator")) continue;
         ++judged;
-        if (conflicted(p, g.served_by(p))) {
+        // An investigator who serves no unit (no "serves", no unit) conflicts with none.
+        if (!g.served_by(p).empty() && conflicted(p, g.served_by(p))) {
           ids.push_back(org.people[p].id);
           evidence.push_back("/people/" + std::to_string(p));
         }

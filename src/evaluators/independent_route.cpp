@@ -16,7 +16,7 @@ class IndependentRoute final : public Evaluator {
                              {},
                              {"route.pass", "route.partial", "route.fail", "route.not-assessed", "route.expected",
                               "route.found", "route.unit-none", "route.unit-only-manager", "route.manager-only-own",
-                              "route.unit-expected", "common.found-not-reported"}};
+                              "route.manager-none", "route.unit-expected", "common.found-not-reported"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -42,8 +42,11 @@ class IndependentRoute final : public Evaluator {
       } else if (own != no_index && g.on_every_route(own, u)) {
         why = Message{"route.unit-only-manager", {{"person", org.people[own].id}}};
         through = own;
-      } else if (manager != no_index && above != no_index && above != manager &&
-                 (!g.manager_has_route(u) || g.on_every_manager_route(above, u))) {
+      } else if (manager != no_index && !g.manager_has_route(u)) {
+        // The unit's manager has no route at all (for example the top manager, when the only
+        // channel is to one's line manager).
+        why = Message{"route.manager-none", {{"manager", org.people[manager].id}}};
+      } else if (manager != no_index && above != no_index && above != manager && g.on_every_manager_route(above, u)) {
         // The unit's manager can only report to their own manager.
         why =
             Message{"route.manager-only-own", {{"manager", org.people[manager].id}, {"person", org.people[above].id}}};

@@ -23,10 +23,10 @@ class SinglePointOfFailure final : public Evaluator {
     const auto& ctx = in.ctx;
     const auto& org = ctx.org;
     std::uint64_t limit = 200;
-    if (const auto it = in.rule.params.find("max_staff"); it != in.rule.params.end() && it->is_number_unsigned())
-      limit = it->get<std::uint64_t>();
+    if (const auto it = in.rule.params.find("max_staff"); it != in.rule.params.end() && it->is_number_integer())
+      limit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, it->get<std::int64_t>()));
     const Message expected{"spof.expected", {{"max", std::to_string(limit)}}};
-    if (!org.has_people || !org.has_channels) {
+    if (!org.has_people) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"spof.not-assessed"}, expected,
                                 Message{"common.found-not-reported"}));
       return;
@@ -39,11 +39,10 @@ class SinglePointOfFailure final : public Evaluator {
     // which role (a person holding several sole roles is counted once, by the largest).
     std::vector<std::uint64_t> sole_support(org.people.size(), 0);
     std::vector<std::string> sole_role(org.people.size());
-    std::vector<std::string> roles;
-    for (const auto& p : org.people)
-      for (const auto& r : p.roles)
-        if (r != "manager" && std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
-    std::sort(roles.begin(), roles.end());
+    // The support functions of seed 004 (Stödfunktioner), in a fixed order.
+    static const std::vector<std::string> roles{
+        "chief-safety-representative", "equality-officer",      "hr-specialist",
+        "occupational-health",         "safety-representative", "union-representative"};
     std::vector<std::uint64_t> staff(org.people.size(), 0);
     for (const auto& role : roles) {
       // count[u]: holders serving u, 0, 1 (then who[u]) or 2 for "two or more", inherited down.
@@ -77,7 +76,8 @@ class SinglePointOfFailure final : public Evaluator {
     std::vector<std::string> ids, evidence;
     std::uint64_t worst = 0;
     for (Index p = 0; p < org.people.size(); ++p) {
-      const std::uint64_t routes = g.staff_behind(p), support = sole_support[p];
+      // Without a channels section there are no routes to judge, only support.
+      const std::uint64_t routes = org.has_channels ? g.staff_behind(p) : 0, support = sole_support[p];
       worst = std::max({worst, routes, support});
       if (routes <= limit && support <= limit) continue;
       // Name what makes the person indispensable: every reporting route, or a support role.

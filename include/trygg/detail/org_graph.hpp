@@ -23,8 +23,6 @@ class OrgGraph {
   [[nodiscard]] bool contains(Index a, Index u) const noexcept { return tin_[a] <= tin_[u] && tin_[u] < tout_[a]; }
   /// The manager of the unit, else of its nearest ancestor with one; no_index if none.
   [[nodiscard]] Index line_manager(Index unit) const noexcept { return line_manager_[unit]; }
-  /// Whether the person manages the unit or one of its ancestors.
-  [[nodiscard]] bool in_line_of(Index person, Index unit) const noexcept;
   /// Units the person manages.
   [[nodiscard]] const std::vector<Index>& managed(Index person) const noexcept { return managed_[person]; }
 
@@ -42,8 +40,6 @@ class OrgGraph {
   /// manager (the line manager of the parent unit).
   [[nodiscard]] bool manager_has_route(Index unit) const;
   [[nodiscard]] bool on_every_manager_route(Index person, Index unit) const;
-  /// The first person every route from the unit passes through, or no_index.
-  [[nodiscard]] Index bottleneck(Index unit) const;
   /// Staff (unit headcounts) whose every route passes through the person.
   [[nodiscard]] std::uint64_t staff_behind(Index person) const;
 
@@ -65,7 +61,6 @@ class OrgGraph {
   mutable std::size_t units_ = 0, channels_ = 0;
   mutable std::vector<std::uint32_t> dom_in_, dom_out_;
   mutable std::vector<char> reached_;
-  mutable std::vector<Index> first_person_dom_;  // per unit: the nearest person post-dominator
   mutable std::vector<std::uint64_t> staff_behind_;
   [[nodiscard]] std::size_t person_vertex(Index p) const noexcept { return units_ + channels_ + p; }
   [[nodiscard]] bool dominated(Index person, std::size_t start) const;
