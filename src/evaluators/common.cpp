@@ -111,6 +111,18 @@ LatestOccurrence latest_occurrence(const RuleInput& in) {
   return out;
 }
 
+void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,
+                   std::vector<std::string> evidence, std::vector<Outcome>& failing_units, std::vector<Outcome>& out) {
+  const std::size_t n = in.ctx.org.units.size(), bad = failing_units.size();
+  const Status s = bad == 0 ? Status::pass : bad == n ? Status::fail : Status::partial;
+  const char* verdict = s == Status::pass ? ".pass" : s == Status::fail ? ".fail" : ".partial";
+  out.push_back(org_outcome(in, s, Message{prefix + verdict, {{"bad", std::to_string(bad)}}}, expected,
+                            Message{prefix + ".found", {{"bad", std::to_string(bad)}, {"units", std::to_string(n)}}},
+                            std::move(evidence)));
+  for (auto& o : failing_units)
+    out.push_back(std::move(o));
+}
+
 std::vector<std::string> routine_evidence(const RuleInput& in) {
   std::vector<std::string> ev;
   for (auto i : in.ctx.routines_of(in.measure_index))

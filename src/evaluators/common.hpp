@@ -66,6 +66,12 @@ struct LatestOccurrence {
 };
 LatestOccurrence latest_occurrence(const RuleInput& in);
 
+/// For checks that judge every unit: the organisation outcome (pass when no unit failed, fail
+/// when all did, partial otherwise; messages `<prefix>.pass|partial|fail` with `bad`, and
+/// `<prefix>.found` with `bad` and `units`), followed by the failing units' own outcomes.
+void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,
+                   std::vector<std::string> evidence, std::vector<Outcome>& failing_units, std::vector<Outcome>& out);
+
 /// JSON Pointers of the routines implementing the measure.
 std::vector<std::string> routine_evidence(const RuleInput& in);
 

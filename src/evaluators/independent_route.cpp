@@ -64,17 +64,7 @@ class IndependentRoute final : public Evaluator {
       if (through != no_index) o.evidence.push_back("/people/" + std::to_string(through));
       units.push_back(std::move(o));
     }
-    const std::size_t n = org.units.size(), bad = units.size();
-    const Message found{"route.found", {{"bad", std::to_string(bad)}, {"units", std::to_string(n)}}};
-    const Status s = bad == 0 ? Status::pass : bad == n ? Status::fail : Status::partial;
-    out.push_back(org_outcome(in, s,
-                              Message{s == Status::pass   ? "route.pass"
-                                      : s == Status::fail ? "route.fail"
-                                                          : "route.partial",
-                                      {{"bad", std::to_string(bad)}}},
-                              expected, found, {"/channels"}));
-    for (auto& o : units)
-      out.push_back(std::move(o));
+    unit_verdicts(in, "route", expected, {"/channels"}, units, out);
   }
 };
 }  // namespace

@@ -72,17 +72,7 @@ class SupportWithinReach final : public Evaluator {
       o.evidence = std::move(evidence);  // the unit, then the nearest holders it does have
       gaps.push_back(std::move(o));
     }
-    const std::size_t bad = gaps.size();
-    const Message found{"support.found", {{"bad", std::to_string(bad)}, {"units", std::to_string(n)}}};
-    const Status s = bad == 0 ? Status::pass : bad == n ? Status::fail : Status::partial;
-    out.push_back(org_outcome(in, s,
-                              Message{s == Status::pass   ? "support.pass"
-                                      : s == Status::fail ? "support.fail"
-                                                          : "support.partial",
-                                      {{"bad", std::to_string(bad)}}},
-                              expected, found, {"/people"}));
-    for (auto& o : gaps)
-      out.push_back(std::move(o));
+    unit_verdicts(in, "support", expected, {"/people"}, gaps, out);
   }
 };
 }  // namespace
