@@ -200,12 +200,7 @@ std::vector<RoutineCoverage> routine_coverage(const AuditContext& ctx,
   std::vector<std::vector<RoutineRequirement>> by_routine(ctx.org.routines.size());
   for (const auto& [rule, mi] : rules) {
     const Measure& m = ctx.fw.measures()[mi];
-    std::vector<std::string> required;
-    if (const auto it = rule->params.find("elements"); it != rule->params.end())
-      required = it->get<std::vector<std::string>>();
-    else
-      for (const auto& e : m.elements)
-        required.push_back(e.id);
+    const std::vector<std::string> required = detail::eval::required_elements(*rule, m);
     for (auto i : ctx.routines_of(mi)) {
       const auto& routine = ctx.org.routines[i];
       RoutineRequirement req{rule->id, m.id, {}};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "evaluators/common.hpp"
 #include "trygg/organisation.hpp"
 
 namespace trygg {
@@ -59,15 +60,6 @@ json skeleton(const Applicability& a) {
               {"action_plan", json::array()}};
 }
 
-std::vector<std::string> required_elements(const Measure& m, const Rule& rule) {
-  if (const auto it = rule.params.find("elements"); it != rule.params.end() && it->is_array())
-    return it->get<std::vector<std::string>>();
-  std::vector<std::string> ids;
-  for (const auto& e : m.elements)
-    ids.push_back(e.id);
-  return ids;
-}
-
 std::string param_or(const Rule& rule, const char* name, std::string fallback) {
   if (const auto it = rule.params.find(name); it != rule.params.end() && it->is_string()) return it->get<std::string>();
   return fallback;
@@ -82,7 +74,8 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
                {"written", true}, {"owner", "p-1"},     {"adopted", recent}};
   if (check == "written" && !passing) routine["written"] = false;
   if (check == "owner" && !passing) routine.erase("owner");
-  if (check == "elements") routine["elements"] = passing ? json(required_elements(m, rule)) : json::array();
+  if (check == "elements")
+    routine["elements"] = passing ? json(detail::eval::required_elements(rule, m)) : json::array();
   if (check == "cadence" || check == "calendar_year")
     routine["adopted"] = passing ? recent : (as_of - Duration{10, 0, 0}).to_string();
   if (check == "participation") {
@@ -124,7 +117,7 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
   if (check == "case_deadline") {
     // Late by more than any limit a profile may set: past the longest the limit can last.
     const auto limit = Duration::parse(param_or(rule, "within", "P3M")).value_or(Duration{0, 3, 0});
-    const auto beyond = std::int64_t{limit.years} * 366 + std::int64_t{limit.months} * 31 + limit.days + 1;
+    const auto beyond = detail::eval::longest_days(limit) + 1;
     std::string kind = "harassment";
     if (const auto it = rule.params.find("kinds"); it != rule.params.end() && it->is_array() && !it->empty())
       kind = it->front().get<std::string>();

@@ -19,6 +19,15 @@ double share(const RuleInput& in, const char* name, double fallback) {
   return fallback;
 }
 
+std::vector<std::string> required_elements(const Rule& rule, const Measure& measure) {
+  if (const auto it = rule.params.find("elements"); it != rule.params.end() && it->is_array())
+    return it->get<std::vector<std::string>>();
+  std::vector<std::string> ids;
+  for (const auto& e : measure.elements)
+    ids.push_back(e.id);
+  return ids;
+}
+
 std::string text_param(const RuleInput& in, const char* name, std::string fallback) {
   if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_string())
     return it->get<std::string>();

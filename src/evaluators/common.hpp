@@ -34,6 +34,10 @@ const Evaluator& written();
 Duration period(const RuleInput& in, const char* name, Duration fallback);
 /// A share parameter (0..1), else `fallback`.
 double share(const RuleInput& in, const char* name, double fallback);
+/// The elements a rule of the "elements" check requires: its "elements" parameter, else every
+/// element of its measure. One definition for the check, the report's routine view and the
+/// worked examples.
+std::vector<std::string> required_elements(const Rule& rule, const Measure& measure);
 /// A string parameter, else `fallback`.
 std::string text_param(const RuleInput& in, const char* name, std::string fallback);
 /// A list-of-strings parameter, else empty.

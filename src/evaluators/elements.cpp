@@ -19,12 +19,7 @@ class Elements final : public Evaluator {
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
-    std::vector<std::string> required;
-    if (const auto it = in.rule.params.find("elements"); it != in.rule.params.end())
-      required = it->get<std::vector<std::string>>();
-    else
-      for (const auto& e : in.measure.elements)
-        required.push_back(e.id);
+    const std::vector<std::string> required = required_elements(in.rule, in.measure);
     const Message expected{"elements.expected", {{"measure", in.measure.id}, {"elements", join(required)}}};
     if (without_routines(in, expected, out)) return;
     // Elements count only from routines not known to be unwritten: an unwritten routine

@@ -374,3 +374,20 @@ TEST_CASE("a legal rule in a pack built in code needs citations, a rationale and
     CHECK(pointers == std::vector<std::string>{"/citations", "/rationale", "/evidence"});
   }
 }
+
+TEST_CASE("risks and their links in the action plan are checked, with pointers") {
+  auto doc = employer("SE", "private", 30);
+  doc["risks"] = json::parse(R"([{"id": "r-1", "area": "salary", "grounds": ["sex", "height"]}])");
+  doc["action_plan"] = json::parse(R"([{"id": "ap-1", "measure": "ORG-09", "risk": "r-9", "outcome": "great"}])");
+  try {
+    (void)trygg::Organisation::from_json(doc, fixtures::framework(), "org.json");
+    FAIL("no error");
+  } catch (const trygg::LoadError& e) {
+    std::vector<std::string> pointers;
+    for (const auto& d : e.diagnostics())
+      pointers.push_back(d.pointer);
+    CHECK(pointers == std::vector<std::string>{"/risks/0/area", "/risks/0/grounds/1", "/action_plan/0/risk",
+                                               "/action_plan/0/outcome"});
+    CHECK(e.diagnostics().front().file == "org.json");
+  }
+}
