@@ -131,6 +131,8 @@ std::string render(const Message& message, Language lang, const Framework& frame
       v = named("role.", v, lang);
     } else if (k == "of") {
       v = named("impartial-of.", v, lang);
+    } else if (k == "requires") {
+      v = named("safety-requires.", v, lang);
     } else if (k == "basis") {
       v = named("basis.", v, lang);
     } else if (k == "kinds") {

@@ -185,6 +185,29 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", roles}});
     return;
   }
+  if (check == "safety_organisation") {
+    // One workplace, the root, at least as large as the threshold. Passing: a safety
+    // representative serving it, or a committee meeting on the as-of date. Failing: no
+    // representative, or the last meeting one day before the period.
+    std::int64_t min_staff = 1;
+    if (const auto it = rule.params.find("min_staff"); it != rule.params.end() && it->is_number_integer())
+      min_staff = std::max<std::int64_t>(0, it->get<std::int64_t>());
+    if (org["units"][0]["headcount"].get<std::int64_t>() < min_staff) {
+      org["units"][0]["headcount"] = min_staff;
+      for (auto& figure : org["headcount"].items())
+        figure.value() = min_staff;
+    }
+    org["units"][0]["workplace"] = true;
+    if (param_or(rule, "requires", "representative") == "committee") {
+      const auto within = Duration::parse(param_or(rule, "within", "P1Y")).value_or(Duration{1, 0, 0});
+      const Date date = passing ? as_of : as_of - within - Duration{0, 0, 1};
+      org["activities"].push_back(
+          {{"id", "a-1"}, {"kind", "safety-committee"}, {"measures", {m.id}}, {"date", date.to_string()}});
+    } else if (passing) {
+      org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", {"safety-representative"}}});
+    }
+    return;
+  }
   if (check == "impartiality") {
     // Passing: someone outside the line of management; failing: the unit's own manager.
     const std::string who = passing ? "p-2" : "p-1";

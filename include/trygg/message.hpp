@@ -33,8 +33,8 @@ class Framework;
 
 /// Render a message for a person: like render(), but arguments that hold ids are shown by
 /// their names in `lang`: "elements" and "missing" (element ids of the measure named by
-/// the "measure" argument), "parties", "audience", "flags", and the durations "cadence"
-/// and "within".
+/// the "measure" argument), "parties", "audience", "flags", "roles", "of", "requires", and the
+/// durations "cadence" and "within".
 [[nodiscard]] std::string render(const Message& message, Language lang, const Framework& framework);
 /// A duration in words, e.g. "1 year 6 months", "6 månader".
 [[nodiscard]] std::string duration_words(const Duration& d, Language lang);

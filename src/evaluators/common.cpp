@@ -122,12 +122,20 @@ LatestOccurrence latest_occurrence(const RuleInput& in) {
 
 void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,
                    std::vector<std::string> evidence, std::vector<Outcome>& failing_units, std::vector<Outcome>& out) {
-  const std::size_t n = in.ctx.org.units.size(), bad = failing_units.size();
-  const Status s = bad == 0 ? Status::pass : bad == n ? Status::fail : Status::partial;
+  unit_verdicts(in, prefix, expected, std::move(evidence), failing_units, out, in.ctx.org.units.size(), {});
+}
+
+void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,
+                   std::vector<std::string> evidence, std::vector<Outcome>& failing_units, std::vector<Outcome>& out,
+                   std::size_t judged, const std::vector<std::pair<std::string, std::string>>& args) {
+  const std::size_t bad = failing_units.size();
+  const Status s = bad == 0 ? Status::pass : bad == judged ? Status::fail : Status::partial;
   const char* verdict = s == Status::pass ? ".pass" : s == Status::fail ? ".fail" : ".partial";
-  out.push_back(org_outcome(in, s, Message{prefix + verdict, {{"bad", std::to_string(bad)}}}, expected,
-                            Message{prefix + ".found", {{"bad", std::to_string(bad)}, {"units", std::to_string(n)}}},
-                            std::move(evidence)));
+  Message message{prefix + verdict, {{"bad", std::to_string(bad)}}};
+  Message found{prefix + ".found", {{"bad", std::to_string(bad)}, {"units", std::to_string(judged)}}};
+  message.args.insert(message.args.end(), args.begin(), args.end());
+  found.args.insert(found.args.end(), args.begin(), args.end());
+  out.push_back(org_outcome(in, s, std::move(message), expected, std::move(found), std::move(evidence)));
   for (auto& o : failing_units)
     out.push_back(std::move(o));
 }

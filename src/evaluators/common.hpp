@@ -26,6 +26,7 @@ const Evaluator& independent_route();
 const Evaluator& owner();
 const Evaluator& participation();
 const Evaluator& present();
+const Evaluator& safety_organisation();
 const Evaluator& single_point_of_failure();
 const Evaluator& support_within_reach();
 const Evaluator& written();
@@ -75,6 +76,11 @@ LatestOccurrence latest_occurrence(const RuleInput& in);
 /// `<prefix>.found` with `bad` and `units`), followed by the failing units' own outcomes.
 void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,
                    std::vector<std::string> evidence, std::vector<Outcome>& failing_units, std::vector<Outcome>& out);
+/// The same for checks that judge only some units (e.g. the workplaces a threshold binds):
+/// `judged` is how many were judged, and `args` are added to both messages.
+void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,
+                   std::vector<std::string> evidence, std::vector<Outcome>& failing_units, std::vector<Outcome>& out,
+                   std::size_t judged, const std::vector<std::pair<std::string, std::string>>& args);
 
 /// JSON Pointers of the routines implementing the measure.
 std::vector<std::string> routine_evidence(const RuleInput& in);

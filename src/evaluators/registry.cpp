@@ -24,6 +24,7 @@ const std::vector<const Evaluator*>& evaluators() {
       &eval::owner(),
       &eval::participation(),
       &eval::present(),
+      &eval::safety_organisation(),
       &eval::single_point_of_failure(),
       &eval::support_within_reach(),
       &eval::written(),

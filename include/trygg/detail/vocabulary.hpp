@@ -34,9 +34,19 @@ inline const std::vector<std::string_view> communication_channels{
 inline const std::vector<std::string_view> effect_methods{"survey", "incident-statistics", "interviews", "review",
                                                           "other"};
 inline const std::vector<std::string_view> effect_outcomes{"effective", "partly-effective", "not-effective", "unknown"};
-inline const std::vector<std::string_view> activity_kinds{
-    "training",          "forum",     "survey",          "drill",           "exit-interview", "cooperation-meeting",
-    "workplace-meeting", "appraisal", "risk-assessment", "report-to-board", "review",         "other"};
+inline const std::vector<std::string_view> activity_kinds{"training",
+                                                          "forum",
+                                                          "survey",
+                                                          "drill",
+                                                          "exit-interview",
+                                                          "cooperation-meeting",
+                                                          "workplace-meeting",
+                                                          "appraisal",
+                                                          "risk-assessment",
+                                                          "report-to-board",
+                                                          "review",
+                                                          "safety-committee",
+                                                          "other"};
 inline const std::vector<std::string_view> channel_kinds{
     "line-manager", "hr",      "safety-representative", "union", "whistleblowing", "digital-form", "phone",
     "in-person",    "external"};
