@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: MIT
-// Load and audit one organisation file, repeatedly, and report medians and peak memory as
-// JSON. Run once per size in a fresh process (bench/run.py does), so that the peak resident
-// set size belongs to that size alone.
+// Load and audit one organisation file and report medians as JSON (docs/performance.md).
 //
-// Baseline in the same run: nlohmann::json::parse of the same bytes, the DOM parse that any
-// JSON-reading loader pays at least, so that load time is reported as a ratio to it.
+//   trygg_bench ORG.json [RUNS] [--no-dom]   times, each against a baseline in the same run
+//   trygg_bench --memory ORG.json            peak memory of loading and auditing, alone
+//
+// Baselines measured in the same process: simdjson's DOM parse of the same bytes (a reused
+// parser and padded input: the least any JSON reader pays) and nlohmann's DOM parse (what a
+// plain nlohmann loader pays; --no-dom skips it for files where it takes minutes).
+// The memory mode runs in a fresh process (bench/run.py starts one per size) and does nothing
+// but load the file and audit it, so the peak resident set is theirs alone.
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <string>
 #include <vector>
 
+#include <simdjson.h>
 #include <nlohmann/json.hpp>
 
 #include "trygg/trygg.hpp"
@@ -30,49 +37,98 @@ double median_seconds(int runs, F&& f) {
   std::sort(t.begin(), t.end());
   return t[t.size() / 2];
 }
+
+long long peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<long long>(usage.ru_maxrss) * 1024;
+}
+
+trygg::AuditOptions options() {
+  trygg::AuditOptions o;
+  o.as_of = trygg::Date::parse("2026-11-22");
+  return o;
+}
+
+// The structural rules of issue 4, for timing them apart from the rest (bench/structure.py
+// times the same selection against the networkx reference).
+trygg::Framework structural_framework(const trygg::Framework& fw) {
+  trygg::Profile p;
+  p.select = {"SIG-01/independent_route", "SUP-01/support_within_reach", "SUP-02/single_point_of_failure",
+              "ORG-03/impartiality", "SIG-04/impartiality"};
+  return trygg::apply_profile(fw, p);
+}
+
+int memory_mode(const char* path) {
+  const auto fw = trygg::Framework::builtin();
+  const long long before = peak_rss_bytes();
+  const auto org = trygg::Organisation::load(path, fw);
+  const long long after_load = peak_rss_bytes();
+  const auto report = trygg::audit(org, fw, options());
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  const auto bytes = static_cast<long long>(in.tellg());
+  const nlohmann::json out{{"file", path},
+                           {"bytes", bytes},
+                           {"units", org.units.size()},
+                           {"results", report.results.size()},
+                           {"peak_rss_before_bytes", before},
+                           {"peak_rss_load_bytes", after_load},
+                           {"peak_rss_load_audit_bytes", peak_rss_bytes()}};
+  std::cout << out.dump() << "\n";
+  return 0;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 3 && std::strcmp(argv[1], "--memory") == 0) return memory_mode(argv[2]);
   if (argc < 2) {
-    std::cerr << "usage: trygg_bench ORG.json [RUNS]\n";
+    std::cerr << "usage: trygg_bench ORG.json [RUNS] [--no-dom] | trygg_bench --memory ORG.json\n";
     return 2;
   }
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+  const bool dom = !(argc > 3 && std::strcmp(argv[3], "--no-dom") == 0);
   std::ifstream in(argv[1], std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();
   const auto fw = trygg::Framework::builtin();
-  trygg::AuditOptions options;
-  options.as_of = trygg::Date::parse("2026-11-22");
+  const auto structural = structural_framework(fw);
+  const auto opts = options();
 
   std::size_t sink = 0;
-  const double parse_s = median_seconds(runs, [&] { sink += nlohmann::json::parse(text).size(); });
+  const simdjson::padded_string padded(text);
+  simdjson::dom::parser parser;
+  const double simdjson_s = median_seconds(runs, [&] {
+    simdjson::dom::element root;
+    if (parser.parse(padded).get(root) != simdjson::SUCCESS) std::abort();
+    sink += root.is_object() ? 1 : 0;
+  });
+  const double dom_s = dom ? median_seconds(runs, [&] { sink += nlohmann::json::parse(text).size(); }) : 0.0;
   const double load_s =
       median_seconds(runs, [&] { sink += trygg::Organisation::parse(text, fw, argv[1]).units.size(); });
   const auto org = trygg::Organisation::parse(text, fw, argv[1]);
-  const double audit_s = median_seconds(runs, [&] { sink += trygg::audit(org, fw, options).results.size(); });
-  const auto report = trygg::audit(org, fw, options);
-  rusage before_render{};
-  getrusage(RUSAGE_SELF, &before_render);  // peak of parse, load and audit alone
+  const double audit_s = median_seconds(runs, [&] { sink += trygg::audit(org, fw, opts).results.size(); });
+  const double structural_s = median_seconds(runs, [&] { sink += trygg::audit(org, structural, opts).results.size(); });
+  const auto report = trygg::audit(org, fw, opts);
   const double render_s = median_seconds(runs, [&] { sink += trygg::render_json(report, trygg::Language::en).size(); });
 
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const nlohmann::json out{{"file", argv[1]},
-                           {"bytes", text.size()},
-                           {"units", org.units.size()},
-                           {"runs", runs},
-                           {"results", report.results.size()},
-                           {"findings", report.findings.size()},
-                           {"dom_parse_s", parse_s},
-                           {"load_s", load_s},
-                           {"load_over_dom_parse", load_s / parse_s},
-                           {"audit_s", audit_s},
-                           {"render_json_s", render_s},
-                           {"peak_rss_load_audit_bytes", static_cast<long long>(before_render.ru_maxrss) * 1024},
-                           {"peak_rss_bytes", static_cast<long long>(usage.ru_maxrss) * 1024},
-                           {"sink", sink % 2}};
+  nlohmann::json out{{"file", argv[1]},
+                     {"bytes", text.size()},
+                     {"units", org.units.size()},
+                     {"runs", runs},
+                     {"results", report.results.size()},
+                     {"findings", report.findings.size()},
+                     {"simdjson_parse_s", simdjson_s},
+                     {"load_s", load_s},
+                     {"load_over_simdjson_parse", load_s / simdjson_s},
+                     {"audit_s", audit_s},
+                     {"structural_audit_s", structural_s},
+                     {"render_json_s", render_s},
+                     {"sink", sink % 2}};
+  if (dom) {
+    out["dom_parse_s"] = dom_s;
+    out["load_over_dom_parse"] = load_s / dom_s;
+  }
   std::cout << out.dump() << "\n";
   return 0;
 }

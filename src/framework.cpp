@@ -99,6 +99,7 @@ void check_params(const Rule& rule, const CheckInfo& info, const std::string& ba
 namespace {
 using detail::Diagnostics;
 using detail::json;
+using detail::JsonNode;
 using detail::ObjectReader;
 namespace vocab = detail::vocabulary;
 
@@ -152,7 +153,7 @@ bool is_rule_id(const std::string& s) {
 
 std::vector<Citation> read_citations(ObjectReader& r, std::string_view key, bool required) {
   std::vector<Citation> out;
-  r.array(key, required, [&](const json& v, const std::string& p) {
+  r.array(key, required, [&](JsonNode v, const std::string& p) {
     ObjectReader c(v, p, r.diagnostics(), {"source", "locator", "url", "from", "until"});
     if (!c.ok()) return;
     auto source = c.string("source", true, "a source such as \"seed-004\" or \"AFS 2023:2\"");
@@ -170,7 +171,7 @@ std::vector<Citation> read_citations(ObjectReader& r, std::string_view key, bool
   return out;
 }
 
-Area read_area(const json& v, const std::string& p, Diagnostics& d) {
+Area read_area(JsonNode v, std::string p, Diagnostics& d) {
   Area a;
   ObjectReader r(v, p, d, {"id", "code", "order", "title", "goal", "sources"});
   if (!r.ok()) return a;
@@ -190,7 +191,7 @@ Area read_area(const json& v, const std::string& p, Diagnostics& d) {
   return a;
 }
 
-Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
+Measure read_measure(JsonNode v, std::string p, Diagnostics& d) {
   Measure m;
   ObjectReader r(v, p, d,
                  {"id", "name", "area", "title", "description", "proposal", "sources", "cadence", "audience",
@@ -212,7 +213,7 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
   m.cadence = r.duration("cadence", false);
   m.audience = r.one_of("audience", true, vocab::audiences).value_or("");
   std::set<std::string> element_ids;
-  r.array("elements", false, [&](const json& ev, const std::string& ep) {
+  r.array("elements", false, [&](JsonNode ev, const std::string& ep) {
     ObjectReader er(ev, ep, d, {"id", "title"});
     if (!er.ok()) return;
     auto element_id = er.id("id", true);
@@ -227,20 +228,20 @@ Measure read_measure(const json& v, const std::string& p, Diagnostics& d) {
   return m;
 }
 
-Applicability read_applicability(const json& v, const std::string& p, Diagnostics& d, bool nested = false) {
+Applicability read_applicability(JsonNode v, const std::string& p, Diagnostics& d, bool nested = false) {
   Applicability a;
   std::vector<std::string_view> keys{"countries",     "sectors",         "flags_any", "min_headcount",
                                      "max_headcount", "headcount_basis", "from",      "until"};
   if (!nested) keys.push_back("any_of");
   ObjectReader r(v, p, d, keys);
   if (!r.ok()) return a;
-  a.countries = r.strings("countries", false, "ISO 3166-1 alpha-2 country codes",
-                          [&](const std::string& s, const std::string& ep) {
-                            if (is_upper_word(s, 2, 2)) return true;
-                            d.add(ep, "an ISO 3166-1 alpha-2 country code such as \"SE\"", detail::describe(json(s)));
-                            return false;
-                          })
-                    .value_or(std::vector<std::string>{});
+  a.countries =
+      r.strings("countries", false, "ISO 3166-1 alpha-2 country codes", [&](const std::string& s, std::size_t i) {
+         if (is_upper_word(s, 2, 2)) return true;
+         d.add(r.pointer("countries", i), "an ISO 3166-1 alpha-2 country code such as \"SE\"",
+               detail::describe(json(s)));
+         return false;
+       }).value_or(std::vector<std::string>{});
   a.sectors = r.enums("sectors", false, vocab::sectors).value_or(std::vector<std::string>{});
   a.flags_any = r.enums("flags_any", false, vocab::flags).value_or(std::vector<std::string>{});
   a.min_headcount = r.count("min_headcount", false);
@@ -255,14 +256,14 @@ Applicability read_applicability(const json& v, const std::string& p, Diagnostic
     d.add(r.pointer("until"), "a date not before \"from\" (" + a.from->to_string() + ")", a.until->to_string());
   if (!nested) {
     r.array("any_of", false,
-            [&](const json& alt, const std::string& ap) { a.any_of.push_back(read_applicability(alt, ap, d, true)); });
+            [&](JsonNode alt, const std::string& ap) { a.any_of.push_back(read_applicability(alt, ap, d, true)); });
     if (r.has("any_of") && a.any_of.empty() && r.get("any_of", false, "")->is_array())
       d.add(r.pointer("any_of"), "at least one alternative", "an empty array");
   }
   return a;
 }
 
-Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
+Rule read_rule(JsonNode v, std::string p, Diagnostics& d) {
   Rule rule;
   ObjectReader r(v, p, d,
                  {"id", "measure", "check", "obligation", "severity", "params", "applies_if", "citations", "rationale",
@@ -279,10 +280,10 @@ Rule read_rule(const json& v, const std::string& p, Diagnostics& d) {
   rule.check = r.one_of("check", true, check_names).value_or("");
   if (auto o = r.one_of("obligation", true, vocab::obligations)) rule.obligation = *parse_obligation(*o);
   if (auto s = r.one_of("severity", false, vocab::severities)) rule.own_severity = *parse_severity(*s);
-  if (const json* params = r.get("params", false, "")) rule.params = *params;
+  if (const auto params = r.get("params", false, "")) rule.params = params->to_json();
   if (const auto* ev = detail::find_evaluator(rule.check))
     detail::check_params(rule, ev->info(), r.pointer("params"), d);
-  if (const json* a = r.get("applies_if", false, ""))
+  if (const auto a = r.get("applies_if", false, ""))
     rule.applies_if = read_applicability(*a, r.pointer("applies_if"), d);
   // A legal duty must say why it exists and what counts as evidence, so that
   // `trygg-check explain` can show it (issue: legal rule packs).
@@ -315,10 +316,10 @@ Pack Framework::parse_pack(std::string_view json_text, const std::string& file) 
     pack.version = r.string("version", true).value_or("");
     pack.title = r.text("title", true).value_or(Text{});
     pack.description = r.text("description", false).value_or(Text{});
-    r.array("areas", false, [&](const json& v, const std::string& p) { pack.areas.push_back(read_area(v, p, d)); });
+    r.array("areas", false, [&](JsonNode v, const std::string& p) { pack.areas.push_back(read_area(v, p, d)); });
     r.array("measures", false,
-            [&](const json& v, const std::string& p) { pack.measures.push_back(read_measure(v, p, d)); });
-    r.array("rules", false, [&](const json& v, const std::string& p) { pack.rules.push_back(read_rule(v, p, d)); });
+            [&](JsonNode v, const std::string& p) { pack.measures.push_back(read_measure(v, p, d)); });
+    r.array("rules", false, [&](JsonNode v, const std::string& p) { pack.rules.push_back(read_rule(v, p, d)); });
   }
   d.throw_if_any();
   for (auto& a : pack.areas)

@@ -2,11 +2,237 @@
 #include "trygg/detail/json_reader.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <system_error>
+#include <type_traits>
+#include <unordered_set>
+
+#include <simdjson.h>
 
 namespace trygg::detail {
+
+// ---------------------------------------------------------------------------------------------
+// JsonNode and FastDocument
+
+namespace {
+using SimdElement = simdjson::dom::element;
+static_assert(std::is_trivially_copyable_v<SimdElement> && sizeof(SimdElement) <= 16,
+              "JsonNode keeps a simdjson element in 16 opaque bytes");
+
+SimdElement simd(const unsigned char (&storage)[16]) noexcept {
+  SimdElement e;
+  std::memcpy(static_cast<void*>(&e), storage, sizeof e);
+  return e;
+}
+}  // namespace
+
+JsonNode JsonNode::from_simdjson(const void* element) noexcept {
+  JsonNode n;
+  n.nl_ = nullptr;
+  std::memcpy(n.sj_, element, sizeof(SimdElement));
+  return n;
+}
+
+JsonNode::Kind JsonNode::kind() const noexcept {
+  if (nl_) {
+    switch (nl_->type()) {
+      case json::value_t::boolean:
+        return Kind::boolean;
+      case json::value_t::number_integer:
+        return Kind::integer;
+      case json::value_t::number_unsigned:
+        return Kind::unsigned_integer;
+      case json::value_t::number_float:
+        return Kind::floating;
+      case json::value_t::string:
+        return Kind::string;
+      case json::value_t::array:
+        return Kind::array;
+      case json::value_t::object:
+        return Kind::object;
+      default:
+        return Kind::null;  // null, and binary or discarded values, which no reader accepts
+    }
+  }
+  switch (simd(sj_).type()) {
+    case simdjson::dom::element_type::BOOL:
+      return Kind::boolean;
+    case simdjson::dom::element_type::INT64:
+      return Kind::integer;
+    case simdjson::dom::element_type::UINT64:
+      return Kind::unsigned_integer;
+    case simdjson::dom::element_type::DOUBLE:
+      return Kind::floating;
+    case simdjson::dom::element_type::STRING:
+      return Kind::string;
+    case simdjson::dom::element_type::ARRAY:
+      return Kind::array;
+    case simdjson::dom::element_type::OBJECT:
+      return Kind::object;
+    default:
+      return Kind::null;
+  }
+}
+
+bool JsonNode::is_number() const noexcept {
+  const Kind k = kind();
+  return k == Kind::integer || k == Kind::unsigned_integer || k == Kind::floating;
+}
+
+bool JsonNode::boolean() const noexcept {
+  bool v = false;
+  if (nl_) return nl_->get<bool>();
+  return simd(sj_).get(v) == simdjson::SUCCESS && v;
+}
+
+std::string_view JsonNode::string() const noexcept {
+  if (nl_) return nl_->get_ref<const std::string&>();
+  std::string_view v;
+  return simd(sj_).get(v) == simdjson::SUCCESS ? v : std::string_view();
+}
+
+std::int64_t JsonNode::integer() const noexcept {
+  if (nl_) return nl_->get<std::int64_t>();
+  std::int64_t v = 0;
+  return simd(sj_).get(v) == simdjson::SUCCESS ? v : 0;
+}
+
+std::uint64_t JsonNode::unsigned_integer() const noexcept {
+  if (nl_) return nl_->get<std::uint64_t>();
+  std::uint64_t v = 0;
+  return simd(sj_).get(v) == simdjson::SUCCESS ? v : 0;
+}
+
+double JsonNode::number() const noexcept {
+  if (nl_) return nl_->get<double>();
+  switch (kind()) {
+    case Kind::integer:
+      return static_cast<double>(integer());
+    case Kind::unsigned_integer:
+      return static_cast<double>(unsigned_integer());
+    default: {
+      double v = 0;
+      return simd(sj_).get(v) == simdjson::SUCCESS ? v : 0.0;
+    }
+  }
+}
+
+std::size_t JsonNode::size() const noexcept {
+  if (nl_) return nl_->size();
+  const SimdElement e = simd(sj_);
+  // simdjson's stored counts saturate; counting is exact.
+  std::size_t n = 0;
+  simdjson::dom::array array;
+  simdjson::dom::object object;
+  if (e.get(array) == simdjson::SUCCESS) {
+    for ([[maybe_unused]] SimdElement x : array)
+      ++n;
+  } else if (e.get(object) == simdjson::SUCCESS) {
+    for ([[maybe_unused]] const auto& x : object)
+      ++n;
+  }
+  return n;
+}
+
+std::optional<JsonNode> JsonNode::find(std::string_view key) const noexcept {
+  if (nl_) {
+    const auto it = nl_->find(key);
+    if (it == nl_->end()) return std::nullopt;
+    return JsonNode(*it);
+  }
+  simdjson::dom::object object;
+  SimdElement found;
+  if (simd(sj_).get(object) != simdjson::SUCCESS || object.at_key(key).get(found) != simdjson::SUCCESS)
+    return std::nullopt;
+  const JsonNode n = from_simdjson(&found);
+  return n;
+}
+
+void JsonNode::for_each_element(const std::function<void(std::size_t, JsonNode)>& each) const {
+  if (nl_) {
+    for (std::size_t i = 0; i < nl_->size(); ++i)
+      each(i, JsonNode((*nl_)[i]));
+    return;
+  }
+  simdjson::dom::array array;
+  if (simd(sj_).get(array) != simdjson::SUCCESS) return;
+  std::size_t i = 0;
+  for (SimdElement e : array) {
+    const JsonNode n = from_simdjson(&e);
+    each(i++, n);
+  }
+}
+
+void JsonNode::for_each_member(const std::function<void(std::string_view, JsonNode)>& each) const {
+  if (nl_) {
+    for (const auto& [k, v] : nl_->items())
+      each(k, JsonNode(v));
+    return;
+  }
+  simdjson::dom::object object;
+  if (simd(sj_).get(object) != simdjson::SUCCESS) return;
+  for (const auto field : object) {
+    const JsonNode n = from_simdjson(&field.value);
+    each(field.key, n);
+  }
+}
+
+json JsonNode::to_json() const {
+  if (nl_) return *nl_;
+  switch (kind()) {
+    case Kind::boolean:
+      return boolean();
+    case Kind::integer:
+      return integer();
+    case Kind::unsigned_integer:
+      return unsigned_integer();
+    case Kind::floating:
+      return number();
+    case Kind::string:
+      return std::string(string());
+    case Kind::array: {
+      json a = json::array();
+      for_each_element([&](std::size_t, JsonNode e) { a.push_back(e.to_json()); });
+      return a;
+    }
+    case Kind::object: {
+      json o = json::object();
+      for_each_member([&](std::string_view k, JsonNode v) { o[std::string(k)] = v.to_json(); });
+      return o;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+struct FastDocument::State {
+  simdjson::dom::parser parser;
+  SimdElement root;
+};
+
+FastDocument::FastDocument() : state_(std::make_unique<State>()) {}
+FastDocument::~FastDocument() = default;
+
+std::unique_ptr<FastDocument> FastDocument::parse(std::string_view text, std::size_t max_depth) {
+  // A byte-order mark is refused by the strict parser; leave it to that one for its message.
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
+      static_cast<unsigned char>(text[2]) == 0xBF)
+    return nullptr;
+  std::unique_ptr<FastDocument> doc(new FastDocument());
+  if (doc->state_->parser.allocate(text.size(), max_depth) != simdjson::SUCCESS) return nullptr;
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end; it copies the text when it
+  // cannot know that those bytes are readable.
+  if (doc->state_->parser.parse(text.data(), text.size(), true).get(doc->state_->root) != simdjson::SUCCESS)
+    return nullptr;
+  return doc;
+}
+
+JsonNode FastDocument::root() const noexcept {
+  const JsonNode n = JsonNode::from_simdjson(&state_->root);
+  return n;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
@@ -302,6 +528,23 @@ std::string describe(const json& v) {
   }
 }
 
+std::string describe(JsonNode v) {
+  switch (v.kind()) {
+    case JsonNode::Kind::null:
+      return "null";
+    case JsonNode::Kind::boolean:
+      return v.boolean() ? "true" : "false";
+    case JsonNode::Kind::object:
+      return "an object";
+    case JsonNode::Kind::array:
+      return "an array";
+    case JsonNode::Kind::string:
+      return "the string \"" + printable(v.string(), 40) + "\"";
+    default:
+      return describe(v.to_json());  // numbers, written as nlohmann writes them
+  }
+}
+
 namespace {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -360,46 +603,99 @@ std::string one_of_list(const std::vector<std::string_view>& allowed) {
 // ---------------------------------------------------------------------------------------------
 // ObjectReader
 
-ObjectReader::ObjectReader(const json& value, std::string pointer, Diagnostics& out,
-                           std::vector<std::string_view> known_keys, std::string_view what)
+ObjectReader::ObjectReader(JsonNode value, std::string pointer, Diagnostics& out,
+                           std::initializer_list<std::string_view> known_keys, std::string_view what)
     : pointer_(std::move(pointer)), out_(out) {
   if (!value.is_object()) {
     out_.add(pointer_, std::string(what), describe(value));
     return;
   }
-  object_ = &value;
-  for (const auto& [k, v] : value.items()) {
-    if (std::find(known_keys.begin(), known_keys.end(), k) == known_keys.end()) {
-      std::sort(known_keys.begin(), known_keys.end());
-      // The pointer stays exact (it must resolve in the document); only the echo is sanitised.
-      out_.add(pointer_append(pointer_, k), "no other keys than " + quoted_list(known_keys),
-               "an unknown key \"" + printable(k, 64) + "\"", did_you_mean(k, known_keys));
-    }
+  object_ = value;
+  check_keys(std::span<const std::string_view>(known_keys.begin(), known_keys.size()), what);
+}
+
+ObjectReader::ObjectReader(JsonNode value, std::string pointer, Diagnostics& out,
+                           const std::vector<std::string_view>& known_keys, std::string_view what)
+    : pointer_(std::move(pointer)), out_(out) {
+  if (!value.is_object()) {
+    out_.add(pointer_, std::string(what), describe(value));
+    return;
   }
+  object_ = value;
+  check_keys(known_keys, what);
+}
+
+void ObjectReader::check_keys(std::span<const std::string_view> known_keys, std::string_view) {
+  // Unknown keys, and keys given twice. The strict parser refuses duplicates already; the
+  // fast one (simdjson) keeps them, so they are caught here too.
+  object_->for_each_member([&](std::string_view k, JsonNode v) {
+    if (std::find(known_keys.begin(), known_keys.end(), k) == known_keys.end()) {
+      std::vector<std::string_view> sorted(known_keys.begin(), known_keys.end());
+      std::sort(sorted.begin(), sorted.end());
+      // The pointer stays exact (it must resolve in the document); only the echo is sanitised.
+      out_.add(pointer_append(pointer_, k), "no other keys than " + quoted_list(sorted),
+               "an unknown key \"" + printable(k, 64) + "\"", did_you_mean(k, sorted));
+      return;
+    }
+    const auto end = members_.begin() + static_cast<std::ptrdiff_t>(member_count_);
+    const bool repeated = std::find_if(members_.begin(), end, [&](const auto& m) { return m.first == k; }) != end ||
+                          (!members_complete_ && seen_beyond_cache(k));
+    if (repeated) {
+      out_.add(pointer_append(pointer_, k), "each key at most once in an object",
+               "a duplicate key \"" + std::string(k) + "\"");
+    } else if (member_count_ < cached_members) {
+      members_[member_count_++] = {k, v};
+    } else {
+      members_complete_ = false;
+      beyond_cache_.push_back(k);
+    }
+  });
+}
+
+bool ObjectReader::seen_beyond_cache(std::string_view key) const {
+  return std::find(beyond_cache_.begin(), beyond_cache_.end(), key) != beyond_cache_.end();
+}
+
+std::optional<JsonNode> ObjectReader::member(std::string_view key) const noexcept {
+  if (!object_) return std::nullopt;
+  for (std::size_t i = 0; i < member_count_; ++i)
+    if (members_[i].first == key) return members_[i].second;
+  if (members_complete_) return std::nullopt;
+  return object_->find(key);
 }
 
 bool ObjectReader::has(std::string_view key) const {
-  return object_ && object_->contains(key);
+  return member(key).has_value();
 }
 
-const json* ObjectReader::get(std::string_view key, bool required, std::string_view expected) {
-  if (!object_) return nullptr;
-  const auto it = object_->find(key);
-  if (it == object_->end()) {
-    if (required) out_.add(pointer(key), std::string(expected), "nothing (the key is missing)");
-    return nullptr;
+std::optional<JsonNode> ObjectReader::get(std::string_view key, bool required, std::string_view expected) {
+  if (!object_) return std::nullopt;
+  auto v = member(key);
+  if (!v && required) out_.add(pointer(key), std::string(expected), "nothing (the key is missing)");
+  return v;
+}
+
+std::string ObjectReader::pointer(std::string_view key, std::size_t index) const {
+  return pointer_append(pointer(key), index);
+}
+
+std::optional<std::string> ObjectReader::string_lazy(std::string_view key, bool required,
+                                                     const std::function<std::string()>& expected) {
+  if (!object_) return std::nullopt;
+  const auto v = member(key);
+  if (!v) {
+    if (required) out_.add(pointer(key), expected(), "nothing (the key is missing)");
+    return std::nullopt;
   }
-  return &*it;
+  if (!v->is_string()) {
+    out_.add(pointer(key), expected(), describe(*v));
+    return std::nullopt;
+  }
+  return std::string(v->string());
 }
 
 std::optional<std::string> ObjectReader::string(std::string_view key, bool required, std::string_view expected) {
-  const json* v = get(key, required, expected);
-  if (!v) return std::nullopt;
-  if (!v->is_string()) {
-    out_.add(pointer(key), std::string(expected), describe(*v));
-    return std::nullopt;
-  }
-  return v->get<std::string>();
+  return string_lazy(key, required, [&] { return std::string(expected); });
 }
 
 std::optional<std::string> ObjectReader::id(std::string_view key, bool required) {
@@ -414,7 +710,7 @@ std::optional<std::string> ObjectReader::id(std::string_view key, bool required)
 
 std::optional<std::string> ObjectReader::one_of(std::string_view key, bool required,
                                                 const std::vector<std::string_view>& allowed) {
-  auto s = string(key, required, one_of_list(allowed));
+  auto s = string_lazy(key, required, [&] { return one_of_list(allowed); });
   if (s && std::find(allowed.begin(), allowed.end(), *s) == allowed.end()) {
     out_.add(pointer(key), one_of_list(allowed), describe(json(*s)), did_you_mean(*s, allowed));
     return std::nullopt;
@@ -423,36 +719,42 @@ std::optional<std::string> ObjectReader::one_of(std::string_view key, bool requi
 }
 
 std::optional<bool> ObjectReader::boolean(std::string_view key, bool required) {
-  const json* v = get(key, required, "true or false");
+  const auto v = get(key, required, "true or false");
   if (!v) return std::nullopt;
   if (!v->is_boolean()) {
     out_.add(pointer(key), "true or false", describe(*v));
     return std::nullopt;
   }
-  return v->get<bool>();
+  return v->boolean();
 }
 
 std::optional<std::uint32_t> ObjectReader::count(std::string_view key, bool required) {
   constexpr std::string_view expected = "a whole number from 0 to 4294967295";
-  const json* v = get(key, required, expected);
+  const auto v = get(key, required, expected);
   if (!v) return std::nullopt;
-  // Parsed text gives unsigned numbers; a document built in code may hold signed ones.
-  if (v->is_number_unsigned() && v->get<std::uint64_t>() <= 0xFFFFFFFFu) return v->get<std::uint32_t>();
-  if (v->is_number_integer() && v->get<std::int64_t>() >= 0 && v->get<std::int64_t>() <= 0xFFFFFFFFll)
-    return static_cast<std::uint32_t>(v->get<std::int64_t>());
+  // Parsed text gives unsigned (nlohmann) or signed (simdjson) numbers; a document built in
+  // code may hold either.
+  if (v->kind() == JsonNode::Kind::unsigned_integer && v->unsigned_integer() <= 0xFFFFFFFFu)
+    return static_cast<std::uint32_t>(v->unsigned_integer());
+  if (v->kind() == JsonNode::Kind::integer && v->integer() >= 0 && v->integer() <= 0xFFFFFFFFll)
+    return static_cast<std::uint32_t>(v->integer());
   out_.add(pointer(key), std::string(expected), describe(*v));
   return std::nullopt;
 }
 
 std::optional<double> ObjectReader::number(std::string_view key, bool required, double min, double max) {
-  const std::string expected = "a number from " + json(min).dump() + " to " + json(max).dump();
-  const json* v = get(key, required, expected);
-  if (!v) return std::nullopt;
-  if (!v->is_number() || v->get<double>() < min || v->get<double>() > max) {
-    out_.add(pointer(key), expected, describe(*v));
+  const auto expected = [&] { return "a number from " + json(min).dump() + " to " + json(max).dump(); };
+  if (!object_) return std::nullopt;
+  const auto v = member(key);
+  if (!v) {
+    if (required) out_.add(pointer(key), expected(), "nothing (the key is missing)");
     return std::nullopt;
   }
-  return v->get<double>();
+  if (!v->is_number() || v->number() < min || v->number() > max) {
+    out_.add(pointer(key), expected(), describe(*v));
+    return std::nullopt;
+  }
+  return v->number();
 }
 
 std::optional<Date> ObjectReader::date(std::string_view key, bool required) {
@@ -475,62 +777,80 @@ std::optional<Duration> ObjectReader::duration(std::string_view key, bool requir
 
 std::optional<std::vector<std::string>> ObjectReader::strings(
     std::string_view key, bool required, std::string_view expected_element,
-    const std::function<bool(const std::string&, const std::string&)>& element_ok) {
-  const std::string expected = "an array of " + std::string(expected_element);
-  const json* v = get(key, required, expected);
-  if (!v) return std::nullopt;
+    const std::function<bool(const std::string&, std::size_t)>& element_ok) {
+  const auto expected = [&] { return "an array of " + std::string(expected_element); };
+  if (!object_) return std::nullopt;
+  const auto v = member(key);
+  if (!v) {
+    if (required) out_.add(pointer(key), expected(), "nothing (the key is missing)");
+    return std::nullopt;
+  }
   if (!v->is_array()) {
-    out_.add(pointer(key), expected, describe(*v));
+    out_.add(pointer(key), expected(), describe(*v));
     return std::nullopt;
   }
   std::vector<std::string> out;
-  out.reserve(v->size());
-  std::set<std::string_view> seen;
+  std::unordered_set<std::string> seen;
   bool good = true;
-  for (std::size_t i = 0; i < v->size(); ++i) {
-    const json& e = (*v)[i];
-    const std::string p = pointer_append(pointer(key), i);
+  v->for_each_element([&](std::size_t i, JsonNode e) {
     if (!e.is_string()) {
-      out_.add(p, std::string(expected_element), describe(e));
+      out_.add(pointer(key, i), std::string(expected_element), describe(e));
       good = false;
-      continue;
+      return;
     }
-    const auto& s = e.get_ref<const std::string&>();
-    if (element_ok && !element_ok(s, p)) {
+    std::string s(e.string());
+    if (element_ok && !element_ok(s, i)) {
       good = false;
-      continue;
+      return;
     }
-    if (!seen.insert(s).second) {
-      out_.add(p, "each value at most once", "a repeated " + describe(e).substr(4));
+    // Most lists are short, and a linear search beats a set for them; long ones (a channel
+    // open to thousands of units) get a hash set, so the check stays linear.
+    bool repeated;
+    if (out.size() < 16) {
+      repeated = std::find(out.begin(), out.end(), s) != out.end();
+    } else {
+      if (seen.empty()) seen.insert(out.begin(), out.end());
+      repeated = !seen.insert(s).second;
+    }
+    if (repeated) {
+      out_.add(pointer(key, i), "each value at most once", "a repeated " + describe(e).substr(4));
       good = false;
-      continue;
+      return;
     }
-    out.push_back(s);
-  }
+    out.push_back(std::move(s));
+  });
   if (!good) return std::nullopt;
   return out;
 }
 
 std::optional<std::vector<std::string>> ObjectReader::ids(std::string_view key, bool required) {
-  return strings(key, required, "ids", [this](const std::string& s, const std::string& p) {
+  return strings(key, required, "ids", [&](const std::string& s, std::size_t i) {
     if (is_id(s)) return true;
-    out_.add(p, "an id (1-64 ASCII letters, digits, '.', '_' or '-')", describe(json(s)));
+    out_.add(pointer(key, i), "an id (1-64 ASCII letters, digits, '.', '_' or '-')", describe(json(s)));
     return false;
   });
 }
 
 std::optional<std::vector<std::string>> ObjectReader::enums(std::string_view key, bool required,
                                                             const std::vector<std::string_view>& allowed) {
-  return strings(key, required, "strings, each " + one_of_list(allowed),
-                 [&](const std::string& s, const std::string& p) {
-                   if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return true;
-                   out_.add(p, one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
-                   return false;
-                 });
+  // The long element description is used only when some element is not a string (each bad
+  // string reports itself): build it only then, as this runs for every list read.
+  bool all_strings = false;
+  if (object_)
+    if (const auto v = member(key); v && v->is_array()) {
+      all_strings = true;
+      v->for_each_element([&](std::size_t, JsonNode e) { all_strings = all_strings && e.is_string(); });
+    }
+  const std::string element = all_strings ? std::string("strings") : "strings, each " + one_of_list(allowed);
+  return strings(key, required, element, [&](const std::string& s, std::size_t i) {
+    if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return true;
+    out_.add(pointer(key, i), one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
+    return false;
+  });
 }
 
 std::optional<Text> ObjectReader::text(std::string_view key, bool required) {
-  const json* v = get(key, required, "a text object with \"sv\", \"nb\" and \"en\"");
+  const auto v = get(key, required, "a text object with \"sv\", \"nb\" and \"en\"");
   if (!v) return std::nullopt;
   ObjectReader r(*v, pointer(key), out_, {"sv", "nb", "en"}, "a text object with \"sv\", \"nb\" and \"en\"");
   if (!r.ok()) return std::nullopt;
@@ -548,16 +868,15 @@ std::optional<Text> ObjectReader::text(std::string_view key, bool required) {
   return Text{*sv, *nb, *en};
 }
 
-bool ObjectReader::array(std::string_view key, bool required,
-                         const std::function<void(const json&, const std::string&)>& each) {
-  const json* v = get(key, required, "an array");
+bool ObjectReader::array(std::string_view key, bool required, const std::function<void(JsonNode, std::string)>& each) {
+  const auto v = get(key, required, "an array");
   if (!v) return false;
   if (!v->is_array()) {
     out_.add(pointer(key), "an array", describe(*v));
     return false;
   }
-  for (std::size_t i = 0; i < v->size(); ++i)
-    each((*v)[i], pointer_append(pointer(key), i));
+  const std::string base = pointer(key);
+  v->for_each_element([&](std::size_t i, JsonNode e) { each(e, pointer_append(base, i)); });
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "trygg/detail/id_index.hpp"
 #include "trygg/detail/json_reader.hpp"
 #include "trygg/detail/vocabulary.hpp"
 #include "trygg/error.hpp"
@@ -14,20 +15,36 @@ namespace trygg {
 namespace {
 using detail::Diagnostics;
 using detail::json;
+using detail::JsonNode;
 using detail::ObjectReader;
 namespace vocab = detail::vocabulary;
 
-/// Collects the ids of one collection first, so that references may point forwards.
+/// Collects the ids of one collection first, so that references may point forwards. The
+/// ids view the document's strings, which outlive the load: no copy per id.
 class IdTable {
  public:
-  std::string what;  // "unit", "person", ...
-  std::unordered_map<std::string, Index> index;
+  std::string what;                   // "unit", "person", ...
+  std::vector<std::string_view> ids;  // by position in the array; empty where there is no valid id
+  detail::IdIndex index;
+
+  /// Register the id at `position`; returns the position that already has it, if any.
+  std::optional<Index> add(std::string_view id, Index position) {
+    if (ids.size() <= position) ids.resize(position + 1);
+    ids[position] = id;
+    const auto [at, fresh] = index.insert(id, position, [this](Index i) { return ids[i]; });
+    if (fresh) return std::nullopt;
+    ids[position] = {};
+    return at;
+  }
+  [[nodiscard]] Index find(std::string_view id) const {
+    return index.find(id, [this](Index i) { return ids[i]; });
+  }
   /// The ids, sorted, for did-you-mean hints; made once, on the first unknown reference.
   const std::vector<std::string_view>& names() const {
     if (!sorted_) {
       sorted_.emplace();
-      for (const auto& [k, _] : index)
-        sorted_->push_back(k);
+      for (const auto id : ids)
+        if (!id.empty()) sorted_->push_back(id);
       std::sort(sorted_->begin(), sorted_->end());
     }
     return *sorted_;
@@ -41,14 +58,13 @@ class Loader {
  public:
   Loader(const Framework& fw, Diagnostics& d) : fw_(fw), d_(d) {}
 
-  Organisation load(const json& doc) {
+  Organisation load(JsonNode doc) {
     Organisation org;
     // The format version first: a file of another format would only give misleading errors.
-    if (doc.is_object() && doc.contains("format")) {
-      const json& f = doc["format"];
-      if (!f.is_string() || f.get_ref<const std::string&>() != organisation_format) {
-        const bool other_version =
-            f.is_string() && f.get_ref<const std::string&>().rfind("trygg.organisation/", 0) == 0;
+    if (const auto format = doc.is_object() ? doc.find("format") : std::nullopt) {
+      const JsonNode f = *format;
+      if (!f.is_string() || f.string() != organisation_format) {
+        const bool other_version = f.is_string() && f.string().rfind("trygg.organisation/", 0) == 0;
         d_.add("/format", "\"trygg.organisation/1\"", detail::describe(f),
                other_version ? "this version of trygg reads format version 1 only" : "");
         return org;
@@ -71,7 +87,7 @@ class Loader {
     org.country = country.value_or("");
     org.sector = r.one_of("sector", false, vocab::sectors).value_or("");
     org.language = r.one_of("language", false, vocab::languages).value_or("");
-    if (const json* h = r.get("headcount", false, "")) read_headcount(*h, org.headcount);
+    if (const auto h = r.get("headcount", false, "")) read_headcount(*h, org.headcount);
     org.flags = r.enums("flags", false, vocab::flags).value_or(std::vector<std::string>{});
 
     // Pass 1: ids of units and people, for references in any order.
@@ -83,27 +99,34 @@ class Loader {
       d_.add("/units", "an array of at least one unit", "nothing (the key is missing)");
     }
     // Pass 2: the entities.
-    r.array("units", false, [&](const json& v, const std::string& p) { org.units.push_back(read_unit(v, p)); });
-    if (r.has("units") && org.units.empty() && doc["units"].is_array())
+    const auto reserve = [&](std::string_view key, auto& vec) {
+      if (const auto arr = r.get(key, false, ""); arr && arr->is_array()) vec.reserve(arr->size());
+    };
+    reserve("units", org.units);
+    reserve("people", org.people);
+    reserve("routines", org.routines);
+    reserve("activities", org.activities);
+    r.array("units", false, [&](JsonNode v, std::string p) { org.units.push_back(read_unit(v, std::move(p))); });
+    if (r.has("units") && org.units.empty() && doc.find("units")->is_array())
       d_.add("/units", "an array of at least one unit", "an empty array");
-    org.has_people =
-        r.array("people", false, [&](const json& v, const std::string& p) { org.people.push_back(read_person(v, p)); });
+    org.has_people = r.array("people", false,
+                             [&](JsonNode v, std::string p) { org.people.push_back(read_person(v, std::move(p))); });
     org.has_routines = r.array(
-        "routines", false, [&](const json& v, const std::string& p) { org.routines.push_back(read_routine(v, p)); });
-    org.has_activities = r.array("activities", false, [&](const json& v, const std::string& p) {
-      org.activities.push_back(read_activity(v, p));
+        "routines", false, [&](JsonNode v, std::string p) { org.routines.push_back(read_routine(v, std::move(p))); });
+    org.has_activities = r.array("activities", false, [&](JsonNode v, std::string p) {
+      org.activities.push_back(read_activity(v, std::move(p)));
     });
     org.has_channels = r.array(
-        "channels", false, [&](const json& v, const std::string& p) { org.channels.push_back(read_channel(v, p)); });
+        "channels", false, [&](JsonNode v, std::string p) { org.channels.push_back(read_channel(v, std::move(p))); });
     org.has_surveys = r.array("surveys", false,
-                              [&](const json& v, const std::string& p) { org.surveys.push_back(read_survey(v, p)); });
-    org.has_case_statistics = r.array("case_statistics", false, [&](const json& v, const std::string& p) {
-      org.case_statistics.push_back(read_cases(v, p));
+                              [&](JsonNode v, std::string p) { org.surveys.push_back(read_survey(v, std::move(p))); });
+    org.has_case_statistics = r.array("case_statistics", false, [&](JsonNode v, std::string p) {
+      org.case_statistics.push_back(read_cases(v, std::move(p)));
     });
     org.has_risks =
-        r.array("risks", false, [&](const json& v, const std::string& p) { org.risks.push_back(read_risk(v, p)); });
-    org.has_action_plan = r.array("action_plan", false, [&](const json& v, const std::string& p) {
-      org.action_plan.push_back(read_action(v, p));
+        r.array("risks", false, [&](JsonNode v, std::string p) { org.risks.push_back(read_risk(v, std::move(p))); });
+    org.has_action_plan = r.array("action_plan", false, [&](JsonNode v, std::string p) {
+      org.action_plan.push_back(read_action(v, std::move(p)));
     });
     unique_ids(r, "routines");
     unique_ids(r, "activities");
@@ -119,19 +142,23 @@ class Loader {
 
   void collect_ids(ObjectReader& r, std::string_view key, IdTable& table) {
     table.what = std::string(key);
-    const json* arr = r.get(key, false, "");
+    const auto arr = r.get(key, false, "");
     if (!arr || !arr->is_array()) return;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      const json& e = (*arr)[i];
-      if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) continue;
-      const auto& id = e["id"].get_ref<const std::string&>();
-      if (!detail::is_id(id)) continue;
-      const std::string p = detail::pointer_append(detail::pointer_append(r.pointer(key), i), "id");
-      if (auto [it, fresh] = table.index.emplace(id, static_cast<Index>(i)); !fresh) {
-        d_.add(p, "an id not used by another entry of " + std::string(key),
-               "\"" + id + "\", also at " + r.pointer(key) + "/" + std::to_string(it->second) + "/id");
+    const std::size_t n = arr->size();
+    table.index.reset(n);
+    table.ids.reserve(n);
+    arr->for_each_element([&](std::size_t i, JsonNode e) {
+      if (!e.is_object()) return;
+      const auto id_node = e.find("id");
+      if (!id_node || !id_node->is_string()) return;
+      const std::string_view id = id_node->string();
+      if (!detail::is_id(id)) return;
+      if (const auto first = table.add(id, static_cast<Index>(i))) {
+        d_.add(detail::pointer_append(r.pointer(key, i), "id"),
+               "an id not used by another entry of " + std::string(key),
+               "\"" + std::string(id) + "\", also at " + r.pointer(key) + "/" + std::to_string(*first) + "/id");
       }
-    }
+    });
   }
 
   void unique_ids(ObjectReader& r, std::string_view key) {
@@ -141,8 +168,7 @@ class Loader {
 
   /// Resolve a reference; reports an unknown id with a did-you-mean.
   Index resolve(const IdTable& table, const std::string& id, const std::string& pointer, std::string_view what) {
-    const auto it = table.index.find(id);
-    if (it != table.index.end()) return it->second;
+    if (const Index at = table.find(id); at != detail::IdIndex::none) return at;
     d_.add(pointer, "the id of " + std::string(what),
            "\"" + id + "\", which no " + std::string(what.substr(what.find(' ') + 1)) + " has",
            d_.full() ? std::string() : detail::did_you_mean(id, table.names()));  // past the cap: only counted
@@ -176,13 +202,11 @@ class Loader {
   }
 
   std::vector<std::string> measures(ObjectReader& r, bool required) {
-    std::vector<std::string_view> known;
-    for (const auto& m : fw_.measures())
-      known.push_back(m.id);
-    auto ids = r.strings(
-        "measures", required, "measure ids such as \"ORG-03\"", [&](const std::string& s, const std::string& p) {
+    auto ids =
+        r.strings("measures", required, "measure ids such as \"ORG-03\"", [&](const std::string& s, std::size_t i) {
           if (fw_.find_measure(s)) return true;
-          d_.add(p, "the id of a measure in the framework", detail::describe(json(s)), detail::did_you_mean(s, known));
+          d_.add(r.pointer("measures", i), "the id of a measure in the framework", detail::describe(json(s)),
+                 detail::did_you_mean(s, measure_ids()));
           return false;
         });
     if (required && ids && ids->empty()) d_.add(r.pointer("measures"), "at least one measure id", "an empty array");
@@ -191,7 +215,15 @@ class Loader {
 
   // --- entities ---------------------------------------------------------------------------
 
-  void read_headcount(const json& v, Headcount& h) {
+  /// Every measure id, for did-you-mean hints (made only when one is needed).
+  std::vector<std::string_view> measure_ids() const {
+    std::vector<std::string_view> known;
+    for (const auto& m : fw_.measures())
+      known.push_back(m.id);
+    return known;
+  }
+
+  void read_headcount(JsonNode v, Headcount& h) {
     ObjectReader r(v, "/headcount", d_, {"total", "start_of_year", "regular", "as_of"});
     if (!r.ok()) return;
     h.total = r.count("total", false);
@@ -200,13 +232,13 @@ class Loader {
     h.as_of = r.date("as_of", false);
   }
 
-  Unit read_unit(const json& v, const std::string& p) {
+  Unit read_unit(JsonNode v, std::string p) {
     Unit u;
-    ObjectReader r(v, p, d_, {"id", "name", "parent", "headcount", "manager", "workplace"}, "a unit object");
+    ObjectReader r(v, std::move(p), d_, {"id", "name", "parent", "headcount", "manager", "workplace"}, "a unit object");
     if (!r.ok()) return u;
     u.id = r.id("id", true).value_or("");
     u.name = r.string("name", false).value_or("");
-    if (const json* parent = r.get("parent", false, ""); parent && !parent->is_null())
+    if (const auto parent = r.get("parent", false, ""); parent && !parent->is_null())
       u.parent = ref(r, "parent", false, units_, "a unit");
     u.headcount = r.count("headcount", false);
     u.manager = ref(r, "manager", false, people_, "a person");
@@ -214,9 +246,9 @@ class Loader {
     return u;
   }
 
-  Person read_person(const json& v, const std::string& p) {
+  Person read_person(JsonNode v, std::string p) {
     Person x;
-    ObjectReader r(v, p, d_, {"id", "unit", "roles", "serves", "external"}, "a person object");
+    ObjectReader r(v, std::move(p), d_, {"id", "unit", "roles", "serves", "external"}, "a person object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.unit = ref(r, "unit", false, units_, "a unit");
@@ -226,9 +258,9 @@ class Loader {
     return x;
   }
 
-  Routine read_routine(const json& v, const std::string& p) {
+  Routine read_routine(JsonNode v, std::string p) {
     Routine x;
-    ObjectReader r(v, p, d_,
+    ObjectReader r(v, std::move(p), d_,
                    {"id", "title", "kind", "measures", "elements", "units", "written", "owner", "adopted",
                     "last_reviewed", "review_interval", "participation", "communicated", "effect_followed_up"},
                    "a routine object");
@@ -241,7 +273,7 @@ class Loader {
     const bool measures_ok = d_.count() == errors_before;
     // Elements must belong to one of the routine's measures (checked only when those are
     // known: otherwise every element would be reported too).
-    x.elements = r.strings("elements", false, "element ids", [&](const std::string& s, const std::string& ep) {
+    x.elements = r.strings("elements", false, "element ids", [&](const std::string& s, std::size_t i) {
                     if (!measures_ok) return true;
                     std::vector<std::string_view> known;
                     for (const auto& mid : x.measures)
@@ -250,7 +282,7 @@ class Loader {
                         for (const auto& e : m->elements)
                           known.push_back(e.id);
                       }
-                    d_.add(ep, "an element of the routine's measures", detail::describe(json(s)),
+                    d_.add(r.pointer("elements", i), "an element of the routine's measures", detail::describe(json(s)),
                            detail::did_you_mean(s, known));
                     return false;
                   }).value_or(std::vector<std::string>{});
@@ -264,7 +296,7 @@ class Loader {
       d_.add(r.pointer("last_reviewed"), "a date on or after \"adopted\" (" + x.adopted->to_string() + ")",
              x.last_reviewed->to_string());
     x.participation = r.enums("participation", false, vocab::parties);
-    if (const json* c = r.get("communicated", false, "")) {
+    if (const auto c = r.get("communicated", false, "")) {
       ObjectReader cr(*c, r.pointer("communicated"), d_, {"date", "channels", "audiences"});
       if (cr.ok()) {
         Communication com;
@@ -277,7 +309,7 @@ class Loader {
         }
       }
     }
-    if (const json* e = r.get("effect_followed_up", false, "")) {
+    if (const auto e = r.get("effect_followed_up", false, "")) {
       ObjectReader er(*e, r.pointer("effect_followed_up"), d_, {"date", "method", "outcome"});
       if (er.ok()) {
         EffectFollowUp f;
@@ -293,10 +325,10 @@ class Loader {
     return x;
   }
 
-  Activity read_activity(const json& v, const std::string& p) {
+  Activity read_activity(JsonNode v, std::string p) {
     Activity x;
     ObjectReader r(
-        v, p, d_,
+        v, std::move(p), d_,
         {"id", "kind", "measures", "date", "audience", "units", "participants", "reached", "eligible", "held_by"},
         "an activity object");
     if (!r.ok()) return x;
@@ -316,9 +348,9 @@ class Loader {
     return x;
   }
 
-  Channel read_channel(const json& v, const std::string& p) {
+  Channel read_channel(JsonNode v, std::string p) {
     Channel x;
-    ObjectReader r(v, p, d_,
+    ObjectReader r(v, std::move(p), d_,
                    {"id", "kind", "from_units", "recipients", "anonymous", "written", "oral", "acknowledge_within",
                     "feedback_within", "measures"},
                    "a channel object");
@@ -336,9 +368,10 @@ class Loader {
     return x;
   }
 
-  Survey read_survey(const json& v, const std::string& p) {
+  Survey read_survey(JsonNode v, std::string p) {
     Survey x;
-    ObjectReader r(v, p, d_, {"id", "date", "unit", "invited", "respondents", "topics", "results", "measures"},
+    ObjectReader r(v, std::move(p), d_,
+                   {"id", "date", "unit", "invited", "respondents", "topics", "results", "measures"},
                    "a survey object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
@@ -350,7 +383,7 @@ class Loader {
       d_.add(r.pointer("respondents"), "at most \"invited\" (" + std::to_string(*x.invited) + ")",
              std::to_string(*x.respondents));
     x.topics = r.enums("topics", false, vocab::survey_topics).value_or(std::vector<std::string>{});
-    r.array("results", false, [&](const json& e, const std::string& ep) {
+    r.array("results", false, [&](JsonNode e, const std::string& ep) {
       ObjectReader er(e, ep, d_, {"topic", "exposed_share"});
       if (!er.ok()) return;
       auto topic = er.one_of("topic", true, vocab::survey_topics);
@@ -361,16 +394,16 @@ class Loader {
     return x;
   }
 
-  CaseStatistics read_cases(const json& v, const std::string& p) {
+  CaseStatistics read_cases(JsonNode v, std::string p) {
     CaseStatistics x;
-    ObjectReader r(v, p, d_,
+    ObjectReader r(v, std::move(p), d_,
                    {"id", "period", "channel", "unit", "kind", "received", "acknowledged_within_7_days",
                     "feedback_within_3_months", "investigations_started", "max_days_to_acknowledge",
                     "max_days_to_feedback", "max_days_to_investigation_start", "retained_beyond_limit", "closed"},
                    "a case statistics object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
-    if (const json* period = r.get("period", true, "an object with \"from\" and \"to\" dates")) {
+    if (const auto period = r.get("period", true, "an object with \"from\" and \"to\" dates")) {
       ObjectReader pr(*period, r.pointer("period"), d_, {"from", "to"});
       if (pr.ok()) {
         auto from = pr.date("from", true);
@@ -402,9 +435,10 @@ class Loader {
     return x;
   }
 
-  Risk read_risk(const json& v, const std::string& p) {
+  Risk read_risk(JsonNode v, std::string p) {
     Risk x;
-    ObjectReader r(v, p, d_, {"id", "title", "area", "grounds", "identified", "cause", "unit"}, "a risk object");
+    ObjectReader r(v, std::move(p), d_, {"id", "title", "area", "grounds", "identified", "cause", "unit"},
+                   "a risk object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.title = r.string("title", false).value_or("");
@@ -416,22 +450,20 @@ class Loader {
     return x;
   }
 
-  ActionItem read_action(const json& v, const std::string& p) {
+  ActionItem read_action(JsonNode v, std::string p) {
     ActionItem x;
-    ObjectReader r(v, p, d_, {"id", "title", "measure", "owner", "due", "done", "verified", "risk", "outcome"},
+    ObjectReader r(v, std::move(p), d_,
+                   {"id", "title", "measure", "owner", "due", "done", "verified", "risk", "outcome"},
                    "an action item object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.title = r.string("title", false).value_or("");
     if (auto m = r.string("measure", true, "a measure id such as \"ORG-03\"")) {
-      std::vector<std::string_view> known;
-      for (const auto& mm : fw_.measures())
-        known.push_back(mm.id);
       if (fw_.find_measure(*m))
         x.measure = *m;
       else
         d_.add(r.pointer("measure"), "the id of a measure in the framework", detail::describe(json(*m)),
-               detail::did_you_mean(*m, known));
+               detail::did_you_mean(*m, measure_ids()));
     }
     x.owner = ref(r, "owner", false, people_, "a person");
     x.due = r.date("due", false);
@@ -495,7 +527,7 @@ class Loader {
 Organisation Organisation::from_json(const nlohmann::json& document, const Framework& framework,
                                      const std::string& file, const LoadLimits& limits) {
   Diagnostics d(file, limits.max_errors);
-  Organisation org = Loader(framework, d).load(document);
+  Organisation org = Loader(framework, d).load(JsonNode(document));
   d.throw_if_any();
   org.reindex();
   return org;
@@ -509,6 +541,23 @@ Organisation Organisation::parse(std::string_view json_text, const Framework& fr
           std::to_string(json_text.size()) + " bytes", "raise LoadLimits::max_file_bytes");
   }
   d.throw_if_any();
+  // Fast path: simdjson parses, the same walker reads. It is taken only when both succeed
+  // without a single diagnostic; otherwise the strict parse below runs the same walk again
+  // and its diagnostics (with line, column and exact pointer) are the ones reported. The
+  // simdjson document is released before the organisation is returned.
+  {
+    Organisation org;
+    bool fast_ok = false;
+    if (const auto fast = detail::FastDocument::parse(json_text, limits.max_depth)) {
+      Diagnostics fast_d(file, limits.max_errors);
+      org = Loader(framework, fast_d).load(fast->root());
+      fast_ok = fast_d.empty();
+    }
+    if (fast_ok) {
+      org.reindex();
+      return org;
+    }
+  }
   auto doc = detail::parse_strict(json_text, limits.max_depth, d);
   d.throw_if_any();
   return from_json(*doc, framework, file, limits);
@@ -529,14 +578,16 @@ bool Person::has_role(std::string_view role) const noexcept {
 }
 
 void Organisation::reindex() {
-  unit_ids_.clear();
-  person_ids_.clear();
+  unit_ids_.reset(units.size());
+  person_ids_.reset(people.size());
+  const auto unit_id = [this](Index i) -> std::string_view { return units[i].id; };
+  const auto person_id = [this](Index i) -> std::string_view { return people[i].id; };
   for (Index i = 0; i < units.size(); ++i) {
-    unit_ids_.emplace(units[i].id, i);
+    unit_ids_.insert(units[i].id, i, unit_id);
     if (units[i].parent == no_index) root_ = i;
   }
   for (Index i = 0; i < people.size(); ++i)
-    person_ids_.emplace(people[i].id, i);
+    person_ids_.insert(people[i].id, i, person_id);
 }
 
 std::optional<std::uint32_t> Organisation::total_headcount() const noexcept {
@@ -553,15 +604,15 @@ bool Organisation::has_flag(std::string_view flag) const noexcept {
 }
 
 std::optional<Index> Organisation::find_unit(std::string_view unit_id) const noexcept {
-  const auto it = unit_ids_.find(std::string(unit_id));
-  if (it == unit_ids_.end()) return std::nullopt;
-  return it->second;
+  const Index at = unit_ids_.find(unit_id, [this](Index i) -> std::string_view { return units[i].id; });
+  if (at == detail::IdIndex::none) return std::nullopt;
+  return at;
 }
 
 std::optional<Index> Organisation::find_person(std::string_view person_id) const noexcept {
-  const auto it = person_ids_.find(std::string(person_id));
-  if (it == person_ids_.end()) return std::nullopt;
-  return it->second;
+  const Index at = person_ids_.find(person_id, [this](Index i) -> std::string_view { return people[i].id; });
+  if (at == detail::IdIndex::none) return std::nullopt;
+  return at;
 }
 
 }  // namespace trygg

@@ -65,9 +65,9 @@ Profile Profile::from_json(const nlohmann::json& document, const std::string& fi
     auto patterns = [&](std::string_view key) {
       return r
           .strings(key, false, pattern_expected,
-                   [&](const std::string& s, const std::string& p) {
+                   [&](const std::string& s, std::size_t i) {
                      if (is_pattern(s)) return true;
-                     d.add(p, pattern_expected, detail::describe(json(s)));
+                     d.add(r.pointer(key, i), pattern_expected, detail::describe(json(s)));
                      return false;
                    })
           .value_or(std::vector<std::string>{});
@@ -75,33 +75,34 @@ Profile Profile::from_json(const nlohmann::json& document, const std::string& fi
     prof.select = patterns("select");
     prof.ignore = patterns("ignore");
     auto keyed = [&](std::string_view key, const auto& each) {
-      const json* obj = r.get(key, false, "an object keyed by rule id or glob");
+      const auto obj = r.get(key, false, "an object keyed by rule id or glob");
       if (!obj) return;
       if (!obj->is_object()) {
         d.add(r.pointer(key), "an object keyed by rule id or glob", detail::describe(*obj));
         return;
       }
-      for (const auto& [k, v] : obj->items()) {
+      obj->for_each_member([&](std::string_view key_view, detail::JsonNode v) {
+        const std::string k(key_view);
         const std::string p = detail::pointer_append(r.pointer(key), k);
         if (!is_pattern(k)) {
           d.add(p, pattern_expected, detail::describe(json(k)));
-          continue;
+          return;
         }
         each(k, v, p);
-      }
+      });
     };
-    keyed("severity", [&](const std::string& k, const json& v, const std::string& p) {
-      const auto s = v.is_string() ? parse_severity(v.get_ref<const std::string&>()) : std::nullopt;
+    keyed("severity", [&](const std::string& k, detail::JsonNode v, const std::string& p) {
+      const auto s = v.is_string() ? parse_severity(v.string()) : std::nullopt;
       if (!s)
         d.add(p, detail::one_of_list(detail::vocabulary::severities), detail::describe(v));
       else
         prof.severity.emplace_back(k, *s);
     });
-    keyed("params", [&](const std::string& k, const json& v, const std::string& p) {
-      if (!v.is_object() || v.empty())
+    keyed("params", [&](const std::string& k, detail::JsonNode v, const std::string& p) {
+      if (!v.is_object() || v.size() == 0)
         d.add(p, "a non-empty object of parameters", detail::describe(v));
       else
-        prof.params.emplace_back(k, v);
+        prof.params.emplace_back(k, v.to_json());
     });
   }
   d.throw_if_any();

@@ -11,12 +11,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "trygg/date.hpp"
+#include "trygg/detail/id_index.hpp"
 #include "trygg/framework.hpp"
 
 namespace trygg {
@@ -200,7 +200,8 @@ class Organisation {
 
  private:
   Index root_ = 0;
-  std::unordered_map<std::string, Index> unit_ids_, person_ids_;
+  // Ids to indices, looked up in `units` and `people` themselves (reindex() after edits).
+  detail::IdIndex unit_ids_, person_ids_;
 };
 
 /// A blank organisation document listing every measure of the framework, ready to fill in.

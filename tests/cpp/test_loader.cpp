@@ -4,6 +4,10 @@
 #include "catch.hpp"
 #include "fixtures.hpp"
 
+#include <fstream>
+#include <functional>
+#include <iterator>
+
 using fixtures::json;
 using fixtures::load_errors;
 
@@ -236,4 +240,83 @@ TEST_CASE("pointers stay exact for keys with control characters; messages stay p
   REQUIRE(d.size() == 1);
   CHECK(d[0].pointer == "/units/0/\x1f~0");
   CHECK(d[0].message().find("/units/0/?~0: expected no other keys") != std::string::npos);
+}
+
+namespace {
+/// The outcome of loading: the organisation's document form, or every error message.
+std::string outcome(const std::function<trygg::Organisation()>& load) {
+  try {
+    return load().to_json().dump();
+  } catch (const trygg::LoadError& e) {
+    std::string s = "error:";
+    for (const auto& d : e.diagnostics())
+      s += "\n" + d.message();
+    return s;
+  }
+}
+
+/// Text is read by simdjson first (fast) and by the strict parser when that finds anything;
+/// a document built in code is walked directly. All three must agree on every input.
+void check_paths_agree(const std::string& text) {
+  const std::string from_text = outcome([&] { return trygg::Organisation::parse(text, fixtures::framework(), "t"); });
+  nlohmann::json dom;
+  bool dom_ok = false;
+  try {
+    dom = nlohmann::json::parse(text);  // keeps the last of duplicate keys: compared only when there are none
+    dom_ok = true;
+  } catch (const nlohmann::json::exception&) {
+  }
+  INFO(text.substr(0, 200));
+  if (dom_ok && text.find("\"dup\"") == std::string::npos) {
+    const std::string from_dom =
+        outcome([&] { return trygg::Organisation::from_json(dom, fixtures::framework(), "t"); });
+    // Same verdict; the same messages unless the text itself is malformed.
+    CHECK((from_text.rfind("error:", 0) == 0) == (from_dom.rfind("error:", 0) == 0));
+    if (from_text.rfind("error:", 0) != 0) CHECK(from_text == from_dom);
+  }
+  if (!dom_ok) CHECK(from_text.rfind("error:", 0) == 0);
+}
+}  // namespace
+
+TEST_CASE("the fast and the strict parse agree on tricky and valid input", "[loader]") {
+  // The bundled examples, as written and compacted.
+  for (const char* name : {"kommun.json", "small-company.json"}) {
+    std::ifstream in(std::string(TRYGG_SOURCE_DIR "/examples/organisations/") + name, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(!text.empty());
+    check_paths_agree(text);
+    check_paths_agree(nlohmann::json::parse(text).dump());
+  }
+  const std::string base = fixtures::small_org().dump();
+  const auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = base;
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+  };
+  // Numbers at the edges of a count and of what each parser represents.
+  for (const char* n :
+       {"0", "-0", "4294967295", "4294967296", "-1", "1.0", "1e2", "9223372036854775807", "9223372036854775808",
+        "18446744073709551615", "18446744073709551616", "1e400", "-1e400", "0.5", "1E-400"})
+    check_paths_agree(replaced("\"headcount\":10", std::string("\"headcount\":") + n));
+  // Strings: escapes, surrogates (paired, lone high, lone low), control characters.
+  for (const char* name : {R"("a\u00e5b")", R"("\ud83d\ude00")", R"("\ud800")", R"("\udc00")", R"("\ud800x")",
+                           R"("a\u0000b")", "\"a\tb\"", R"("\/")"})
+    check_paths_agree(replaced("\"id\":\"org-test\"", std::string("\"id\":\"org-test\",\"name\":") + name));
+  // Duplicate keys at the root and deep inside; the strict parser's message must win.
+  const std::string dup_root = replaced("\"id\":\"org-test\"", "\"id\":\"org-test\",\"id\":\"org-test\"");
+  const std::string dup_unit = replaced("\"headcount\":10", "\"headcount\":10,\"headcount\":10");
+  for (const auto& text : {dup_root, dup_unit}) {
+    const auto d = fixtures::load_errors(text);
+    REQUIRE(d.size() == 1);
+    CHECK(d.front().found.find("a duplicate key") == 0);
+  }
+  CHECK(fixtures::load_errors(dup_unit).front().pointer == "/units/0/headcount");
+  // Nesting inside a known key, at and beyond the depth limit.
+  for (int depth : {60, 63, 64, 65, 200})
+    check_paths_agree(replaced("\"id\":\"org-test\"",
+                               "\"id\":\"org-test\",\"name\":" + std::string(depth, '[') + std::string(depth, ']')));
+  // Trailing content and whitespace.
+  check_paths_agree(base + "  \n");
+  check_paths_agree(base + " {}");
 }
