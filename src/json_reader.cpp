@@ -215,16 +215,19 @@ struct FastDocument::State {
 FastDocument::FastDocument() : state_(std::make_unique<State>()) {}
 FastDocument::~FastDocument() = default;
 
-std::unique_ptr<FastDocument> FastDocument::parse(std::string_view text, std::size_t max_depth) {
+static_assert(FastDocument::padding >= simdjson::SIMDJSON_PADDING,
+              "FastDocument::padding must cover simdjson's padding");
+
+std::unique_ptr<FastDocument> FastDocument::parse(std::string_view text, std::size_t max_depth, bool padded) {
   // A byte-order mark is refused by the strict parser; leave it to that one for its message.
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
       static_cast<unsigned char>(text[2]) == 0xBF)
     return nullptr;
   std::unique_ptr<FastDocument> doc(new FastDocument());
   if (doc->state_->parser.allocate(text.size(), max_depth) != simdjson::SUCCESS) return nullptr;
-  // simdjson reads up to SIMDJSON_PADDING bytes past the end; it copies the text when it
-  // cannot know that those bytes are readable.
-  if (doc->state_->parser.parse(text.data(), text.size(), true).get(doc->state_->root) != simdjson::SUCCESS)
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end; unless the caller says those
+  // bytes are there, it copies the text first.
+  if (doc->state_->parser.parse(text.data(), text.size(), !padded).get(doc->state_->root) != simdjson::SUCCESS)
     return nullptr;
   return doc;
 }
@@ -282,7 +285,8 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::uin
     out.add("", "a readable file", "a file that cannot be opened");
     return std::nullopt;
   }
-  std::string text(static_cast<std::size_t>(size), '\0');
+  // Zeroed padding past the end stays in the capacity when the string is shrunk to the bytes read.
+  std::string text(static_cast<std::size_t>(size) + FastDocument::padding, '\0');
   in.read(text.data(), static_cast<std::streamsize>(size));
   text.resize(static_cast<std::size_t>(in.gcount()));
   return text;
@@ -605,27 +609,24 @@ std::string one_of_list(const std::vector<std::string_view>& allowed) {
 
 ObjectReader::ObjectReader(JsonNode value, std::string pointer, Diagnostics& out,
                            std::initializer_list<std::string_view> known_keys, std::string_view what)
-    : pointer_(std::move(pointer)), out_(out) {
-  if (!value.is_object()) {
-    out_.add(pointer_, std::string(what), describe(value));
-    return;
-  }
-  object_ = value;
-  check_keys(std::span<const std::string_view>(known_keys.begin(), known_keys.size()), what);
-}
+    : ObjectReader(value, std::move(pointer), out, std::span(known_keys.begin(), known_keys.size()), what) {}
 
 ObjectReader::ObjectReader(JsonNode value, std::string pointer, Diagnostics& out,
                            const std::vector<std::string_view>& known_keys, std::string_view what)
+    : ObjectReader(value, std::move(pointer), out, std::span(known_keys), what) {}
+
+ObjectReader::ObjectReader(JsonNode value, std::string pointer, Diagnostics& out,
+                           std::span<const std::string_view> known_keys, std::string_view what)
     : pointer_(std::move(pointer)), out_(out) {
   if (!value.is_object()) {
     out_.add(pointer_, std::string(what), describe(value));
     return;
   }
   object_ = value;
-  check_keys(known_keys, what);
+  check_keys(known_keys);
 }
 
-void ObjectReader::check_keys(std::span<const std::string_view> known_keys, std::string_view) {
+void ObjectReader::check_keys(std::span<const std::string_view> known_keys) {
   // Unknown keys, and keys given twice. The strict parser refuses duplicates already; the
   // fast one (simdjson) keeps them, so they are caught here too.
   object_->for_each_member([&](std::string_view k, JsonNode v) {
@@ -669,9 +670,14 @@ bool ObjectReader::has(std::string_view key) const {
 }
 
 std::optional<JsonNode> ObjectReader::get(std::string_view key, bool required, std::string_view expected) {
+  return get_lazy(key, required, [&] { return std::string(expected); });
+}
+
+std::optional<JsonNode> ObjectReader::get_lazy(std::string_view key, bool required,
+                                               const std::function<std::string()>& expected) {
   if (!object_) return std::nullopt;
   auto v = member(key);
-  if (!v && required) out_.add(pointer(key), std::string(expected), "nothing (the key is missing)");
+  if (!v && required) out_.add(pointer(key), expected(), "nothing (the key is missing)");
   return v;
 }
 
@@ -681,12 +687,8 @@ std::string ObjectReader::pointer(std::string_view key, std::size_t index) const
 
 std::optional<std::string> ObjectReader::string_lazy(std::string_view key, bool required,
                                                      const std::function<std::string()>& expected) {
-  if (!object_) return std::nullopt;
-  const auto v = member(key);
-  if (!v) {
-    if (required) out_.add(pointer(key), expected(), "nothing (the key is missing)");
-    return std::nullopt;
-  }
+  const auto v = get_lazy(key, required, expected);
+  if (!v) return std::nullopt;
   if (!v->is_string()) {
     out_.add(pointer(key), expected(), describe(*v));
     return std::nullopt;
@@ -744,12 +746,8 @@ std::optional<std::uint32_t> ObjectReader::count(std::string_view key, bool requ
 
 std::optional<double> ObjectReader::number(std::string_view key, bool required, double min, double max) {
   const auto expected = [&] { return "a number from " + json(min).dump() + " to " + json(max).dump(); };
-  if (!object_) return std::nullopt;
-  const auto v = member(key);
-  if (!v) {
-    if (required) out_.add(pointer(key), expected(), "nothing (the key is missing)");
-    return std::nullopt;
-  }
+  const auto v = get_lazy(key, required, expected);
+  if (!v) return std::nullopt;
   if (!v->is_number() || v->number() < min || v->number() > max) {
     out_.add(pointer(key), expected(), describe(*v));
     return std::nullopt;
@@ -778,13 +776,16 @@ std::optional<Duration> ObjectReader::duration(std::string_view key, bool requir
 std::optional<std::vector<std::string>> ObjectReader::strings(
     std::string_view key, bool required, std::string_view expected_element,
     const std::function<bool(const std::string&, std::size_t)>& element_ok) {
-  const auto expected = [&] { return "an array of " + std::string(expected_element); };
-  if (!object_) return std::nullopt;
-  const auto v = member(key);
-  if (!v) {
-    if (required) out_.add(pointer(key), expected(), "nothing (the key is missing)");
-    return std::nullopt;
-  }
+  return strings_lazy(
+      key, required, [&] { return std::string(expected_element); }, element_ok);
+}
+
+std::optional<std::vector<std::string>> ObjectReader::strings_lazy(
+    std::string_view key, bool required, const std::function<std::string()>& expected_element,
+    const std::function<bool(const std::string&, std::size_t)>& element_ok) {
+  const auto expected = [&] { return "an array of " + expected_element(); };
+  const auto v = get_lazy(key, required, expected);
+  if (!v) return std::nullopt;
   if (!v->is_array()) {
     out_.add(pointer(key), expected(), describe(*v));
     return std::nullopt;
@@ -794,7 +795,7 @@ std::optional<std::vector<std::string>> ObjectReader::strings(
   bool good = true;
   v->for_each_element([&](std::size_t i, JsonNode e) {
     if (!e.is_string()) {
-      out_.add(pointer(key, i), std::string(expected_element), describe(e));
+      out_.add(pointer(key, i), expected_element(), describe(e));
       good = false;
       return;
     }
@@ -833,20 +834,13 @@ std::optional<std::vector<std::string>> ObjectReader::ids(std::string_view key, 
 
 std::optional<std::vector<std::string>> ObjectReader::enums(std::string_view key, bool required,
                                                             const std::vector<std::string_view>& allowed) {
-  // The long element description is used only when some element is not a string (each bad
-  // string reports itself): build it only then, as this runs for every list read.
-  bool all_strings = false;
-  if (object_)
-    if (const auto v = member(key); v && v->is_array()) {
-      all_strings = true;
-      v->for_each_element([&](std::size_t, JsonNode e) { all_strings = all_strings && e.is_string(); });
-    }
-  const std::string element = all_strings ? std::string("strings") : "strings, each " + one_of_list(allowed);
-  return strings(key, required, element, [&](const std::string& s, std::size_t i) {
-    if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return true;
-    out_.add(pointer(key, i), one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
-    return false;
-  });
+  return strings_lazy(
+      key, required, [&] { return "strings, each " + one_of_list(allowed); },
+      [&](const std::string& s, std::size_t i) {
+        if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return true;
+        out_.add(pointer(key, i), one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
+        return false;
+      });
 }
 
 std::optional<Text> ObjectReader::text(std::string_view key, bool required) {

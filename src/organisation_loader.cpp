@@ -533,8 +533,10 @@ Organisation Organisation::from_json(const nlohmann::json& document, const Frame
   return org;
 }
 
-Organisation Organisation::parse(std::string_view json_text, const Framework& framework, const std::string& file,
-                                 const LoadLimits& limits) {
+namespace {
+/// Organisation::parse, told whether FastDocument::padding readable bytes follow the text.
+Organisation parse_text(std::string_view json_text, bool padded, const Framework& framework, const std::string& file,
+                        const LoadLimits& limits) {
   Diagnostics d(file, limits.max_errors);
   if (json_text.size() > limits.max_file_bytes) {
     d.add("", "a document of at most " + std::to_string(limits.max_file_bytes) + " bytes",
@@ -545,22 +547,23 @@ Organisation Organisation::parse(std::string_view json_text, const Framework& fr
   // without a single diagnostic; otherwise the strict parse below runs the same walk again
   // and its diagnostics (with line, column and exact pointer) are the ones reported. The
   // simdjson document is released before the organisation is returned.
-  {
-    Organisation org;
-    bool fast_ok = false;
-    if (const auto fast = detail::FastDocument::parse(json_text, limits.max_depth)) {
-      Diagnostics fast_d(file, limits.max_errors);
-      org = Loader(framework, fast_d).load(fast->root());
-      fast_ok = fast_d.empty();
-    }
-    if (fast_ok) {
+  if (const auto fast = detail::FastDocument::parse(json_text, limits.max_depth, padded)) {
+    Diagnostics fast_d(file, limits.max_errors);
+    Organisation org = Loader(framework, fast_d).load(fast->root());
+    if (fast_d.empty()) {
       org.reindex();
       return org;
     }
   }
   auto doc = detail::parse_strict(json_text, limits.max_depth, d);
   d.throw_if_any();
-  return from_json(*doc, framework, file, limits);
+  return Organisation::from_json(*doc, framework, file, limits);
+}
+}  // namespace
+
+Organisation Organisation::parse(std::string_view json_text, const Framework& framework, const std::string& file,
+                                 const LoadLimits& limits) {
+  return parse_text(json_text, false, framework, file, limits);
 }
 
 Organisation Organisation::load(const std::filesystem::path& path, const Framework& framework,
@@ -568,7 +571,9 @@ Organisation Organisation::load(const std::filesystem::path& path, const Framewo
   Diagnostics d(path.string(), limits.max_errors);
   auto text = detail::read_file(path, limits.max_file_bytes, d);
   d.throw_if_any();
-  return parse(*text, framework, path.string(), limits);
+  // read_file leaves the padding simdjson needs, so the file is not copied again.
+  return parse_text(*text, text->capacity() >= text->size() + detail::FastDocument::padding, framework, path.string(),
+                    limits);
 }
 
 // --- small accessors ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // pass; never a half-loaded organisation.
 #include "catch.hpp"
 #include "fixtures.hpp"
+#include "trygg/detail/id_index.hpp"
 
 #include <fstream>
 #include <functional>
@@ -319,4 +320,33 @@ TEST_CASE("the fast and the strict parse agree on tricky and valid input", "[loa
   // Trailing content and whitespace.
   check_paths_agree(base + "  \n");
   check_paths_agree(base + " {}");
+}
+
+TEST_CASE("the id index finds every id, keeps the first of a repeated one, and grows", "[loader]") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 1000; ++i)
+    ids.push_back("u-" + std::to_string(i));
+  const auto key_of = [&](trygg::detail::IdIndex::Index i) -> std::string_view { return ids[i]; };
+  trygg::detail::IdIndex index;
+  index.reset(10);  // far fewer than inserted: it must grow and keep every entry
+  for (trygg::detail::IdIndex::Index i = 0; i < ids.size(); ++i)
+    CHECK(index.insert(ids[i], i, key_of) == std::pair{i, true});
+  CHECK(index.size() == ids.size());
+  for (trygg::detail::IdIndex::Index i = 0; i < ids.size(); ++i)
+    CHECK(index.find(ids[i], key_of) == i);
+  CHECK(index.insert("u-7", 999, key_of) == std::pair<trygg::detail::IdIndex::Index, bool>{7, false});
+  CHECK(index.find("u-1000", key_of) == trygg::detail::IdIndex::none);
+  CHECK(index.find("", key_of) == trygg::detail::IdIndex::none);
+  const trygg::detail::IdIndex empty;
+  CHECK(empty.find("u-1", key_of) == trygg::detail::IdIndex::none);
+}
+
+TEST_CASE("a file is parsed in place and loads as the same text does", "[loader]") {
+  const auto path = std::string(TRYGG_SOURCE_DIR "/examples/organisations/kommun.json");
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto from_file = trygg::Organisation::load(path, fixtures::framework());
+  const auto from_text = trygg::Organisation::parse(text, fixtures::framework(), path);
+  CHECK(from_file.to_json() == from_text.to_json());
+  CHECK(from_file.find_unit(from_file.units.back().id) == from_file.units.size() - 1);
 }

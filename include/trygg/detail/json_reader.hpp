@@ -79,9 +79,12 @@ class JsonNode {
 /// caller parses again with parse_strict, whose diagnostics are exact (same messages either way).
 class FastDocument {
  public:
+  /// Bytes simdjson may read past the end of the text (SIMDJSON_PADDING, checked in the .cpp).
+  static constexpr std::size_t padding = 64;
   /// nullptr when simdjson refuses the text (malformed, a byte-order mark, nesting deeper
-  /// than max_depth, ...).
-  static std::unique_ptr<FastDocument> parse(std::string_view text, std::size_t max_depth);
+  /// than max_depth, ...). `padded`: `padding` readable bytes follow the text, so simdjson
+  /// reads it in place instead of copying it first (read_file leaves them).
+  static std::unique_ptr<FastDocument> parse(std::string_view text, std::size_t max_depth, bool padded = false);
   ~FastDocument();
   FastDocument(const FastDocument&) = delete;
   FastDocument& operator=(const FastDocument&) = delete;
@@ -118,7 +121,8 @@ class Diagnostics {
 };
 
 /// Read a whole file, refusing one larger than max_bytes. Records a diagnostic and
-/// returns nullopt on failure.
+/// returns nullopt on failure. The string's capacity holds FastDocument::padding zero bytes
+/// past its end, so that simdjson can parse it without a copy.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_bytes, Diagnostics& out);
 
 /// Parse JSON text strictly: no byte-order mark, no duplicate keys, nesting at most
@@ -187,9 +191,16 @@ class ObjectReader {
   Diagnostics& diagnostics() noexcept { return out_; }
 
  private:
-  void check_keys(std::span<const std::string_view> known_keys, std::string_view what);
+  ObjectReader(JsonNode value, std::string pointer, Diagnostics& out, std::span<const std::string_view> known_keys,
+               std::string_view what);
+  void check_keys(std::span<const std::string_view> known_keys);
+  // The accessors' work, with the expected-value text made only when a problem is reported.
+  std::optional<JsonNode> get_lazy(std::string_view key, bool required, const std::function<std::string()>& expected);
   std::optional<std::string> string_lazy(std::string_view key, bool required,
                                          const std::function<std::string()>& expected);
+  std::optional<std::vector<std::string>> strings_lazy(
+      std::string_view key, bool required, const std::function<std::string()>& expected_element,
+      const std::function<bool(const std::string&, std::size_t index)>& element_ok);
 
   /// The member with this key, from the cache made by check_keys.
   [[nodiscard]] std::optional<JsonNode> member(std::string_view key) const noexcept;
