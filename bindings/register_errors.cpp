@@ -19,9 +19,15 @@ py::str text(const std::string& s) {
   return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
 }
 
+/// A file name as Python spells it (os.fsdecode): bytes that are not UTF-8 become lone
+/// surrogates, so that LoadError.path names the file the caller passed. Messages use text().
+py::str file_name(const std::string& s) {
+  return py::reinterpret_steal<py::str>(PyUnicode_DecodeFSDefaultAndSize(s.data(), static_cast<Py_ssize_t>(s.size())));
+}
+
 py::dict diagnostic_dict(const trygg::Diagnostic& d) {
   py::dict out;
-  out["file"] = text(d.file);
+  out["file"] = file_name(d.file);
   out["pointer"] = text(d.pointer);
   out["expected"] = text(d.expected);
   out["found"] = text(d.found);
@@ -43,7 +49,7 @@ void register_errors(py::module_& m) {
         diagnostics.append(diagnostic_dict(d));
       const auto& first = e.diagnostics();
       py::object cls = error_class("LoadError");
-      py::object exc = cls(text(e.what()), text(first.empty() ? std::string() : first.front().file),
+      py::object exc = cls(text(e.what()), file_name(first.empty() ? std::string() : first.front().file),
                            text(first.empty() ? std::string() : first.front().pointer), diagnostics, e.total_count());
       PyErr_SetObject(cls.ptr(), exc.ptr());
     } catch (const trygg::UsageError& e) {

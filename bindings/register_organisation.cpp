@@ -1,38 +1,50 @@
 // SPDX-License-Identifier: MIT
 #include <pybind11/stl.h>
 
+#include <tuple>
+
 #include "register.hpp"
 #include "trygg/organisation.hpp"
 
 namespace {
-trygg::LoadLimits limits(std::uintmax_t max_file_bytes, std::size_t max_depth, std::size_t max_errors) {
+/// The load limits, in the order the Python layer passes them (python/trygg/_organisation.py).
+using Limits = std::tuple<std::uintmax_t, std::size_t, std::size_t, std::size_t, std::size_t>;
+
+trygg::LoadLimits to_load_limits(const Limits& t) {
   trygg::LoadLimits l;
-  l.max_file_bytes = max_file_bytes;
-  l.max_depth = max_depth;
-  l.max_errors = max_errors;
+  std::tie(l.max_file_bytes, l.max_depth, l.max_entities, l.max_string_bytes, l.max_errors) = t;
   return l;
 }
 }  // namespace
 
 void register_organisation(py::module_& m) {
+  // The defaults live in C++ (trygg::LoadLimits); Python reads them from here.
+  const trygg::LoadLimits defaults;
+  py::dict limits;
+  limits["max_file_bytes"] = defaults.max_file_bytes;
+  limits["max_depth"] = defaults.max_depth;
+  limits["max_entities"] = defaults.max_entities;
+  limits["max_string_bytes"] = defaults.max_string_bytes;
+  limits["max_errors"] = defaults.max_errors;
+  m.attr("default_load_limits") = limits;
+
   py::class_<trygg::Organisation>(m, "Organisation")
       .def_static(
           "load",
-          [](const std::string& path, const trygg::Framework& fw, std::uintmax_t max_file_bytes, std::size_t max_depth,
-             std::size_t max_errors) {
-            return trygg::Organisation::load(path, fw, limits(max_file_bytes, max_depth, max_errors));
+          [](const std::string& path, const trygg::Framework& fw, const Limits& limits) {
+            return trygg::Organisation::load(path, fw, to_load_limits(limits));
           },
-          py::arg("path"), py::arg("framework"), py::arg("max_file_bytes"), py::arg("max_depth"), py::arg("max_errors"),
-          py::call_guard<py::gil_scoped_release>())
+          py::arg("path"), py::arg("framework"), py::arg("limits"), py::call_guard<py::gil_scoped_release>())
       .def_static(
           "parse",
-          [](const std::string& text, const trygg::Framework& fw, const std::string& file,
-             std::uintmax_t max_file_bytes, std::size_t max_depth, std::size_t max_errors) {
-            return trygg::Organisation::parse(text, fw, file, limits(max_file_bytes, max_depth, max_errors));
+          [](const std::string& text, const trygg::Framework& fw, const std::string& file, const Limits& limits) {
+            return trygg::Organisation::parse(text, fw, file, to_load_limits(limits));
           },
-          py::arg("text"), py::arg("framework"), py::arg("file"), py::arg("max_file_bytes"), py::arg("max_depth"),
-          py::arg("max_errors"), py::call_guard<py::gil_scoped_release>())
-      .def("to_json_text", [](const trygg::Organisation& o) { return o.to_json().dump(); })
+          py::arg("text"), py::arg("framework"), py::arg("file"), py::arg("limits"),
+          py::call_guard<py::gil_scoped_release>())
+      .def(
+          "to_json_text", [](const trygg::Organisation& o) { return o.to_json().dump(); },
+          py::call_guard<py::gil_scoped_release>())
       .def_readonly("id", &trygg::Organisation::id)
       .def_readonly("name", &trygg::Organisation::name)
       .def_readonly("country", &trygg::Organisation::country)

@@ -27,6 +27,8 @@ void register_report(py::module_& m) {
                throw py::value_error("severity must be info, low, medium, high or critical, not \"" + severity + "\"");
              return r.count_at_or_above(*s);
            })
+      // Rendering touches no Python object: the GIL is released (the arguments are converted
+      // before, the returned string after). language() throws a C++ exception only.
       .def(
           "to_json_text",
           [](const trygg::Report& r, std::optional<std::string> lang, int indent) {
@@ -34,25 +36,26 @@ void register_report(py::module_& m) {
             if (indent < -1 || indent > 16) throw py::value_error("indent must be from 0 to 16, or None");
             return trygg::render_json(r, language(lang, r)).dump(indent);
           },
-          py::arg("lang") = py::none(), py::arg("indent") = -1)
+          py::arg("lang") = py::none(), py::arg("indent") = -1, py::call_guard<py::gil_scoped_release>())
       .def(
           "to_markdown",
           [](const trygg::Report& r, std::optional<std::string> lang) {
             return trygg::render_markdown(r, language(lang, r));
           },
-          py::arg("lang") = py::none())
+          py::arg("lang") = py::none(), py::call_guard<py::gil_scoped_release>())
       .def(
           "to_csv",
           [](const trygg::Report& r, std::optional<std::string> lang) {
             return trygg::render_csv(r, language(lang, r));
           },
-          py::arg("lang") = py::none())
+          py::arg("lang") = py::none(), py::call_guard<py::gil_scoped_release>())
       .def(
           "to_text",
           [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width) {
             return trygg::render_text(r, {language(lang, r), colour, width});
           },
-          py::arg("lang") = py::none(), py::arg("colour") = false, py::arg("width") = 80);
+          py::arg("lang") = py::none(), py::arg("colour") = false, py::arg("width") = 80,
+          py::call_guard<py::gil_scoped_release>());
 
   m.def(
       "audit",

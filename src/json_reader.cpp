@@ -224,7 +224,11 @@ std::unique_ptr<FastDocument> FastDocument::parse(std::string_view text, std::si
       static_cast<unsigned char>(text[2]) == 0xBF)
     return nullptr;
   std::unique_ptr<FastDocument> doc(new FastDocument());
-  if (doc->state_->parser.allocate(text.size(), max_depth) != simdjson::SUCCESS) return nullptr;
+  // simdjson allocates max_depth entries up front (a huge limit threw std::bad_array_new_length
+  // out of its noexcept allocate). Nesting can never be deeper than the text is long, so
+  // clamping changes no outcome.
+  const std::size_t depth = std::min(max_depth, text.size() + 1);
+  if (doc->state_->parser.allocate(text.size(), depth) != simdjson::SUCCESS) return nullptr;
   // simdjson reads up to SIMDJSON_PADDING bytes past the end; unless the caller says those
   // bytes are there, it copies the text first.
   if (doc->state_->parser.parse(text.data(), text.size(), !padded).get(doc->state_->root) != simdjson::SUCCESS)
@@ -252,6 +256,11 @@ void Diagnostics::add(Diagnostic d) {
   }
 }
 
+std::string limit_hint(std::string_view option, std::string_view field) {
+  return "raise the limit with " + std::string(option) + " (Python: " + std::string(field) +
+         "=..., C++: LoadLimits::" + std::string(field) + ")";
+}
+
 void Diagnostics::throw_if_any() {
   if (total_ > 0) throw LoadError(std::move(list_), total_);
 }
@@ -277,7 +286,7 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::uin
   }
   if (size > max_bytes) {
     out.add("", "a file of at most " + std::to_string(max_bytes) + " bytes", std::to_string(size) + " bytes",
-            "raise the limit with --max-file-size or LoadLimits::max_file_bytes");
+            limit_hint("--max-file-size", "max_file_bytes"));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
@@ -365,7 +374,7 @@ class StrictBuilder {
   bool open(json v) {
     if (stack_.size() + 1 > max_depth_) {
       return fail_at(current_pointer(), "nesting of at most " + std::to_string(max_depth_) + " levels",
-                     "deeper nesting");
+                     "deeper nesting", limit_hint("--max-depth", "max_depth"));
     }
     json* slot;
     if (stack_.empty()) {
@@ -415,8 +424,9 @@ class StrictBuilder {
     if (top.is_array()) return pointer_append(p, std::to_string(top.size()));
     return has_key_.back() ? pointer_append(p, keys_.back()) : p;
   }
-  bool fail_at(std::string pointer, std::string expected, std::string found) {
-    structural_error_ = Diagnostic{"", std::move(pointer), std::move(expected), std::move(found), "", 0, 0};
+  bool fail_at(std::string pointer, std::string expected, std::string found, std::string hint = {}) {
+    structural_error_ =
+        Diagnostic{"", std::move(pointer), std::move(expected), std::move(found), std::move(hint), 0, 0};
     return false;
   }
 
@@ -446,6 +456,15 @@ std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, D
       static_cast<unsigned char>(text[2]) == 0xBF) {
     out.add(Diagnostic{"", "", "UTF-8 text without a byte-order mark", "a byte-order mark (EF BB BF)",
                        "save the file as UTF-8 without BOM", 1, 1});
+    return std::nullopt;
+  }
+  // Spreadsheet and Windows tools often save "Unicode text" as UTF-16 with a byte-order mark.
+  if (text.size() >= 2 &&
+      ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+       (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF))) {
+    out.add(Diagnostic{"", "", "UTF-8 text",
+                       "UTF-16 text (byte-order mark " + std::string(text[0] == '\xFF' ? "FF FE" : "FE FF") + ")",
+                       "save the file as UTF-8", 1, 1});
     return std::nullopt;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -693,7 +712,15 @@ std::optional<std::string> ObjectReader::string_lazy(std::string_view key, bool 
     out_.add(pointer(key), expected(), describe(*v));
     return std::nullopt;
   }
+  if (!within_string_limit(pointer(key), v->string())) return std::nullopt;
   return std::string(v->string());
+}
+
+bool ObjectReader::within_string_limit(const std::string& at, std::string_view s) {
+  if (s.size() <= out_.max_string_bytes()) return true;
+  out_.add(at, "a string of at most " + std::to_string(out_.max_string_bytes()) + " bytes",
+           "a string of " + std::to_string(s.size()) + " bytes", limit_hint("--max-string-size", "max_string_bytes"));
+  return false;
 }
 
 std::optional<std::string> ObjectReader::string(std::string_view key, bool required, std::string_view expected) {

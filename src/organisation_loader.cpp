@@ -2,6 +2,7 @@
 // Loading and validating an organisation (docs/input-format.md). Every problem is
 // collected in one pass; an Organisation is returned only when there are none.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -56,7 +57,9 @@ class IdTable {
 
 class Loader {
  public:
-  Loader(const Framework& fw, Diagnostics& d) : fw_(fw), d_(d) {}
+  Loader(const Framework& fw, Diagnostics& d, const LoadLimits& limits) : fw_(fw), d_(d), limits_(limits) {
+    d_.limit_strings(limits.max_string_bytes);
+  }
 
   Organisation load(JsonNode doc) {
     Organisation org;
@@ -89,6 +92,8 @@ class Loader {
     org.language = r.one_of("language", false, vocab::languages).value_or("");
     if (const auto h = r.get("headcount", false, "")) read_headcount(*h, org.headcount);
     org.flags = r.enums("flags", false, vocab::flags).value_or(std::vector<std::string>{});
+
+    if (!within_entity_limit(r)) return org;
 
     // Pass 1: ids of units and people, for references in any order.
     collect_ids(r, "units", units_);
@@ -138,6 +143,33 @@ class Loader {
   }
 
  private:
+  // --- limits -------------------------------------------------------------------------------
+
+  /// The organisation's lists, whose entries together count against LoadLimits::max_entities.
+  static constexpr std::array<std::string_view, 9> entity_lists{
+      "units", "people", "routines", "activities", "channels", "surveys", "case_statistics", "risks", "action_plan"};
+
+  /// Refuses a document with more entries than the limit before any is built, pointing at
+  /// the list in which the limit is passed.
+  bool within_entity_limit(ObjectReader& r) {
+    std::size_t total = 0;
+    for (const auto key : entity_lists) {
+      const auto arr = r.get(key, false, "");
+      if (!arr || !arr->is_array()) continue;
+      total += arr->size();
+      if (total > limits_.max_entities) {
+        d_.add(r.pointer(key),
+               "at most " + std::to_string(limits_.max_entities) +
+                   " entries in all of units, people, routines, activities, channels, surveys, case_statistics, "
+                   "risks and action_plan",
+               std::to_string(total) + " entries up to and including this list",
+               detail::limit_hint("--max-entities", "max_entities"));
+        return false;
+      }
+    }
+    return true;
+  }
+
   // --- ids and references -----------------------------------------------------------------
 
   void collect_ids(ObjectReader& r, std::string_view key, IdTable& table) {
@@ -147,18 +179,45 @@ class Loader {
     const std::size_t n = arr->size();
     table.index.reset(n);
     table.ids.reserve(n);
+    bool any_upper = false;
     arr->for_each_element([&](std::size_t i, JsonNode e) {
       if (!e.is_object()) return;
       const auto id_node = e.find("id");
       if (!id_node || !id_node->is_string()) return;
       const std::string_view id = id_node->string();
       if (!detail::is_id(id)) return;
+      any_upper = any_upper || std::any_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       if (const auto first = table.add(id, static_cast<Index>(i))) {
         d_.add(detail::pointer_append(r.pointer(key, i), "id"),
                "an id not used by another entry of " + std::string(key),
                "\"" + std::string(id) + "\", also at " + r.pointer(key) + "/" + std::to_string(*first) + "/id");
       }
     });
+    if (any_upper) case_fold_collisions(r, key, table);
+  }
+
+  /// Ids of one list must also differ in more than letter case (docs/input-format.md, "Ids"):
+  /// exports and spreadsheets change case, and "U-A" and "u-a" name one thing to a reader.
+  /// References still match exactly. Ids are ASCII, so folding is ASCII lower-casing; there
+  /// is no Unicode normalisation to collide under. Runs only when some id has a capital.
+  void case_fold_collisions(ObjectReader& r, std::string_view key, const IdTable& table) {
+    std::vector<std::string> folded(table.ids.size());
+    detail::IdIndex index;
+    index.reset(table.ids.size());
+    const auto folded_of = [&folded](Index i) -> std::string_view { return folded[i]; };
+    for (Index i = 0; i < table.ids.size(); ++i) {
+      const std::string_view id = table.ids[i];
+      if (id.empty()) continue;  // no valid id, or an exact duplicate (already reported)
+      folded[i].resize(id.size());
+      std::transform(id.begin(), id.end(), folded[i].begin(),
+                     [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+      const auto [at, fresh] = index.insert(folded[i], i, folded_of);
+      if (fresh) continue;
+      d_.add(detail::pointer_append(r.pointer(key, i), "id"),
+             "an id that differs from the other ids of " + std::string(key) + " in more than letter case",
+             "\"" + std::string(id) + "\", which differs only in case from \"" + std::string(table.ids[at]) + "\" at " +
+                 r.pointer(key) + "/" + std::to_string(at) + "/id");
+    }
   }
 
   void unique_ids(ObjectReader& r, std::string_view key) {
@@ -519,6 +578,7 @@ class Loader {
 
   const Framework& fw_;
   Diagnostics& d_;
+  const LoadLimits& limits_;
   IdTable units_, people_, channels_, risks_;
 };
 
@@ -527,7 +587,7 @@ class Loader {
 Organisation Organisation::from_json(const nlohmann::json& document, const Framework& framework,
                                      const std::string& file, const LoadLimits& limits) {
   Diagnostics d(file, limits.max_errors);
-  Organisation org = Loader(framework, d).load(JsonNode(document));
+  Organisation org = Loader(framework, d, limits).load(JsonNode(document));
   d.throw_if_any();
   org.reindex();
   return org;
@@ -540,7 +600,7 @@ Organisation parse_text(std::string_view json_text, bool padded, const Framework
   Diagnostics d(file, limits.max_errors);
   if (json_text.size() > limits.max_file_bytes) {
     d.add("", "a document of at most " + std::to_string(limits.max_file_bytes) + " bytes",
-          std::to_string(json_text.size()) + " bytes", "raise LoadLimits::max_file_bytes");
+          std::to_string(json_text.size()) + " bytes", detail::limit_hint("--max-file-size", "max_file_bytes"));
   }
   d.throw_if_any();
   // Fast path: simdjson parses, the same walker reads. It is taken only when both succeed
@@ -549,7 +609,7 @@ Organisation parse_text(std::string_view json_text, bool padded, const Framework
   // simdjson document is released before the organisation is returned.
   if (const auto fast = detail::FastDocument::parse(json_text, limits.max_depth, padded)) {
     Diagnostics fast_d(file, limits.max_errors);
-    Organisation org = Loader(framework, fast_d).load(fast->root());
+    Organisation org = Loader(framework, fast_d, limits).load(fast->root());
     if (fast_d.empty()) {
       org.reindex();
       return org;

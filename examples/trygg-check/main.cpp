@@ -60,11 +60,28 @@ bool emit(const std::string& text, const std::string& output) {
   return true;
 }
 
-/// Load an organisation from a file, or from standard input when the path is "-".
-trygg::Organisation load_organisation(const std::string& path, const trygg::Framework& fw) {
-  if (path != "-") return trygg::Organisation::load(path, fw);
-  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  return trygg::Organisation::parse(text, fw, "<stdin>");
+/// Load an organisation from a file, or from standard input when the path is "-". Standard
+/// input is read only up to the file-size limit (one byte more, so the loader can tell).
+trygg::Organisation load_organisation(const std::string& path, const trygg::Framework& fw,
+                                      const trygg::LoadLimits& limits) {
+  if (path != "-") return trygg::Organisation::load(path, fw, limits);
+  std::string text;
+  char buffer[1 << 16];
+  while (text.size() <= limits.max_file_bytes && std::cin.read(buffer, sizeof buffer).gcount() > 0)
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+  return trygg::Organisation::parse(text, fw, "<stdin>", limits);
+}
+
+/// The load-limit options (docs/input-format.md, "Limits"), for every subcommand that reads
+/// an organisation.
+void add_limit_options(CLI::App* command, trygg::LoadLimits& limits) {
+  command->add_option("--max-file-size", limits.max_file_bytes, "Largest organisation file, in bytes")
+      ->capture_default_str();
+  command->add_option("--max-depth", limits.max_depth, "Deepest nesting of arrays and objects")->capture_default_str();
+  command->add_option("--max-entities", limits.max_entities, "Most entries in all the organisation's lists together")
+      ->capture_default_str();
+  command->add_option("--max-string-size", limits.max_string_bytes, "Longest string value, in bytes")
+      ->capture_default_str();
 }
 
 trygg::Framework load_framework(const std::vector<std::string>& pack_files) {
@@ -207,7 +224,8 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
 /// document: a draft of a yearly document in Markdown, from the organisation's data only
 /// (docs/yearly-documents.md). The kind is checked before the file is read.
 int run_document(const std::string& org_path, const std::string& kind_text, const std::string& as_of_text,
-                 std::optional<trygg::Language> lang, const std::string& output, const trygg::Framework& fw) {
+                 std::optional<trygg::Language> lang, const std::string& output, const trygg::Framework& fw,
+                 const trygg::LoadLimits& limits) {
   const auto kind = trygg::parse_document_kind(kind_text);
   if (!kind) {
     std::string kinds;
@@ -225,7 +243,7 @@ int run_document(const std::string& org_path, const std::string& kind_text, cons
     }
     as_of = *d;
   }
-  const auto org = load_organisation(org_path, fw);
+  const auto org = load_organisation(org_path, fw, limits);
   const auto text = trygg::render_document(*kind, org, fw, as_of, lang.value_or(trygg::default_language(org)));
   return emit(text, output) ? 0 : exit_error;
 }
@@ -315,6 +333,10 @@ int main(int argc, char** argv) {
   document->add_option("--output,-o", output, "Write the draft to this file instead of standard output");
   document->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
 
+  trygg::LoadLimits limits;
+  for (auto* command : {check, validate, document})
+    add_limit_options(command, limits);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -339,7 +361,7 @@ int main(int argc, char** argv) {
       options.packs = packs;
       options.language = lang;
       options.preview = preview;
-      const auto org = load_organisation(org_path, tuned);
+      const auto org = load_organisation(org_path, tuned, limits);
       const auto report = trygg::audit(org, tuned, options);
       std::string text;
       if (format == "json") {
@@ -357,7 +379,7 @@ int main(int argc, char** argv) {
       return report.count_at_or_above(*trygg::parse_severity(fail_on)) > 0 ? exit_findings : 0;
     }
     if (*validate) {
-      const auto org = load_organisation(validate_path, fw);
+      const auto org = load_organisation(validate_path, fw, limits);
       std::cout << (validate_path == "-" ? std::string("<stdin>") : validate_path) << ": valid (" << org.units.size()
                 << " units, " << org.people.size() << " people, " << org.routines.size() << " routines, "
                 << org.activities.size() << " activities, " << org.channels.size() << " channels)\n";
@@ -401,7 +423,7 @@ int main(int argc, char** argv) {
     if (*templ) {
       return emit(trygg::organisation_template(fw, country).dump(2) + "\n", template_output) ? 0 : exit_error;
     }
-    if (*document) return run_document(org_path, document_kind, as_of_text, lang, output, fw);
+    if (*document) return run_document(org_path, document_kind, as_of_text, lang, output, fw, limits);
   } catch (const trygg::LoadError& e) {
     print_load_error(e);
     return exit_error;

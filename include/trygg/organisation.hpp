@@ -143,10 +143,21 @@ struct Headcount {
   std::optional<Date> as_of;
 };
 
-/// Limits that protect the loader against hostile or broken input (docs/input-format.md).
+/// Limits that protect the loader against hostile or broken input (docs/input-format.md,
+/// "Limits"). Exceeding one is a LoadError that names the limit and how to raise it: the
+/// checker has an option for each (`--max-file-size`, `--max-depth`, `--max-entities`,
+/// `--max-string-size`), Python a keyword argument of the same name as the field.
 struct LoadLimits {
+  /// Size of the document in bytes. The default holds about a million units.
   std::uintmax_t max_file_bytes = 256u * 1024u * 1024u;
+  /// Nesting of arrays and objects; the format itself needs 5 levels.
   std::size_t max_depth = 64;
+  /// Entries of all the organisation's lists together (units, people, routines, activities,
+  /// channels, surveys, case statistics, risks, action items), checked before any is built.
+  std::size_t max_entities = 2'000'000;
+  /// Bytes in one string value (a name, a title, ...).
+  std::size_t max_string_bytes = 1024u * 1024u;
+  /// Problems reported in full; the rest are only counted.
   std::size_t max_errors = 100;
 };
 

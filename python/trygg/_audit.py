@@ -10,6 +10,7 @@ from ._arguments import as_of_text, framework_for
 from ._framework import Framework, _strings
 from ._organisation import Organisation
 from ._report import Report, _lang
+from ._validate import flag
 
 __all__ = ["audit"]
 
@@ -32,11 +33,13 @@ def audit(
         country (SE: sv, NO: nb), else en.
     :param packs: run only the rules of these packs (default: all).
     :param preview: also run rules marked preview.
-    :raises trygg.UsageError: for an unknown pack.
+    :raises TypeError: for an argument of the wrong type (``preview`` must be a bool).
+    :raises ValueError: for an invalid date or language; trygg.UsageError (a ValueError)
+        for an unknown pack.
 
     The GIL is released while auditing, so threads can audit in parallel.
     """
     fw = framework_for(organisation, framework)
     return Report(
-        _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), bool(preview))
+        _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), flag(preview, "preview"))
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -9,6 +10,8 @@ from functools import cached_property
 from typing import Any, cast
 
 from . import _core
+from ._errors import LoadError
+from ._validate import path_bytes, utf8
 
 __all__ = ["Framework"]
 
@@ -18,10 +21,16 @@ def _strings(value: Iterable[str] | None, what: str) -> list[str]:
         return []
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{what} must be a list of strings, not a single {type(value).__name__}")
-    items = list(value)
+    if isinstance(value, io.IOBase):  # iterable (its lines), but never meant
+        raise TypeError(f"{what} must be a list of strings, not a file object ({type(value).__name__})")
+    try:
+        items = list(value)
+    except TypeError:
+        raise TypeError(f"{what} must be a list of strings, not {type(value).__name__}") from None
     for item in items:
         if not isinstance(item, str):
             raise TypeError(f"{what} must contain strings, not {type(item).__name__}")
+        utf8(item, what)
     return items
 
 
@@ -56,13 +65,14 @@ class Framework:
         :raises trygg.LoadError: if a pack file is invalid or the packs do not fit together.
         """
         if isinstance(files, (str, bytes, os.PathLike)):
-            raise TypeError("files must be a list of paths")
-        paths = [os.fspath(f) for f in files]
-        for p in paths:
-            if not isinstance(p, str):
-                raise TypeError("files must be str or os.PathLike[str] paths")
-            if "\0" in p:
-                raise ValueError("a path must not contain a NUL character")
+            raise TypeError("files must be a list of paths, not a single path")
+        if isinstance(files, io.IOBase):  # iterable (its lines), but never meant
+            raise TypeError(f"files must be a list of paths, not a file object ({type(files).__name__})")
+        try:
+            items = list(files)
+        except TypeError:
+            raise TypeError(f"files must be a list of paths, not {type(files).__name__}") from None
+        paths = [path_bytes(f, "files: a path") for f in items]
         return cls(_core.Framework.with_pack_files(paths, _strings(builtin, "builtin")))
 
     def with_profile(self, profile: Mapping[str, Any] | str | os.PathLike[str]) -> Framework:
@@ -79,14 +89,16 @@ class Framework:
                 text = json.dumps(profile, allow_nan=False)
             except (TypeError, ValueError) as e:
                 raise TypeError(f"profile must hold only JSON values: {e}") from None
+            except RecursionError:
+                # Deeper than Python can serialise, so far deeper than the profile parser's limit.
+                message = "<profile>: (root): expected nesting of at most 64 levels, found deeper nesting"
+                diag: dict[str, Any] = {"file": "<profile>", "pointer": "", "expected": "nesting of at most 64 levels",
+                                        "found": "deeper nesting", "hint": "", "line": 0, "column": 0,
+                                        "message": message}
+                raise LoadError(message, "<profile>", "", [diag], 1) from None
             return Framework(self._impl.with_profile_text(text, "<profile>"))
         if isinstance(profile, (str, os.PathLike)):
-            path = os.fspath(profile)
-            if not isinstance(path, str):
-                raise TypeError("profile path must be str or os.PathLike[str]")
-            if "\0" in path:
-                raise ValueError("a path must not contain a NUL character")
-            return Framework(self._impl.with_profile_file(path))
+            return Framework(self._impl.with_profile_file(path_bytes(profile, "profile path")))
         raise TypeError(f"profile must be a dict or a path, not {type(profile).__name__}")
 
     def rule_examples(self, rule_id: str) -> dict[str, Any]:
@@ -97,6 +109,7 @@ class Framework:
         """
         if not isinstance(rule_id, str):
             raise TypeError(f"rule_id must be str, not {type(rule_id).__name__}")
+        utf8(rule_id, "rule_id")
         return cast("dict[str, Any]", json.loads(self._impl.rule_examples_text(rule_id)))
 
     @staticmethod

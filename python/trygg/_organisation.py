@@ -9,12 +9,24 @@ from typing import Any, cast
 from . import _core
 from ._errors import LoadError
 from ._framework import Framework
+from ._validate import MAX_SIZE, path_bytes, short_repr, utf8
 
-__all__ = ["Organisation", "load_organisation", "DEFAULT_MAX_FILE_BYTES", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_ERRORS"]
+__all__ = [
+    "Organisation",
+    "load_organisation",
+    "DEFAULT_MAX_FILE_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_ENTITIES",
+    "DEFAULT_MAX_STRING_BYTES",
+    "DEFAULT_MAX_ERRORS",
+]
 
-DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
-DEFAULT_MAX_DEPTH = 64
-DEFAULT_MAX_ERRORS = 100
+# The load limits (docs/input-format.md, "Limits"); their defaults come from the C++ core.
+DEFAULT_MAX_FILE_BYTES: int = _core.default_load_limits["max_file_bytes"]
+DEFAULT_MAX_DEPTH: int = _core.default_load_limits["max_depth"]
+DEFAULT_MAX_ENTITIES: int = _core.default_load_limits["max_entities"]
+DEFAULT_MAX_STRING_BYTES: int = _core.default_load_limits["max_string_bytes"]
+DEFAULT_MAX_ERRORS: int = _core.default_load_limits["max_errors"]
 
 
 def _framework(framework: Framework | None) -> Framework:
@@ -28,9 +40,28 @@ def _framework(framework: Framework | None) -> Framework:
 def _limit(value: int, name: str, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, not {value}")
+    if not minimum <= value <= MAX_SIZE:
+        # short_repr: str() of an int of more than 4300 digits raises.
+        bound = f"at least {minimum}" if value < minimum else f"at most {MAX_SIZE}"
+        raise ValueError(f"{name} must be {bound}, not {short_repr(value) if value.bit_length() <= 4096 else 'a larger number'}")
     return value
+
+
+def _limits(
+    max_file_bytes: int, max_depth: int, max_entities: int, max_string_bytes: int, max_errors: int
+) -> tuple[int, int, int, int, int]:
+    """The limits checked and in the order the core takes them."""
+    return (
+        _limit(max_file_bytes, "max_file_bytes", 1),
+        _limit(max_depth, "max_depth", 1),
+        _limit(max_entities, "max_entities", 1),
+        _limit(max_string_bytes, "max_string_bytes", 1),
+        _limit(max_errors, "max_errors", 1),
+    )
+
+
+# As the core words it (detail::limit_hint).
+_DEPTH_HINT = "raise the limit with --max-depth (Python: max_depth=..., C++: LoadLimits::max_depth)"
 
 
 class Organisation:
@@ -43,6 +74,8 @@ class Organisation:
     def __init__(self, impl: _core.Organisation, framework: Framework) -> None:
         if not isinstance(impl, _core.Organisation):
             raise TypeError("use trygg.load_organisation() or Organisation.from_dict() to make an Organisation")
+        if not isinstance(framework, Framework):
+            raise TypeError(f"framework must be a trygg.Framework, not {type(framework).__name__}")
         self._impl = impl
         self.framework = framework
 
@@ -54,6 +87,8 @@ class Organisation:
         *,
         name: str = "<dict>",
         max_depth: int = DEFAULT_MAX_DEPTH,
+        max_entities: int = DEFAULT_MAX_ENTITIES,
+        max_string_bytes: int = DEFAULT_MAX_STRING_BYTES,
         max_errors: int = DEFAULT_MAX_ERRORS,
     ) -> Organisation:
         """Validate a document (a dict in the input format) and load it.
@@ -68,11 +103,14 @@ class Organisation:
         except (TypeError, ValueError) as e:
             raise TypeError(f"document must hold only JSON values: {e}") from None
         except RecursionError:
-            message = f"{name}: (root): expected nesting of at most {max_depth} levels, found deeper nesting"
+            message = (f"{name}: (root): expected nesting of at most {max_depth} levels, found deeper nesting "
+                       f"({_DEPTH_HINT})")
             diag: dict[str, Any] = {"file": name, "pointer": "", "expected": f"nesting of at most {max_depth} levels",
-                                    "found": "deeper nesting", "hint": "", "line": 0, "column": 0, "message": message}
+                                    "found": "deeper nesting", "hint": _DEPTH_HINT, "line": 0, "column": 0,
+                                    "message": message}
             raise LoadError(message, name, "", [diag], 1) from None
-        return cls.from_json(text, framework, name=name, max_depth=max_depth, max_errors=max_errors)
+        return cls.from_json(text, framework, name=name, max_depth=max_depth,
+                             max_entities=max_entities, max_string_bytes=max_string_bytes, max_errors=max_errors)
 
     @classmethod
     def from_json(
@@ -83,6 +121,8 @@ class Organisation:
         name: str = "<memory>",
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         max_depth: int = DEFAULT_MAX_DEPTH,
+        max_entities: int = DEFAULT_MAX_ENTITIES,
+        max_string_bytes: int = DEFAULT_MAX_STRING_BYTES,
         max_errors: int = DEFAULT_MAX_ERRORS,
     ) -> Organisation:
         """Parse and load a JSON document given as text.
@@ -102,11 +142,21 @@ class Organisation:
             raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
         if not isinstance(name, str):
             raise TypeError(f"name must be a str, not {type(name).__name__}")
+        utf8(name, "name")
+        if not text.isascii():
+            # The core takes UTF-8; a str with a lone surrogate has none. Pass the encoded
+            # bytes on, so the text is encoded once.
+            try:
+                text = text.encode("utf-8")
+            except UnicodeEncodeError as e:
+                message = f"{name}: (root): expected Unicode text, found a lone surrogate at character {e.start}"
+                diag = {"file": name, "pointer": "", "expected": "Unicode text",
+                        "found": f"a lone surrogate at character {e.start}", "hint": "", "line": 0,
+                        "column": 0, "message": message}
+                raise LoadError(message, name, "", [diag], 1) from None
         fw = _framework(framework)
-        impl = _core.Organisation.parse(
-            text, fw._impl, name, _limit(max_file_bytes, "max_file_bytes", 1), _limit(max_depth, "max_depth", 1),
-            _limit(max_errors, "max_errors", 1),
-        )
+        limits = _limits(max_file_bytes, max_depth, max_entities, max_string_bytes, max_errors)
+        impl = _core.Organisation.parse(text, fw._impl, name, limits)
         return cls(impl, fw)
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,21 +194,21 @@ def load_organisation(
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    max_entities: int = DEFAULT_MAX_ENTITIES,
+    max_string_bytes: int = DEFAULT_MAX_STRING_BYTES,
     max_errors: int = DEFAULT_MAX_ERRORS,
 ) -> Organisation:
     """Read, validate and load an organisation file.
 
     :param path: the JSON file.
     :param framework: the framework whose measure ids the file may name (default: all built-in packs).
-    :raises trygg.LoadError: with every problem found (file, JSON Pointer, expected, found).
+    :raises trygg.LoadError: with every problem found (file, JSON Pointer, expected, found),
+        also for a missing file, a directory or a file that cannot be read.
+    :raises TypeError: if ``path`` is not a str or os.PathLike[str] (a file object is not).
+    :raises ValueError: for a path with a NUL character or a limit out of range.
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
-    if "\0" in os.fspath(path):
-        raise ValueError("path must not contain a NUL character")
+    path = path_bytes(path, "path")  # type: ignore[assignment]
     fw = _framework(framework)
-    impl = _core.Organisation.load(
-        os.fspath(path), fw._impl, _limit(max_file_bytes, "max_file_bytes", 1), _limit(max_depth, "max_depth", 1),
-        _limit(max_errors, "max_errors", 1),
-    )
+    limits = _limits(max_file_bytes, max_depth, max_entities, max_string_bytes, max_errors)
+    impl = _core.Organisation.load(os.fspath(path), fw._impl, limits)
     return Organisation(impl, fw)

@@ -8,11 +8,13 @@ from functools import cached_property
 from typing import Any, cast
 
 from . import _core
+from ._validate import flag
 
 __all__ = ["Report"]
 
 _LANGUAGES = ("sv", "nb", "en")
 _SEVERITIES = ("info", "low", "medium", "high", "critical")
+_MAX_WIDTH = 2**31 - 1  # the core's int
 
 
 def _lang(lang: str | None) -> str | None:
@@ -114,10 +116,12 @@ class Report:
         return self._impl.to_markdown(_lang(lang))
 
     def to_text(self, lang: str | None = None, *, colour: bool = False, width: int = 80) -> str:
-        """The terminal report."""
+        """The terminal report, wrapped to ``width`` columns (at least 40 are used)."""
         if isinstance(width, bool) or not isinstance(width, int):
-            raise TypeError("width must be an int")
-        return self._impl.to_text(_lang(lang), bool(colour), width)
+            raise TypeError(f"width must be an int, not {type(width).__name__}")
+        if not 1 <= width <= _MAX_WIDTH:
+            raise ValueError(f"width must be an int from 1 to {_MAX_WIDTH}")
+        return self._impl.to_text(_lang(lang), flag(colour, "colour"), width)
 
     def to_csv(self, lang: str | None = None) -> str:
         """Findings as CSV, one row per finding."""

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import AS_OF, BAD
+from conftest import AS_OF, BAD, BAD_CASES, LIMIT_OPTIONS
 
 
 def run(checker, *args, stdin=None):
@@ -71,14 +71,45 @@ def test_usage_errors_exit_2_with_nothing_on_stdout(checker, kommun, args):
     assert p.stderr.strip()
 
 
-@pytest.mark.parametrize("name", ["unit-cycle.json", "empty.json", "unknown-measure.json"])
-def test_bad_input_exits_2_with_pointer_on_stderr(checker, name):
-    for cmd in ("check", "validate"):
-        p = run(checker, cmd, BAD / name)
-        assert p.returncode == 2
-        assert p.stdout == ""
-        assert p.stderr.startswith("error: ")
-        assert name in p.stderr
+@pytest.mark.parametrize("name", sorted(BAD_CASES))
+def test_bad_input_exits_2_with_exact_error_on_stderr(checker, small_company, bad_case_path, name):
+    """The whole bad-input corpus through the checker: exit 2, the first problem on stderr in
+    full (file, pointer, expected, found, hint), nothing on stdout."""
+    case = BAD_CASES[name]
+    path = bad_case_path(name)
+    kind = case.get("kind", "organisation")
+    limits = [a for k, v in case.get("limits", {}).items() for a in (LIMIT_OPTIONS[k], v)]
+    if kind == "pack":
+        commands = [["check", small_company, "--pack-file", path], ["validate", small_company, "--pack-file", path]]
+    elif kind == "profile":
+        commands = [["check", small_company, "--profile", path]]
+    else:
+        commands = [["check", path, *limits], ["validate", path, *limits]]
+    pointer = case["pointer"] or "(root)"
+    detail = f": {pointer}: expected {case['expected']}, found {case['found']}"
+    if case.get("hint"):
+        detail += f" ({case['hint']})"
+    for args in commands:
+        p = run(checker, *args)
+        assert (p.returncode, p.stdout) == (2, "")
+        first = p.stderr.splitlines()[0]
+        assert first.startswith(f"error: {path}")
+        assert first.endswith(detail)
+
+
+def test_bad_input_on_standard_input(checker):
+    p = run(checker, "check", "-", stdin=(BAD / "unit-cycle.json").read_text(encoding="utf-8"))
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr.startswith("error: <stdin>: /units/1/parent: expected a parent chain")
+
+
+def test_limit_options_raise_the_limits(checker):
+    """--max-entities and --max-string-size are taken: raising the limit makes the case load."""
+    path = BAD / "too-many-entities.json"
+    assert run(checker, "validate", path, "--max-entities", "11").returncode == 2
+    assert run(checker, "validate", path, "--max-entities", "12").returncode == 0
+    assert run(checker, "validate", path, "--max-string-size", "1").returncode == 2
+    assert run(checker, "validate", BAD / "nesting-100000.json", "--max-depth", "0").returncode == 2
 
 
 @pytest.mark.parametrize("sub", ["check", "validate", "explain", "rules", "template"])

@@ -112,13 +112,22 @@ class Diagnostics {
   [[nodiscard]] bool full() const noexcept { return list_.size() >= cap_; }
   /// The recorded diagnostics, moved out.
   std::vector<Diagnostic> take() { return std::move(list_); }
+  /// The longest string value the readers accept (LoadLimits::max_string_bytes). It travels
+  /// with the diagnostics because every reader of one load has them at hand.
+  void limit_strings(std::size_t max_bytes) noexcept { max_string_bytes_ = max_bytes; }
+  [[nodiscard]] std::size_t max_string_bytes() const noexcept { return max_string_bytes_; }
 
  private:
   std::string file_;
   std::size_t cap_;
+  std::size_t max_string_bytes_ = static_cast<std::size_t>(-1);
   std::size_t total_ = 0;
   std::vector<Diagnostic> list_;
 };
+
+/// The hint of a diagnostic for an exceeded load limit: how to raise it from the checker,
+/// Python and C++, e.g. limit_hint("--max-depth", "max_depth").
+std::string limit_hint(std::string_view option, std::string_view field);
 
 /// Read a whole file, refusing one larger than max_bytes. Records a diagnostic and
 /// returns nullopt on failure. The string's capacity holds FastDocument::padding zero bytes
@@ -202,6 +211,8 @@ class ObjectReader {
       std::string_view key, bool required, const std::function<std::string()>& expected_element,
       const std::function<bool(const std::string&, std::size_t index)>& element_ok);
 
+  /// Whether a string value at `at` is within Diagnostics::max_string_bytes (reports it if not).
+  bool within_string_limit(const std::string& at, std::string_view s);
   /// The member with this key, from the cache made by check_keys.
   [[nodiscard]] std::optional<JsonNode> member(std::string_view key) const noexcept;
 

@@ -1,0 +1,537 @@
+"""Misuse of the public API (issue "Hardening", item 7): every public function and method,
+given wrong types, None, closed or open file objects, missing files, directories, invalid
+dates and languages, out-of-range numbers and a few huge inputs, raises TypeError, ValueError
+or trygg.Error with a message that names what was wrong, and never crashes the interpreter.
+
+The sweep runs in-process (one pytest case per call), and once more as a script in a
+subprocess, where a segfault or abort shows as a negative return code and the case that
+caused it is the last one the script printed:
+
+    PYTHONPATH=build/python python3 tests/python/test_api_misuse.py
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime
+import inspect
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import trygg
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+KOMMUN = ROOT / "examples" / "organisations" / "kommun.json"
+AS_OF = "2026-11-22"
+MB = 1024 * 1024
+
+# ---------------------------------------------------------------------------------------------
+# Valid objects to call methods on, and files to misuse.
+
+FW = trygg.Framework.builtin()
+ORG = trygg.load_organisation(KOMMUN, FW)
+REPORT = trygg.audit(ORG, as_of=AS_OF)
+RULE_ID = FW.rules[0]["id"]
+
+_TMP = Path(tempfile.mkdtemp(prefix="trygg-misuse-"))
+atexit.register(shutil.rmtree, _TMP, True)
+DIRECTORY = _TMP / "a-directory.json"
+DIRECTORY.mkdir()
+MISSING = _TMP / "missing.json"
+NOT_JSON = _TMP / "not-json.json"
+NOT_JSON.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+_closed = open(NOT_JSON, encoding="utf-8")  # noqa: SIM115 - closed on purpose
+_closed.close()
+CLOSED_FILE = _closed
+OPEN_TEXT = open(KOMMUN, encoding="utf-8")  # noqa: SIM115 - kept open for the module's lifetime
+OPEN_BINARY = open(KOMMUN, "rb")  # noqa: SIM115
+atexit.register(OPEN_TEXT.close)
+atexit.register(OPEN_BINARY.close)
+
+
+class BytesPath(os.PathLike):  # type: ignore[type-arg]
+    """A path-like object whose path is bytes (the API takes str paths only)."""
+
+    def __fspath__(self) -> bytes:
+        return os.fsencode(str(KOMMUN))
+
+
+class BadPath(os.PathLike):  # type: ignore[type-arg]
+    """A path-like object whose __fspath__ returns neither str nor bytes."""
+
+    def __fspath__(self) -> int:
+        return 42
+
+
+def deep_dict(levels: int) -> dict[str, Any]:
+    """A dict nested `levels` deep, built without recursion."""
+    root: dict[str, Any] = {}
+    node = root
+    for _ in range(levels):
+        node["a"] = {}
+        node = node["a"]
+    return root
+
+
+def circular() -> dict[str, Any]:
+    d: dict[str, Any] = {"format": "trygg.organisation/1"}
+    d["self"] = d
+    return d
+
+
+def kommun_with(**changes: Any) -> dict[str, Any]:
+    doc = ORG.to_dict()
+    doc.update(changes)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Cases. Each is one call; `expect` is the exception class it must raise (None: it must
+# succeed) and `match` a regular expression its message must contain, which names the
+# argument or the problem.
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """A value built only when its case runs (huge inputs)."""
+
+    make: Callable[[], Any]
+    label: str
+
+
+@dataclass(frozen=True)
+class Bad:
+    value: Any
+    expect: type[BaseException] | None
+    match: str = ""
+    label: str = ""
+
+
+def T(value: Any, match: str = "", label: str = "") -> Bad:  # noqa: N802 - short table entries
+    return Bad(value, TypeError, match, label)
+
+
+def V(value: Any, match: str = "", label: str = "") -> Bad:  # noqa: N802
+    return Bad(value, ValueError, match, label)
+
+
+def L(value: Any, match: str = "", label: str = "") -> Bad:  # noqa: N802
+    return Bad(value, trygg.LoadError, match, label)
+
+
+def U(value: Any, match: str = "", label: str = "") -> Bad:  # noqa: N802
+    return Bad(value, trygg.UsageError, match, label)
+
+
+def OK(value: Any, label: str = "") -> Bad:  # noqa: N802
+    """An edge value that is valid: the call must succeed (and not crash)."""
+    return Bad(value, None, "", label)
+
+
+# Values that are the wrong type for every parameter (no parameter takes a file object, an
+# object(), bytes or a float).
+def wrong_types(match: str, *, none: bool) -> list[Bad]:
+    out = [T(42, match), T(1.5, match), T(math.nan, match, "nan"), T(b"bytes", match), T(object(), match, "object"),
+           T(CLOSED_FILE, match, "closed-file"), T(OPEN_TEXT, match, "open-text-file"),
+           T(OPEN_BINARY, match, "open-binary-file")]
+    if none:
+        out.insert(0, T(None, match))
+    return out
+
+
+def paths(match: str) -> list[Bad]:
+    """Misused file paths, for parameters that take a path."""
+    return wrong_types(match, none=True) + [
+        T([], match), T({}, match), T(BytesPath(), match, "pathlike-to-bytes"),
+        T(BadPath(), "__fspath__|path", "pathlike-to-int"),
+        L(str(MISSING), "no such file", "missing-file"), L(MISSING, "no such file", "missing-pathlib"),
+        L(str(DIRECTORY), "not a regular file", "directory"), L("", "no such file", "empty"),
+        L("/dev/null", "not a regular file", "dev-null"),
+        L("\udcff-undecodable.json", "no such file", "undecodable-name"),
+        L("x" * 1000, "no such file|readable", "long-name"),
+        V(str(KOMMUN) + "\0.json", "NUL", "nul"), V("\ud800.json", "encoded", "lone-surrogate"),
+    ]
+
+
+def dates() -> list[Bad]:
+    bad = ["2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-11-00", "2026-04-31", "2026-1-1",
+           "26-11-22", "2026/11/22", "", " 2026-11-2", "2026-11-22T00:00", "２０２６-11-22", "2026-11-2\0",
+           "\ud800", "+2026-11-2", "-001-01-01", "abcd-ef-gh"]
+    return ([V(s, "as_of.*YYYY-MM-DD", f"date-{i}") for i, s in enumerate(bad)]
+            + [V(Lazy(lambda: "2026-11-22" * 100_000, "1MB-date"), "as_of.*YYYY-MM-DD")]
+            + wrong_types("as_of", none=False)
+            + [T(20261122, "as_of"), T(math.inf, "as_of", "inf"), T(datetime.time(12), "as_of", "time"),
+               T(["2026-11-22"], "as_of"),
+               OK("0000-01-01", "year-0"), OK("9999-12-31", "year-9999"), OK(datetime.date.min, "date-min"),
+               OK(datetime.date.max, "date-max"), OK("2028-02-29", "leap-day")])
+
+
+def languages() -> list[Bad]:
+    return ([V(s, "lang", f"lang-{s!r}") for s in ("xx", "", "SV", "sv ", "english", "sv\0", "\ud800", "se", "no")]
+            + wrong_types("lang", none=False) + [T(["sv"], "lang")])
+
+
+def string_lists(what: str, *, unknown: type[BaseException] = trygg.UsageError) -> list[Bad]:
+    return (wrong_types(what, none=False)
+            + [T("base", what, "single-str"), T([1], what), T([None], what), T([b"base"], what),
+               T(Lazy(lambda: iter([1.5]), "iterator-of-float"), what),
+               Bad(["no-such-pack"], unknown, "unknown pack", "unknown"), Bad([""], unknown, "unknown pack", "empty"),
+               V(["\ud800"], what, "lone-surrogate"),
+               Bad(Lazy(lambda: ["no-such-pack"] * 1_000_000, "10^6-unknown"), unknown, "unknown pack"),
+               OK(["base", "base"], "duplicates"), OK(Lazy(lambda: ["base"] * 1_000_000, "10^6-same"))])
+
+
+def flags(what: str) -> list[Bad]:
+    return [T(v, what) for v in (None, "yes", "", 2, -1, 1.5, math.nan, [], object(), CLOSED_FILE)] + [OK(1), OK(0)]
+
+
+def limits(what: str, *, zero: bool) -> list[Bad]:
+    out = [T(v, what) for v in (None, "10", 1.5, math.nan, math.inf, True, b"1", [10], object(), CLOSED_FILE)]
+    out += [V(-1, what), V(-(2**64), what), V(2**64, what, "2**64"), V(10**5000, what, "10**5000"),
+            V(-(10**5000), what, "-10**5000")]
+    if zero:
+        out.append(V(0, what))
+    return out
+
+
+def frameworks() -> list[Bad]:
+    return (wrong_types("framework", none=False)
+            + [T("base", "framework"), T(["base"], "framework"), T(FW._impl, "framework", "core-framework"),
+               T(ORG, "framework", "organisation"), T(REPORT, "framework", "report")])
+
+
+def organisations() -> list[Bad]:
+    return (wrong_types("organisation", none=True)
+            + [T(str(KOMMUN), "organisation", "path-str"), T(KOMMUN, "organisation", "path"),
+               T(ORG.to_dict(), "organisation", "dict"), T(ORG._impl, "organisation", "core-organisation"),
+               T(FW, "organisation", "framework"), T(REPORT, "organisation", "report")])
+
+
+def texts() -> list[Bad]:
+    bom = "\ufeff" + KOMMUN.read_text(encoding="utf-8")
+    return (wrong_types("text", none=True)[:2] + [T(v, "text") for v in (1.5, object(), CLOSED_FILE, OPEN_TEXT)]
+            + [T(bytearray(b"{}"), "text"), T(memoryview(b"{}"), "text"), T([], "text"), T({}, "text")]
+            + [L(s, "expected", f"json-{i}") for i, s in enumerate(
+                ["", "null", "[]", "{", "{}", "{\0}", '{"a":"\ud800"}', "\ud800", bom, "1e999999", '"' + "x" * 1000])]
+            + [L(b"\xff\xfe{}", "UTF-8", "invalid-utf8"), L(b"", "expected", "empty-bytes"),
+               L(Lazy(lambda: "[" * 1_000_000 + "]" * 1_000_000, "nested-10^6"), "nesting|expected"),
+               L(Lazy(lambda: " " * (300 * MB), "300MB-str"), "at most \\d+ bytes"),
+               L(Lazy(lambda: b" " * (300 * MB), "300MB-bytes"), "at most \\d+ bytes")])
+
+
+def documents() -> list[Bad]:
+    return ([T(v, "document") for v in (None, 42, 1.5, "{}", b"{}", [], object(), CLOSED_FILE, OPEN_TEXT)]
+            + [T({"x": math.nan}, "JSON", "nan"), T({"x": math.inf}, "JSON", "inf"), T({"x": object()}, "JSON"),
+               T({(1, 2): 1}, "JSON|keys", "tuple-key"), T(circular(), "JSON|[Cc]ircular", "circular"),
+               T({"x": 10**5000}, "JSON|digits", "10**5000"),
+               L({}, "expected"), L({"format": "trygg.organisation/2"}, "format"),
+               L(kommun_with(id="\ud800"), "Unicode|UTF-8|expected", "lone-surrogate"),
+               L(kommun_with(headcount=2**70), "headcount|expected", "huge-int"),
+               L(kommun_with(flags=["no-such-flag"] * 1000), "flags", "1000-bad-flags"),
+               L(Lazy(lambda: deep_dict(100_000), "nested-10^5"), "nesting of at most"),
+               L(Lazy(lambda: kommun_with(name=[deep_dict(2_000)]), "nested-2000-inside"), "nesting of at most"),
+               L(Lazy(lambda: kommun_with(flags=list(range(100_000))), "10^5-int-flags"), "flags")])
+
+
+def profiles() -> list[Bad]:
+    return ([b for b in paths("profile") if b.value not in ({}, [])] + [T([], "profile")]
+            + [L(str(NOT_JSON), "expected", "not-json"),
+               L({}, "format", "empty"), L({"format": "trygg.profile/9"}, "format", "future"),
+               T({"x": math.nan}, "JSON", "nan"), T({"x": object()}, "JSON", "object-inside"),
+               L(Lazy(lambda: deep_dict(100_000), "nested-10^5"), "nesting of at most"),
+               L(str(KOMMUN), "expected", "an-organisation-file")])
+
+
+def pack_files() -> list[Bad]:
+    return (wrong_types("files", none=True)
+            + [T(str(KOMMUN), "files", "single-str"), T(KOMMUN, "files", "single-pathlib"), T(b"x.json", "files"),
+               T([None], "path"), T([42], "path"), T([b"x.json"], "path"), T([CLOSED_FILE], "path", "[closed-file]"),
+               T([BytesPath()], "path", "[pathlike-to-bytes]"),
+               L([str(MISSING)], "no such file", "[missing]"), L([str(DIRECTORY)], "not a regular file", "[directory]"),
+               L([str(KOMMUN)], "expected", "[organisation-file]"), L([str(NOT_JSON)], "expected", "[not-json]"),
+               V([str(MISSING) + "\0"], "NUL", "[nul]"), V(["\ud800"], "encoded", "[lone-surrogate]"),
+               L(["\udcff.json"], "no such file", "[undecodable]"),
+               L(Lazy(lambda: [str(MISSING)] * 100_000, "[missing]*10^5"), "no such file")])
+
+
+def constructors(what: str, others: list[Any]) -> list[Bad]:
+    return wrong_types("use trygg|make", none=True) + [T(o, "use trygg|make", f"other-{i}") for i, o in enumerate(others)]
+
+
+# The public callables, the valid keyword arguments to call each with, and the misuses of
+# each parameter. Every parameter of every public callable must appear here
+# (test_every_public_parameter_is_swept).
+SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]] = {
+    "load_organisation": (trygg.load_organisation, {"path": str(KOMMUN)}, {
+        "path": paths("path") + [L(str(NOT_JSON), "expected", "not-json")], "framework": frameworks()}),
+    "Organisation.from_dict": (trygg.Organisation.from_dict, {"document": ORG.to_dict()}, {
+        "document": documents(), "framework": frameworks(),
+        "name": [T(v, "name") for v in (None, 42, b"x", ["x"], CLOSED_FILE)] + [V("\ud800", "name")]}),
+    "Organisation.from_json": (trygg.Organisation.from_json, {"text": KOMMUN.read_text(encoding="utf-8")}, {
+        "text": texts(), "framework": frameworks(),
+        "name": [T(v, "name") for v in (None, 42, b"x", ["x"], CLOSED_FILE)] + [V("\ud800", "name")]}),
+    "audit": (trygg.audit, {"organisation": ORG, "as_of": AS_OF}, {
+        "organisation": organisations(), "framework": frameworks(), "as_of": dates(), "lang": languages(),
+        "packs": string_lists("packs"), "preview": flags("preview")}),
+    "render_document": (trygg.render_document, {"kind": "dl-active-measures", "organisation": ORG, "as_of": AS_OF}, {
+        "kind": wrong_types("kind", none=True) + [V(k, "kind") for k in ("", "x", "DL-ACTIVE-MEASURES", "\ud800")],
+        "organisation": organisations(), "framework": frameworks(), "as_of": dates(), "lang": languages()}),
+    "organisation_schema": (trygg.organisation_schema, {}, {}),
+    "report_schema": (trygg.report_schema, {}, {}),
+    "Framework": (trygg.Framework, {"impl": FW._impl}, {"impl": constructors("impl", [ORG._impl, REPORT._impl, FW])}),
+    "Framework.builtin": (trygg.Framework.builtin, {}, {"packs": string_lists("packs")}),
+    "Framework.with_pack_files": (trygg.Framework.with_pack_files, {"files": []}, {
+        "files": pack_files(), "builtin": string_lists("builtin")}),
+    "Framework.with_profile": (FW.with_profile, {"profile": {"format": "trygg.profile/1"}}, {"profile": profiles()}),
+    "Framework.rule_examples": (FW.rule_examples, {"rule_id": RULE_ID}, {
+        "rule_id": wrong_types("rule_id", none=True)
+        + [U(s, "no rule") for s in ("", "no-such-rule", RULE_ID.upper(), RULE_ID + "\0")]
+        + [V("\ud800", "rule_id")]}),
+    "Framework.builtin_pack_ids": (trygg.Framework.builtin_pack_ids, {}, {}),
+    "Framework.to_dict": (FW.to_dict, {}, {}),
+    "Organisation": (trygg.Organisation, {"impl": ORG._impl, "framework": FW}, {
+        "impl": constructors("impl", [FW._impl, REPORT._impl, ORG]), "framework": wrong_types("framework", none=True)
+        + [T(FW._impl, "framework", "core-framework")]}),
+    "Organisation.to_dict": (ORG.to_dict, {}, {}),
+    "Report": (trygg.Report, {"impl": REPORT._impl}, {"impl": constructors("impl", [FW._impl, ORG._impl, REPORT])}),
+    "Report.count_at_or_above": (REPORT.count_at_or_above, {"severity": "high"}, {
+        "severity": wrong_types("severity", none=True) + [V(s, "severity") for s in ("", "HIGH", "severe", "\ud800")]}),
+    "Report.to_dict": (REPORT.to_dict, {}, {"lang": languages()}),
+    "Report.to_json": (REPORT.to_json, {}, {
+        "lang": languages(),
+        "indent": [V(v, "indent") for v in ("  ", 1.5, math.nan, True, -1, -2, 17, 10**6, 2**64, [2], object())]
+        + [OK(0), OK(16), OK(None)]}),
+    "Report.to_markdown": (REPORT.to_markdown, {}, {"lang": languages()}),
+    "Report.to_text": (REPORT.to_text, {}, {
+        "lang": languages(), "colour": flags("colour"),
+        "width": [T(v, "width") for v in (None, "80", 1.5, math.nan, True, [80], object())]
+        + [V(v, "width") for v in (0, -1, -(2**64), 2**31, 2**64, 10**100)] + [OK(1), OK(2**31 - 1)]}),
+    "Report.to_csv": (REPORT.to_csv, {}, {"lang": languages()}),
+    "Report.to_dataframe": (REPORT.to_dataframe, {}, {}),
+}
+
+# Parameters the table does not list by name: the loaders' limits (max_file_bytes,
+# max_depth, max_errors and any later max_*), swept alike.
+_LIMIT = re.compile(r"max_\w+")
+_ZERO_REFUSED = {"max_file_bytes", "max_depth", "max_errors"}
+
+
+def _parameters(func: Callable[..., Any]) -> list[str]:
+    return [p for p in inspect.signature(func).parameters if p not in ("self", "cls")]
+
+
+def _misuses(target: str) -> dict[str, list[Bad]]:
+    func, _, table = SWEEP[target]
+    out = dict(table)
+    for p in _parameters(func):
+        if p not in out and _LIMIT.fullmatch(p):
+            out[p] = limits(p, zero=p in _ZERO_REFUSED) + [OK(2**64 - 1, "max")]
+    return out
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    target: str
+    param: str
+    bad: Bad
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+def _label(bad: Bad) -> str:
+    if bad.label:
+        return bad.label
+    if isinstance(bad.value, Lazy):
+        return bad.value.label
+    text = repr(bad.value) if isinstance(bad.value, (str, bytes, int, float, list, dict, type(None))) else type(
+        bad.value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def all_cases() -> list[Case]:
+    cases: list[Case] = []
+    seen: set[str] = set()
+    for target, (_, kwargs, _) in SWEEP.items():
+        for param, bads in _misuses(target).items():
+            for bad in bads:
+                case_id = f"{target}:{param}={_label(bad)}"
+                n = 2
+                while case_id in seen:  # same label, other value: number it
+                    case_id = f"{target}:{param}={_label(bad)}#{n}"
+                    n += 1
+                seen.add(case_id)
+                cases.append(Case(case_id, target, param, bad, kwargs))
+    return cases
+
+
+CASES = all_cases()
+#: A message must be short: a huge input must not come back in it.
+MAX_MESSAGE = 2000
+
+
+def run_case(case: Case) -> str:
+    """Run one case; returns "" if it behaved, else what went wrong."""
+    func, _, _ = SWEEP[case.target]
+    value = case.bad.value.make() if isinstance(case.bad.value, Lazy) else case.bad.value
+    kwargs = dict(case.kwargs)
+    kwargs[case.param] = value
+    try:
+        result = func(**kwargs)
+    except (TypeError, ValueError, trygg.Error) as e:
+        message = str(e)
+        if case.bad.expect is None:
+            return f"raised {type(e).__name__}: {message[:300]}"
+        if not isinstance(e, case.bad.expect):
+            return f"raised {type(e).__name__}, expected {case.bad.expect.__name__}: {message[:300]}"
+        if not message.strip():
+            return f"{type(e).__name__} with an empty message"
+        if len(message) > MAX_MESSAGE:
+            return f"{type(e).__name__} message of {len(message)} characters: {message[:200]}..."
+        if "incompatible function arguments" in message:
+            return f"pybind11's message leaked out: {message[:300]}"
+        if case.bad.match and not re.search(case.bad.match, message):
+            return f"{type(e).__name__} message {message[:300]!r} does not match {case.bad.match!r}"
+        if isinstance(e, trygg.LoadError) and not e.diagnostics:
+            return "LoadError without diagnostics"
+        return ""
+    except BaseException as e:  # noqa: BLE001 - anything else is the defect looked for
+        return f"raised {type(e).__name__} (not TypeError, ValueError or trygg.Error): {str(e)[:300]}"
+    finally:
+        del value, kwargs
+    if case.bad.expect is not None:
+        return f"returned {type(result).__name__} instead of raising {case.bad.expect.__name__}"
+    if isinstance(result, trygg.Report):
+        result.to_json()
+        result.to_text()
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Tests
+
+if "pytest" in sys.modules:
+    import pytest
+
+    @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+    def test_misuse(case: Case) -> None:
+        problem = run_case(case)
+        assert not problem, problem
+
+    def _public_callables() -> dict[str, Callable[..., Any]]:
+        """Every public function, constructor and method of the package."""
+        out: dict[str, Callable[..., Any]] = {}
+        for name in trygg.__all__:
+            obj = getattr(trygg, name)
+            if inspect.isclass(obj) and issubclass(obj, BaseException):
+                continue  # the exception classes
+            if inspect.isfunction(obj):
+                out[name] = obj
+            elif inspect.isclass(obj):
+                out[name] = obj
+                for attr, member in vars(obj).items():
+                    if not attr.startswith("_") and callable(getattr(obj, attr)) and not isinstance(member, property):
+                        out[f"{name}.{attr}"] = getattr(obj, attr)
+        return out
+
+    def test_every_public_parameter_is_swept():
+        public = _public_callables()
+        assert set(public) == set(SWEEP), "SWEEP must list exactly the public callables"
+        for name, func in public.items():
+            params = _parameters(func.__init__ if inspect.isclass(func) else func)  # type: ignore[misc]
+            swept = set(_misuses(name))
+            assert set(params) == swept, f"{name}: parameters {params}, swept {sorted(swept)}"
+            for param in params:
+                assert _misuses(name)[param], f"{name}({param}=...) has no misuse case"
+
+    def test_properties_of_valid_objects():
+        """Not misuse, but the other half of the public surface: every property works."""
+        for obj in (FW, ORG, REPORT):
+            for attr, member in vars(type(obj)).items():
+                if isinstance(member, property) and not attr.startswith("_"):
+                    getattr(obj, attr)
+        assert ORG.framework is FW
+
+    def test_reassigned_framework_attribute_is_checked():
+        org = trygg.load_organisation(KOMMUN, FW)
+        org.framework = "base"  # type: ignore[assignment]
+        with pytest.raises(TypeError, match="organisation.framework"):
+            trygg.audit(org, as_of=AS_OF)
+        with pytest.raises(TypeError, match="organisation.framework"):
+            trygg.render_document("sam-follow-up", org, as_of=AS_OF)
+
+    def test_undecodable_file_name_comes_back_as_given():
+        name = str(_TMP / "\udcff-org.json")
+        with pytest.raises(trygg.LoadError) as info:
+            trygg.load_organisation(name)
+        assert info.value.path == name
+        assert "\ufffd" in str(info.value)  # the message stays printable
+        if sys.platform != "win32":
+            shutil.copy(KOMMUN, name)
+            assert trygg.load_organisation(name).id == ORG.id
+
+    def test_mismatched_frameworks_do_not_crash(tmp_path):
+        """An organisation naming a measure of its own pack, audited and drafted with a framework
+        that lacks the pack (and the other way round): reports, no crash."""
+        pack = {"format": "trygg.pack/1", "id": "acme", "version": "1",
+                "title": {"sv": "a", "nb": "b", "en": "c"},
+                "measures": [{"id": "ACME-01", "name": "buddy", "area": "support",
+                              "title": {"sv": "t", "nb": "t", "en": "t"}, "description": {"sv": "d", "nb": "d", "en": "d"},
+                              "proposal": {"sv": "p", "nb": "p", "en": "p"},
+                              "sources": [{"source": "s", "locator": "l"}], "cadence": "P1Y",
+                              "audience": "employees", "severity": "high"}],
+                "rules": [{"id": "ACME-01/written", "measure": "ACME-01", "check": "written",
+                           "obligation": "good-practice"}]}
+        (tmp_path / "acme.json").write_text(__import__("json").dumps(pack), encoding="utf-8")
+        with_acme = trygg.Framework.with_pack_files([tmp_path / "acme.json"])
+        doc = ORG.to_dict()
+        doc["routines"].append({"id": "r-acme", "measures": ["ACME-01"], "written": True})
+        doc["action_plan"].append({"id": "ap-acme", "title": "x", "measure": "ACME-01", "owner": "p-101",
+                                   "due": "2026-03-31"})
+        org = trygg.Organisation.from_dict(doc, with_acme)
+        for fw in (trygg.Framework.builtin(["base"]), FW, with_acme):
+            report = trygg.audit(org, fw, as_of=AS_OF, preview=True)
+            assert report.to_json() and report.to_markdown() and report.to_text() and report.to_csv()
+            for kind in ("dl-active-measures", "sam-follow-up"):
+                assert trygg.render_document(kind, org, fw, as_of=AS_OF)
+        base_org = trygg.load_organisation(ROOT / "examples" / "organisations" / "small-company.json",
+                                           trygg.Framework.builtin(["base"]))
+        assert trygg.audit(base_org, with_acme, as_of=AS_OF).results
+
+    def test_sweep_does_not_crash_the_interpreter():
+        """The whole sweep as a script in a subprocess: a segfault or abort would show as a
+        negative return code (the signal), with the case that caused it printed last."""
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (os.path.dirname(trygg.__path__[0]), env.get("PYTHONPATH")) if p)
+        p = subprocess.run([sys.executable, "-X", "faulthandler", __file__], capture_output=True, text=True, env=env,
+                           timeout=300)
+        last = p.stdout.strip().splitlines()[-1:] or ["(nothing)"]
+        assert p.returncode >= 0, f"killed by signal {-p.returncode} in case {last[0]}\n{p.stderr[-3000:]}"
+        assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+        assert f"{len(CASES)} cases" in p.stdout
+
+
+def main() -> int:
+    """Run every case, printing each before it runs (the last line names a crashing case)."""
+    failures = 0
+    for case in CASES:
+        print(case.id.encode("ascii", "backslashreplace").decode(), flush=True)
+        problem = run_case(case)
+        if problem:
+            failures += 1
+            print(f"  FAILED: {problem}", flush=True)
+    print(f"{len(CASES)} cases, {failures} failed", flush=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
