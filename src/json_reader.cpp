@@ -822,7 +822,7 @@ std::optional<std::vector<std::string>> ObjectReader::strings_lazy(
   bool good = true;
   v->for_each_element([&](std::size_t i, JsonNode e) {
     if (!e.is_string()) {
-      out_.add(pointer(key, i), expected_element(), describe(e));
+      if (!out_.count_if_full()) out_.add(pointer(key, i), expected_element(), describe(e));
       good = false;
       return;
     }
@@ -854,7 +854,8 @@ std::optional<std::vector<std::string>> ObjectReader::strings_lazy(
 std::optional<std::vector<std::string>> ObjectReader::ids(std::string_view key, bool required) {
   return strings(key, required, "ids", [&](const std::string& s, std::size_t i) {
     if (is_id(s)) return true;
-    out_.add(pointer(key, i), "an id (1-64 ASCII letters, digits, '.', '_' or '-')", describe(json(s)));
+    if (!out_.count_if_full())
+      out_.add(pointer(key, i), "an id (1-64 ASCII letters, digits, '.', '_' or '-')", describe(json(s)));
     return false;
   });
 }
@@ -865,7 +866,8 @@ std::optional<std::vector<std::string>> ObjectReader::enums(std::string_view key
       key, required, [&] { return "strings, each " + one_of_list(allowed); },
       [&](const std::string& s, std::size_t i) {
         if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return true;
-        out_.add(pointer(key, i), one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
+        if (!out_.count_if_full())
+          out_.add(pointer(key, i), one_of_list(allowed), describe(json(s)), did_you_mean(s, allowed));
         return false;
       });
 }

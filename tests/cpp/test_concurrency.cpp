@@ -45,8 +45,8 @@ json tree(std::size_t units, const std::string& country) {
                                   {"owner", "p-hr"},
                                   {"adopted", "2025-01-10"},
                                   {"last_reviewed", "2026-01-15"}}});
-  doc["channels"] =
-      json::array({{{"id", "c-1"}, {"kind", "line-manager"}, {"recipients", {"p-0", "p-1"}}, {"measures", {"SIG-01"}}}});
+  doc["channels"] = json::array(
+      {{{"id", "c-1"}, {"kind", "line-manager"}, {"recipients", {"p-0", "p-1"}}, {"measures", {"SIG-01"}}}});
   return doc;
 }
 

@@ -184,14 +184,14 @@ TEST_CASE("audience coverage of managers", "[evaluator]") {
     return json{{"id", "a-1"},  {"kind", "training"},     {"measures", {"LEAD-05"}},
                 {"date", date}, {"audience", "managers"}, {"participants", participants}};
   };
-  doc["activities"] = {training({"p-1", "p-2"}, "2026-05-01")};
+  doc["activities"] = json::array({training({"p-1", "p-2"}, "2026-05-01")});
   CHECK(result(run(doc), "LEAD-05/audience_coverage").status == Status::pass);
-  doc["activities"] = {training({"p-1", "p-3"}, "2026-05-01")};  // p-3 is not a manager
+  doc["activities"] = json::array({training({"p-1", "p-3"}, "2026-05-01")});  // p-3 is not a manager
   const auto& partial = result(run(doc), "LEAD-05/audience_coverage");
   CHECK(partial.status == Status::partial);
   CHECK(arg(partial.found, "reached") == "1");
   CHECK(arg(partial.found, "eligible") == "2");
-  doc["activities"] = {training({"p-1", "p-2"}, "2025-05-01")};  // outside the one-year cadence
+  doc["activities"] = json::array({training({"p-1", "p-2"}, "2025-05-01")});  // outside the one-year cadence
   CHECK(result(run(doc), "LEAD-05/audience_coverage").status == Status::fail);
   doc.erase("activities");
   CHECK(result(run(doc), "LEAD-05/audience_coverage").status == Status::not_assessed);

@@ -110,6 +110,13 @@ class Diagnostics {
   /// Whether the cap is reached: further problems are only counted, so work spent on their
   /// details (a did-you-mean) is wasted.
   [[nodiscard]] bool full() const noexcept { return list_.size() >= cap_; }
+  /// When full, count one more problem without its details and return true: a caller in a
+  /// loop over a long list skips building a message that would only be counted.
+  bool count_if_full() noexcept {
+    if (!full()) return false;
+    ++total_;
+    return true;
+  }
   /// The recorded diagnostics, moved out.
   std::vector<Diagnostic> take() { return std::move(list_); }
   /// The longest string value the readers accept (LoadLimits::max_string_bytes). It travels
