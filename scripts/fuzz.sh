@@ -11,6 +11,7 @@
 #                         corpus/<harness>/, so later runs start where earlier ones stopped
 #   TRYGG_FUZZ_HARNESSES  which harnesses to run (default "organisation pack profile")
 #   TRYGG_FUZZ_JOBS       build parallelism (default: number of cores)
+#   TRYGG_FUZZ_PARALLEL   1: run the harnesses at the same time (each still for SECONDS)
 #
 # Reproduce a finding:  <build>/tests/fuzz/fuzz_<harness> <build>/artifacts/<harness>/crash-...
 # Then add the input to tests/data/fuzz/<harness>/ (see tests/cpp/test_fuzz_regressions.cpp).
@@ -63,6 +64,8 @@ copy_seeds "$seeds/organisation" examples "$root"/examples/organisations/*.json
 copy_seeds "$seeds/organisation" good "$root"/tests/data/good/*
 copy_seeds "$seeds/organisation" bad "$root"/tests/data/bad/*
 copy_seeds "$seeds/pack" builtin "$root"/data/packs/*.json
+copy_seeds "$seeds/pack" bad "$root"/tests/data/bad/packs/*
+copy_seeds "$seeds/profile" bad "$root"/tests/data/bad/profiles/*
 for kind in organisation pack profile; do
   copy_seeds "$seeds/$kind" stored "$root"/tests/data/fuzz/"$kind"/*
 done
@@ -92,31 +95,52 @@ max_len() {
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
-failed=()
-summary=()
-for h in $harnesses; do
-  bin="$build/tests/fuzz/fuzz_$h"
-  if [ ! -x "$bin" ]; then
-    echo "error: no harness fuzz_$h (known: organisation pack profile)" >&2
-    exit 2
-  fi
-  corpus="$build/corpus/$h"
-  artifacts="$build/artifacts/$h"
-  log="$build/logs/$h.log"
+# Each harness runs for the full SECONDS; with TRYGG_FUZZ_PARALLEL=1 (CI) they run at the same
+# time, sharing the cores, so the wall time is SECONDS instead of SECONDS per harness.
+run_harness() {
+  local h="$1" bin="$build/tests/fuzz/fuzz_$1"
+  local corpus="$build/corpus/$h" artifacts="$build/artifacts/$h" log="$build/logs/$h.log"
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
   # Findings of earlier runs move aside, so that this run's verdict is about this run only.
-  old=("$artifacts"/crash-* "$artifacts"/leak-* "$artifacts"/timeout-* "$artifacts"/oom-* "$artifacts"/slow-unit-*)
-  for f in "${old[@]}"; do
+  local f
+  for f in "$artifacts"/crash-* "$artifacts"/leak-* "$artifacts"/timeout-* "$artifacts"/oom-* "$artifacts"/slow-unit-*; do
     if [ -f "$f" ]; then
       mkdir -p "$artifacts/earlier"
       mv "$f" "$artifacts/earlier/"
     fi
   done
-  echo "=== fuzz_$h: ${run_seconds}s, corpus $corpus, log $log"
-  status=0
+  local status=0
   "$bin" -max_total_time="$run_seconds" -dict="$root/tests/fuzz/json.dict" -timeout=10 -rss_limit_mb=2048 \
     -max_len="$(max_len "$h")" -print_final_stats=1 -artifact_prefix="$artifacts/" \
     "$corpus" "$seeds/$h" >"$log" 2>&1 || status=$?
+  echo "$status" >"$build/logs/$h.status"
+}
+
+for h in $harnesses; do
+  if [ ! -x "$build/tests/fuzz/fuzz_$h" ]; then
+    echo "error: no harness fuzz_$h (known: organisation pack profile)" >&2
+    exit 2
+  fi
+done
+pids=()
+for h in $harnesses; do
+  echo "=== fuzz_$h: ${run_seconds}s, corpus $build/corpus/$h, log $build/logs/$h.log"
+  if [ "${TRYGG_FUZZ_PARALLEL:-0}" = 1 ]; then
+    run_harness "$h" &
+    pids+=("$!")
+  else
+    run_harness "$h"
+  fi
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+
+failed=()
+summary=()
+for h in $harnesses; do
+  artifacts="$build/artifacts/$h"
+  log="$build/logs/$h.log"
+  status="$(cat "$build/logs/$h.status")"
+  echo "=== fuzz_$h"
   # The statistics CI logs should show: coverage at the end, and libFuzzer's final stats.
   grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$log" | tail -n 2 || true
   grep -E '^stat::' "$log" || true

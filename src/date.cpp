@@ -57,6 +57,10 @@ std::string Date::to_string() const {
 }
 
 std::optional<Duration> Duration::parse(std::string_view t) noexcept {
+  // Bounds that keep date arithmetic far inside std::chrono's years (±32767): no rule or
+  // cadence needs more than a thousand years.
+  constexpr int max_for[] = {1000, 12000, 52000, 365000};
+  constexpr int max_days = max_for[3];
   if (t.size() < 3 || t.front() != 'P') return std::nullopt;
   Duration out;
   const std::string_view units = "YMWD";
@@ -66,13 +70,12 @@ std::optional<Duration> Duration::parse(std::string_view t) noexcept {
     std::size_t j = i;
     while (j < t.size() && t[j] >= '0' && t[j] <= '9')
       ++j;
-    if (j == i || j == t.size() || j - i > 5) return std::nullopt;  // no digits, no unit, or absurd
+    // No digits, no unit, or absurd. Six digits, so that every bound in max_for is reachable: to_string
+    // writes the days of "P52000W" as "P364000D", and that must parse again.
+    if (j == i || j == t.size() || j - i > 6) return std::nullopt;
     const auto pos = units.find(t[j], next_unit);
     if (pos == std::string_view::npos) return std::nullopt;
     const int n = to_int(t.substr(i, j - i));
-    // Bounds that keep date arithmetic far inside std::chrono's years (±32767): no rule or
-    // cadence needs more than a thousand years.
-    constexpr int max_for[] = {1000, 12000, 52000, 365000};
     if (n > max_for[pos]) return std::nullopt;
     switch (units[pos]) {
       case 'Y':
@@ -91,6 +94,9 @@ std::optional<Duration> Duration::parse(std::string_view t) noexcept {
     next_unit = pos + 1;
     i = j + 1;
   }
+  // Weeks are folded into days and to_string writes the sum as days, so the sum must stay
+  // within the bound for days too, or "P52000W99999D" would read but "P463999D" would not.
+  if (out.days > max_days) return std::nullopt;
   return out;
 }
 

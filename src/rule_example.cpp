@@ -3,6 +3,7 @@
 #include "trygg/rule_example.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "evaluators/common.hpp"
 #include "trygg/organisation.hpp"
@@ -16,12 +17,24 @@ const Applicability* first_alternative(const Applicability& a) {
   return a.any_of.empty() ? nullptr : &a.any_of.front();
 }
 
+/// The dates the input format can write (YYYY-MM-DD). A rule may be in force only near either
+/// end of them, or look back further than they reach, and its examples must still load: every
+/// date an example writes is brought within them (the examples of such a rule then show what
+/// they can, rather than a document that does not load).
+Date within_calendar(Date d) {
+  static const Date first = *Date::parse("0000-01-01"), last = *Date::parse("9999-12-31");
+  return std::clamp(d, first, last);
+}
+bool in_calendar(Date d) {
+  return within_calendar(d) == d;
+}
+
 /// A date on which the rule is in force: mid-2026 unless its dates say otherwise.
 Date example_date(const Applicability& a) {
   Date d = *Date::parse("2026-06-15");
   for (const Applicability* c : {&a, first_alternative(a)}) {
     if (!c) continue;
-    if (c->from && d < *c->from) d = *c->from + Duration{0, 1, 0};
+    if (c->from && d < *c->from) d = within_calendar(*c->from + Duration{0, 1, 0});
     if (c->until && d > *c->until) d = *c->until;
   }
   return d;
@@ -69,7 +82,13 @@ std::string param_or(const Rule& rule, const char* name, std::string fallback) {
 /// checked part missing or wrong otherwise.
 void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, bool passing) {
   const std::string& check = rule.check;
-  const auto recent = (as_of - Duration{0, 1, 0}).to_string();
+  // A month before the as-of date, or later when the rule's period is shorter (a weekly
+  // cadence): a passing example's evidence must fall within every period the check may use.
+  Date recent_date = as_of - Duration{0, 1, 0};
+  for (const char* period : {"cadence", "within"})
+    if (const auto d = Duration::parse(param_or(rule, period, ""))) recent_date = std::max(recent_date, as_of - *d);
+  if (m.cadence) recent_date = std::max(recent_date, as_of - *m.cadence);
+  const auto recent = within_calendar(recent_date).to_string();
   json routine{{"id", "r-1"},     {"title", "example"}, {"measures", {m.id}},
                {"written", true}, {"owner", "p-1"},     {"adopted", recent}};
   if (check == "written" && !passing) routine["written"] = false;
@@ -77,7 +96,7 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
   if (check == "elements")
     routine["elements"] = passing ? json(detail::eval::required_elements(rule, m)) : json::array();
   if (check == "cadence" || check == "calendar_year")
-    routine["adopted"] = passing ? recent : (as_of - Duration{10, 0, 0}).to_string();
+    routine["adopted"] = passing ? recent : within_calendar(as_of - Duration{10, 0, 0}).to_string();
   if (check == "participation") {
     json parties = rule.params.contains("parties") ? rule.params["parties"] : json::array({"employees"});
     routine["participation"] = passing ? parties : json::array();
@@ -107,9 +126,9 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     json item{{"id", "ap-1"}, {"title", "example"}, {"measure", m.id}};
     if (passing) {
       item["owner"] = "p-1";
-      item["due"] = (as_of + Duration{0, 1, 0}).to_string();
+      item["due"] = within_calendar(as_of + Duration{0, 1, 0}).to_string();
     } else {
-      item["due"] = (as_of - Duration{0, 1, 0}).to_string();
+      item["due"] = within_calendar(as_of - Duration{0, 1, 0}).to_string();
     }
     org["action_plan"].push_back(std::move(item));
     return;
@@ -121,38 +140,39 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     std::string kind = "harassment";
     if (const auto it = rule.params.find("kinds"); it != rule.params.end() && it->is_array() && !it->empty())
       kind = it->front().get<std::string>();
-    const std::int64_t days = passing ? 1 : std::max<std::int64_t>(400, beyond);
-    org["case_statistics"].push_back(
-        {{"id", "cs-1"},
-         {"period",
-          {{"from", (as_of - Duration{1, 0, 0}).to_string()}, {"to", (as_of - Duration{0, 0, 1}).to_string()}}},
-         {"kind", kind},
-         {"received", 2},
-         {"acknowledged_within_7_days", passing ? 2 : 0},
-         {"feedback_within_3_months", passing ? 2 : 0},
-         {"investigations_started", passing ? 2 : 0},
-         {"max_days_to_acknowledge", days},
-         {"max_days_to_feedback", days},
-         {"max_days_to_investigation_start", days},
-         {"retained_beyond_limit", passing ? 0 : 1},
-         {"closed", 2}});
+    // In time: one day, or the same day for a limit of zero days ("P0D").
+    const std::int64_t days = passing ? std::min<std::int64_t>(1, beyond - 1) : std::max<std::int64_t>(400, beyond);
+    const auto from = within_calendar(as_of - Duration{1, 0, 0}).to_string();
+    const auto to = within_calendar(as_of - Duration{0, 0, 1}).to_string();
+    org["case_statistics"].push_back({{"id", "cs-1"},
+                                      {"period", {{"from", from}, {"to", to}}},
+                                      {"kind", kind},
+                                      {"received", 2},
+                                      {"acknowledged_within_7_days", passing ? 2 : 0},
+                                      {"feedback_within_3_months", passing ? 2 : 0},
+                                      {"investigations_started", passing ? 2 : 0},
+                                      {"max_days_to_acknowledge", days},
+                                      {"max_days_to_feedback", days},
+                                      {"max_days_to_investigation_start", days},
+                                      {"retained_beyond_limit", passing ? 0 : 1},
+                                      {"closed", 2}});
     return;
   }
   if (check == "channel_terms") {
-    // Failing: one day longer than each limit.
-    auto promise = [&](const char* name, const char* fallback) {
+    // Failing: one day longer than each limit, or, for a limit so long that the format cannot
+    // write a day more, no promise at all (which the check fails as well).
+    json channel{{"id", "c-1"}, {"kind", "whistleblowing"}, {"recipients", {"p-1"}}, {"measures", {m.id}}};
+    for (const auto& [name, fallback] : {std::pair{"acknowledge_within", "P7D"}, std::pair{"feedback_within", "P3M"}}) {
       const std::string limit = param_or(rule, name, fallback);
-      if (passing) return limit;
+      if (passing) {
+        channel[name] = limit;
+        continue;
+      }
       Duration d = Duration::parse(limit).value_or(Duration{});
       d.days += 1;
-      return d.to_string();
-    };
-    org["channels"].push_back({{"id", "c-1"},
-                               {"kind", "whistleblowing"},
-                               {"recipients", {"p-1"}},
-                               {"measures", {m.id}},
-                               {"acknowledge_within", promise("acknowledge_within", "P7D")},
-                               {"feedback_within", promise("feedback_within", "P3M")}});
+      if (Duration::parse(d.to_string())) channel[name] = d.to_string();
+    }
+    org["channels"].push_back(std::move(channel));
     return;
   }
   if (check == "independent_route" || check == "single_point_of_failure") {
@@ -168,7 +188,11 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
       std::int64_t limit = 200;
       if (const auto it = rule.params.find("max_staff"); it != rule.params.end() && it->is_number_integer())
         limit = std::max<std::int64_t>(0, it->get<std::int64_t>());
-      org["units"][0]["headcount"] = passing ? std::int64_t{0} : limit + 1;
+      // A unit holds at most 4294967295 staff, the largest limit; one more goes in a unit below.
+      constexpr std::int64_t most = std::numeric_limits<std::uint32_t>::max();
+      const std::int64_t staff = passing ? 0 : limit + 1;
+      org["units"][0]["headcount"] = std::min(staff, most);
+      if (staff > most) org["units"].push_back({{"id", "u-2"}, {"parent", "u-1"}, {"headcount", staff - most}});
     }
     return;
   }
@@ -200,9 +224,12 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     org["units"][0]["workplace"] = true;
     if (param_or(rule, "requires", "representative") == "committee") {
       const auto within = Duration::parse(param_or(rule, "within", "P1Y")).value_or(Duration{1, 0, 0});
+      // Failing: the last meeting one day before the period; for a period reaching back before
+      // the calendar the format can write, no meeting at all.
       const Date date = passing ? as_of : as_of - within - Duration{0, 0, 1};
-      org["activities"].push_back(
-          {{"id", "a-1"}, {"kind", "safety-committee"}, {"measures", {m.id}}, {"date", date.to_string()}});
+      if (in_calendar(date))
+        org["activities"].push_back(
+            {{"id", "a-1"}, {"kind", "safety-committee"}, {"measures", {m.id}}, {"date", date.to_string()}});
     } else if (passing) {
       org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", {"safety-representative"}}});
     }

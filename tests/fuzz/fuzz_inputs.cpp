@@ -3,6 +3,7 @@
 // replays the stored inputs through the same code (tests/cpp/test_fuzz_regressions.cpp).
 #include "fuzz_inputs.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -61,11 +62,15 @@ const std::vector<Pack>& builtin_packs() {
 }
 
 /// Small limits keep the fuzzer on inputs the loader reads, not on huge ones it refuses or
-/// on formatting a hundred diagnostics; the depth limit stays the default, since how the
-/// parsers handle it is part of what is being tested.
+/// on formatting a hundred diagnostics. At most 1000 entries: a report has results per unit,
+/// and the harness renders it a dozen times under the sanitizers, so an organisation of a few
+/// thousand units (64 KB of input can hold them) would take seconds per run and end as a timeout
+/// that says nothing about trygg. The depth limit stays the default, since how the parsers
+/// handle it is part of what is being tested.
 LoadLimits fuzz_limits() {
   LoadLimits limits;
   limits.max_file_bytes = 1024u * 1024u;
+  limits.max_entities = 1000;
   limits.max_errors = 10;
   return limits;
 }
@@ -88,7 +93,7 @@ void render_everything(const Report& report) {
   for (const Language lang : all_languages) {
     const json j = render_json(report, lang);
     if (lang == Language::en) (void)j.dump();
-    // Colour on for one language only: the ANSI sequences must not disturb wrapping.
+    // Colour in one language and not in the others, so that both paths run on every input.
     (void)render_text(report, TextOptions{lang, lang == Language::sv, 80});
     (void)render_markdown(report, lang);
     (void)render_csv(report, lang);
@@ -191,6 +196,43 @@ void check_round_trip(const Organisation& org, const Framework& fw, const Report
     broken("the report of from_json(to_json()) differs", where + "\ndocument: " + once_text);
 }
 
+/// Organisation::parse reads text with simdjson and falls back to the strict parser only when
+/// something is wrong, so what it accepts must be exactly what the strict route accepts: a
+/// well-formed document without a byte-order mark or duplicate keys, which from_json (the walk
+/// over nlohmann's DOM) loads into the same organisation.
+void check_fast_path_agrees(std::string_view text, const Organisation& org, const Framework& fw) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") broken("parse accepted a byte-order mark");
+  // nlohmann keeps the last of duplicate keys; the callback sees every key, to catch them.
+  std::vector<std::vector<std::string>> keys;
+  bool duplicate = false;
+  const auto each = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) keys.emplace_back();
+    if (event == json::parse_event_t::object_end) keys.pop_back();
+    if (event == json::parse_event_t::key) {
+      auto& seen = keys.back();
+      const auto& k = parsed.get_ref<const std::string&>();
+      duplicate = duplicate || std::find(seen.begin(), seen.end(), k) != seen.end();
+      seen.push_back(k);
+    }
+    return true;
+  };
+  json dom;
+  try {
+    dom = json::parse(text, each);
+  } catch (const json::exception& e) {
+    broken("parse accepted text that is not well-formed JSON", e.what());
+  }
+  if (duplicate) broken("parse accepted an object with a duplicate key");
+  try {
+    const json strict = Organisation::from_json(dom, fw, "<strict>", fuzz_limits()).to_json();
+    if (strict != org.to_json())
+      broken("parse and from_json(json::parse()) load different organisations",
+             "diff: " + json::diff(strict, org.to_json()).dump());
+  } catch (const Error& e) {
+    broken("parse accepted a document that from_json refuses", describe(e));
+  }
+}
+
 /// Audit the example organisation with a framework built from the built-in packs plus or
 /// minus rules. Neither an extra pack nor a profile removes or changes a measure, so the
 /// example must still load.
@@ -205,6 +247,36 @@ void audit_small_company(const Framework& fw, bool preview) {
   (void)render_json(report, report.language).dump();
 }
 
+/// `trygg-check explain` shows a passing and a failing example organisation for any rule,
+/// also a user's: both must be documents the loader accepts, and the passing one must pass
+/// whenever the rule can apply at all (a pack may combine conditions no organisation meets).
+/// Whether the failing one fails is not checked: for parameters the pack format allows but that
+/// make no sense (min_share 0, a rule in force only on 0000-01-01) no organisation fails.
+void check_rule_examples(const Framework& fw, const Rule& rule) {
+  const RuleExamples examples = rule_examples(fw, rule);
+  for (const RuleExample* e : {&examples.pass, &examples.fail}) {
+    const std::string which = "rule " + rule.id + (e == &examples.pass ? ", passing example" : ", failing example");
+    std::optional<Organisation> org;
+    try {
+      org.emplace(Organisation::from_json(e->organisation, fw, "<example>"));
+    } catch (const Error& err) {
+      broken("rule_examples gave an organisation that does not load",
+             which + ": " + describe(err) + "\ndocument: " + e->organisation.dump());
+    }
+    AuditOptions o;
+    o.as_of = e->as_of;
+    o.preview = true;
+    const Report report = audit(*org, fw, o);
+    if (e != &examples.pass) continue;
+    for (const Result& r : report.results)
+      if (r.rule == rule.id && r.subject.kind == Subject::Kind::organisation && r.status != Status::pass &&
+          r.status != Status::not_applicable)
+        broken("the passing example of a rule does not pass", which + ": " + std::string(to_string(r.status)) + ", " +
+                                                                  r.message.id +
+                                                                  "\ndocument: " + e->organisation.dump());
+  }
+}
+
 }  // namespace
 
 Outcome run_organisation_input(std::span<const std::uint8_t> bytes) {
@@ -216,6 +288,7 @@ Outcome run_organisation_input(std::span<const std::uint8_t> bytes) {
     return Outcome::rejected;
   }
   const Organisation& org = *loaded;
+  check_fast_path_agrees(as_text(bytes), org, fw);
   // Preview rules too: the fuzzer should reach every evaluator the packs use.
   const Report report = audit(org, fw, audit_options(true));
   render_everything(report);
@@ -244,6 +317,10 @@ Outcome run_pack_input(std::span<const std::uint8_t> bytes) {
            std::to_string(fw->rules().size()) + " rules with " + std::to_string(extra_rules) + " from the extra pack");
   // Preview on, so that the extra pack's rules run whatever their status.
   audit_small_company(*fw, true);
+  (void)fw->to_json().dump();
+  const std::string& extra_id = fw->packs().back().id;
+  for (const Rule& rule : fw->rules())
+    if (rule.pack == extra_id) check_rule_examples(*fw, rule);
   return Outcome::exercised;
 }
 

@@ -26,12 +26,16 @@ enum class Outcome : std::uint8_t {
 
 /// The bytes as an organisation file (trygg.organisation/1) against the built-in framework:
 /// a full audit as of 2026-11-22 with preview rules, every renderer in every language, both
-/// yearly document drafts, and the to_json/from_json round trip (checked, not just run).
+/// yearly document drafts, and three checked invariants: what parse (simdjson first) accepts,
+/// the strict route (nlohmann's DOM, from_json) accepts alike; from_json(to_json()) gives the same
+/// document form, also through its text; and the reloaded organisation gets the same report.
 Outcome run_organisation_input(std::span<const std::uint8_t> bytes);
 
 /// The bytes as one extra pack (trygg.pack/1) on top of the built-in packs, as
 /// `trygg-check --pack-file` loads it; if the framework builds, the example organisation
-/// examples/organisations/small-company.json is audited with it and the report rendered as JSON.
+/// examples/organisations/small-company.json is audited with it and the report rendered as JSON,
+/// the framework is written as JSON, and the worked examples of every rule of the extra pack
+/// (`trygg-check explain`) are loaded and audited.
 Outcome run_pack_input(std::span<const std::uint8_t> bytes);
 
 /// The bytes as a profile (trygg.profile/1) applied to the built-in framework; if it applies,
