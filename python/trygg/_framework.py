@@ -16,17 +16,23 @@ from ._validate import path_bytes, utf8
 __all__ = ["Framework"]
 
 
+def _list(value: Any, what: str, of: str) -> list[Any]:
+    """`value` as a list, refusing what is iterable but never meant as one: a single string or
+    path, or a file object (its lines)."""
+    if isinstance(value, (str, bytes, os.PathLike)):
+        raise TypeError(f"{what} must be a list of {of}, not a single {type(value).__name__}")
+    if isinstance(value, io.IOBase):
+        raise TypeError(f"{what} must be a list of {of}, not a file object ({type(value).__name__})")
+    try:
+        return list(value)
+    except TypeError:
+        raise TypeError(f"{what} must be a list of {of}, not {type(value).__name__}") from None
+
+
 def _strings(value: Iterable[str] | None, what: str) -> list[str]:
     if value is None:
         return []
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{what} must be a list of strings, not a single {type(value).__name__}")
-    if isinstance(value, io.IOBase):  # iterable (its lines), but never meant
-        raise TypeError(f"{what} must be a list of strings, not a file object ({type(value).__name__})")
-    try:
-        items = list(value)
-    except TypeError:
-        raise TypeError(f"{what} must be a list of strings, not {type(value).__name__}") from None
+    items = _list(value, what, "strings")
     for item in items:
         if not isinstance(item, str):
             raise TypeError(f"{what} must contain strings, not {type(item).__name__}")
@@ -64,15 +70,7 @@ class Framework:
 
         :raises trygg.LoadError: if a pack file is invalid or the packs do not fit together.
         """
-        if isinstance(files, (str, bytes, os.PathLike)):
-            raise TypeError("files must be a list of paths, not a single path")
-        if isinstance(files, io.IOBase):  # iterable (its lines), but never meant
-            raise TypeError(f"files must be a list of paths, not a file object ({type(files).__name__})")
-        try:
-            items = list(files)
-        except TypeError:
-            raise TypeError(f"files must be a list of paths, not {type(files).__name__}") from None
-        paths = [path_bytes(f, "files: a path") for f in items]
+        paths = [path_bytes(f, "files: a path") for f in _list(files, "files", "paths")]
         return cls(_core.Framework.with_pack_files(paths, _strings(builtin, "builtin")))
 
     def with_profile(self, profile: Mapping[str, Any] | str | os.PathLike[str]) -> Framework:
