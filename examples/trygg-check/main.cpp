@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "trygg/detail/json_reader.hpp"  // limit_hint: the wording of every limit error
 #include "trygg/trygg.hpp"
 
 namespace {
@@ -69,6 +70,14 @@ trygg::Organisation load_organisation(const std::string& path, const trygg::Fram
   char buffer[1 << 16];
   while (text.size() <= limits.max_file_bytes && std::cin.read(buffer, sizeof buffer).gcount() > 0)
     text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+  // The rest of the stream is not read (it may never end), so its size is unknown.
+  if (text.size() > limits.max_file_bytes) {
+    const std::string limit = std::to_string(limits.max_file_bytes);
+    throw trygg::LoadError(
+        {trygg::Diagnostic{"<stdin>", "", "a document of at most " + limit + " bytes", "more than " + limit + " bytes",
+                           trygg::detail::limit_hint("--max-file-size", "max_file_bytes"), 0, 0}},
+        1);
+  }
   return trygg::Organisation::parse(text, fw, "<stdin>", limits);
 }
 

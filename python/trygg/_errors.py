@@ -42,3 +42,13 @@ class LoadError(Error):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (str(self), self.path, self.pointer, self.diagnostics, self.total))
+
+
+def load_error_at_root(file: str, expected: str, found: str, hint: str = "") -> LoadError:
+    """A LoadError for a problem with the document as a whole, found before the core reads it
+    (invalid UTF-8, nesting Python cannot serialise), worded as the core words its own."""
+    message = f"{file}: (root): expected {expected}, found {found}" + (f" ({hint})" if hint else "")
+    diagnostic: dict[str, Any] = {"file": file, "pointer": "", "expected": expected, "found": found, "hint": hint,
+                                  "line": 0, "column": 0, "message": message}
+    return LoadError(message, file, "", [diagnostic], 1)
+

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any, cast
 
 from . import _core
-from ._errors import LoadError
+from ._errors import load_error_at_root
 from ._validate import path_bytes, utf8
 
 __all__ = ["Framework"]
@@ -89,11 +89,7 @@ class Framework:
                 raise TypeError(f"profile must hold only JSON values: {e}") from None
             except RecursionError:
                 # Deeper than Python can serialise, so far deeper than the profile parser's limit.
-                message = "<profile>: (root): expected nesting of at most 64 levels, found deeper nesting"
-                diag: dict[str, Any] = {"file": "<profile>", "pointer": "", "expected": "nesting of at most 64 levels",
-                                        "found": "deeper nesting", "hint": "", "line": 0, "column": 0,
-                                        "message": message}
-                raise LoadError(message, "<profile>", "", [diag], 1) from None
+                raise load_error_at_root("<profile>", "nesting of at most 64 levels", "deeper nesting") from None
             return Framework(self._impl.with_profile_text(text, "<profile>"))
         if isinstance(profile, (str, os.PathLike)):
             return Framework(self._impl.with_profile_file(path_bytes(profile, "profile path")))

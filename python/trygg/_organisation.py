@@ -7,7 +7,7 @@ import os
 from typing import Any, cast
 
 from . import _core
-from ._errors import LoadError
+from ._errors import load_error_at_root
 from ._framework import Framework
 from ._validate import MAX_SIZE, path_bytes, short_repr, utf8
 
@@ -103,12 +103,8 @@ class Organisation:
         except (TypeError, ValueError) as e:
             raise TypeError(f"document must hold only JSON values: {e}") from None
         except RecursionError:
-            message = (f"{name}: (root): expected nesting of at most {max_depth} levels, found deeper nesting "
-                       f"({_DEPTH_HINT})")
-            diag: dict[str, Any] = {"file": name, "pointer": "", "expected": f"nesting of at most {max_depth} levels",
-                                    "found": "deeper nesting", "hint": _DEPTH_HINT, "line": 0, "column": 0,
-                                    "message": message}
-            raise LoadError(message, name, "", [diag], 1) from None
+            raise load_error_at_root(name, f"nesting of at most {max_depth} levels", "deeper nesting",
+                                     _DEPTH_HINT) from None
         return cls.from_json(text, framework, name=name, max_depth=max_depth,
                              max_entities=max_entities, max_string_bytes=max_string_bytes, max_errors=max_errors)
 
@@ -133,11 +129,7 @@ class Organisation:
             try:
                 text = text.decode("utf-8")
             except UnicodeDecodeError as e:
-                message = f"{name}: (root): expected UTF-8 text, found invalid UTF-8 at byte {e.start}"
-                diag: dict[str, Any] = {"file": name, "pointer": "", "expected": "UTF-8 text",
-                                        "found": f"invalid UTF-8 at byte {e.start}", "hint": "", "line": 0,
-                                        "column": 0, "message": message}
-                raise LoadError(message, name, "", [diag], 1) from None
+                raise load_error_at_root(name, "UTF-8 text", f"invalid UTF-8 at byte {e.start}") from None
         if not isinstance(text, str):
             raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
         if not isinstance(name, str):
@@ -149,11 +141,7 @@ class Organisation:
             try:
                 text = text.encode("utf-8")
             except UnicodeEncodeError as e:
-                message = f"{name}: (root): expected Unicode text, found a lone surrogate at character {e.start}"
-                diag = {"file": name, "pointer": "", "expected": "Unicode text",
-                        "found": f"a lone surrogate at character {e.start}", "hint": "", "line": 0,
-                        "column": 0, "message": message}
-                raise LoadError(message, name, "", [diag], 1) from None
+                raise load_error_at_root(name, "Unicode text", f"a lone surrogate at character {e.start}") from None
         fw = _framework(framework)
         limits = _limits(max_file_bytes, max_depth, max_entities, max_string_bytes, max_errors)
         impl = _core.Organisation.parse(text, fw._impl, name, limits)

@@ -103,6 +103,16 @@ def test_bad_input_on_standard_input(checker):
     assert p.stderr.startswith("error: <stdin>: /units/1/parent: expected a parent chain")
 
 
+def test_standard_input_over_the_size_limit(checker, kommun):
+    """Standard input is read only up to the limit, so the error cannot give its size."""
+    p = run(checker, "validate", "-", "--max-file-size", "100", stdin=kommun.read_text(encoding="utf-8"))
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr == (
+        "error: <stdin>: (root): expected a document of at most 100 bytes, found more than 100 bytes (raise the limit "
+        "with --max-file-size (Python: max_file_bytes=..., C++: LoadLimits::max_file_bytes))\n"
+    )
+
+
 def test_limit_options_raise_the_limits(checker):
     """--max-entities and --max-string-size are taken: raising the limit makes the case load."""
     path = BAD / "too-many-entities.json"
