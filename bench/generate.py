@@ -110,6 +110,10 @@ def generate(units: int, seed: int = 1) -> dict:
                            "date": "2026-03-0" + str(rng.randint(1, 9)), "units": [f"u-{u}"], "held_by": held_by})
     return {"format": "trygg.organisation/1", "id": f"synthetic-{units}", "country": "SE", "sector": "public",
             "flags": ["client-facing", "home-working"], "units": unit_list, "people": people,
+            # Every holder of every role is generated, so the list is complete for all of them.
+            "reported_roles": ["manager", "hr-specialist", "safety-representative", "chief-safety-representative",
+                               "union-representative", "occupational-health", "equality-officer", "investigator",
+                               "exit-interviewer", "whistleblowing-function", "external-service"],
             "routines": routines, "activities": activities, "channels": channels, "surveys": [],
             "case_statistics": [], "action_plan": []}
 

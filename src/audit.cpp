@@ -7,6 +7,7 @@
 #include <set>
 
 #include "evaluators/common.hpp"
+#include "organisation_validate.hpp"
 #include "trygg/detail/audit_context.hpp"
 #include "trygg/error.hpp"
 
@@ -86,9 +87,24 @@ std::optional<Refusal> refuse(const Applicability& a, const AuditContext& ctx) {
   if (!a.sectors.empty() && !org.sector.empty() &&
       std::find(a.sectors.begin(), a.sectors.end(), org.sector) == a.sectors.end())
     return Refusal{Status::not_applicable, Message{"applies.sectors", {{"sectors", join(a.sectors)}}}, 1};
+  // Flags have three states (docs/input-format.md, "Flags"): a flag that is not reported
+  // leaves the rule open rather than excluding it.
+  using FlagState = Organisation::FlagState;
+  std::vector<std::string> open_flags;
   if (!a.flags_any.empty() &&
-      std::none_of(a.flags_any.begin(), a.flags_any.end(), [&](const std::string& f) { return org.has_flag(f); }))
-    return Refusal{Status::not_applicable, Message{"applies.flags", {{"flags", join(a.flags_any)}}}, 2};
+      std::none_of(a.flags_any.begin(), a.flags_any.end(), [&](const std::string& f) { return org.has_flag(f); })) {
+    for (const auto& f : a.flags_any)
+      if (org.flag_state(f) == FlagState::not_reported) open_flags.push_back(f);
+    if (open_flags.empty())
+      return Refusal{Status::not_applicable, Message{"applies.flags", {{"flags", join(a.flags_any)}}}, 2};
+  }
+  for (const auto& f : a.flags_all) {
+    const auto state = org.flag_state(f);
+    if (state == FlagState::absent)
+      return Refusal{Status::not_applicable, Message{"applies.flags-all", {{"flags", join(a.flags_all)}}}, 2};
+    if (state == FlagState::not_reported && std::find(open_flags.begin(), open_flags.end(), f) == open_flags.end())
+      open_flags.push_back(f);
+  }
   const auto h = (a.min_headcount || a.max_headcount) ? headcount_by(org, a.headcount_basis) : std::nullopt;
   if (h && a.min_headcount && *h < *a.min_headcount)
     return Refusal{Status::not_applicable,
@@ -109,6 +125,8 @@ std::optional<Refusal> refuse(const Applicability& a, const AuditContext& ctx) {
   if (a.until && ctx.as_of > *a.until)
     return Refusal{Status::not_applicable, Message{"applies.until", {{"date", a.until->to_string()}}}, 4};
   // What the input leaves open.
+  if (!open_flags.empty())
+    return Refusal{Status::not_assessed, Message{"applies.flags-unknown", {{"flags", join(open_flags)}}}, 5};
   if (!a.sectors.empty() && org.sector.empty())
     return Refusal{Status::not_assessed, Message{"applies.sector-unknown"}, 5};
   if ((a.min_headcount || a.max_headcount) && !h)
@@ -157,6 +175,10 @@ MeasureScore maturity(const AuditContext& ctx, const Measure& m, std::size_t mi)
     s.implemented_by.push_back(ctx.org.channels[i].id);
     s.evidence.push_back(ctx.channel_pointer(i));
   }
+  for (auto i : ctx.surveys_of(mi)) {
+    s.implemented_by.push_back(ctx.org.surveys[i].id);
+    s.evidence.push_back(ctx.survey_pointer(i));
+  }
   if (s.implemented_by.empty()) return s;
   s.maturity = 1;
   const Duration every = m.cadence.value_or(Duration{1, 0, 0});
@@ -177,6 +199,10 @@ MeasureScore maturity(const AuditContext& ctx, const Measure& m, std::size_t mi)
   }
   for (auto i : ctx.activities_of(mi)) {
     const Date d = ctx.org.activities[i].date;
+    if (d <= ctx.as_of && (!last || d > *last)) last = d;
+  }
+  for (auto i : ctx.surveys_of(mi)) {
+    const Date d = ctx.org.surveys[i].date;
     if (d <= ctx.as_of && (!last || d > *last)) last = d;
   }
   const auto covered = ctx.coverage(lists);
@@ -204,10 +230,9 @@ std::vector<RoutineCoverage> routine_coverage(const AuditContext& ctx,
     for (auto i : ctx.routines_of(mi)) {
       const auto& routine = ctx.org.routines[i];
       RoutineRequirement req{rule->id, m.id, {}};
+      req.reported = routine.written == false || routine.elements.has_value();
       for (const auto& e : required)
-        if (routine.written == false ||
-            std::find(routine.elements.begin(), routine.elements.end(), e) == routine.elements.end())
-          req.missing.push_back(e);
+        if (routine.written == false || !routine.states(e)) req.missing.push_back(e);
       by_routine[i].push_back(std::move(req));
     }
   }
@@ -251,6 +276,9 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
         known += (known.empty() ? "" : ", ") + k.id;
       throw UsageError("unknown pack \"" + p + "\" (loaded packs: " + known + ")");
     }
+  // An organisation built or edited in code has not been through the loader: refuse one the
+  // checks cannot judge (a cycle of units would otherwise never end the pre-order walk).
+  detail::require_auditable(org, fw, "<organisation>");
   Report report;
   report.framework = fw;
   report.organisation_id = org.id;

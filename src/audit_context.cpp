@@ -37,16 +37,19 @@ AuditContext::AuditContext(const Organisation& org_, const Framework& fw_, Date 
   routines_by_measure_.resize(m);
   activities_by_measure_.resize(m);
   channels_by_measure_.resize(m);
+  surveys_by_measure_.resize(m);
   auto add = [&](std::vector<std::vector<Index>>& by, const std::vector<std::string>& ids, Index i) {
     for (const auto& id : ids)
       if (auto k = fw.measure_index(id)) by[*k].push_back(i);
   };
   for (Index i = 0; i < org.routines.size(); ++i)
-    add(routines_by_measure_, org.routines[i].measures, i);
+    if (!org.routines[i].placeholder) add(routines_by_measure_, org.routines[i].measures, i);
   for (Index i = 0; i < org.activities.size(); ++i)
     add(activities_by_measure_, org.activities[i].measures, i);
   for (Index i = 0; i < org.channels.size(); ++i)
     add(channels_by_measure_, org.channels[i].measures, i);
+  for (Index i = 0; i < org.surveys.size(); ++i)
+    add(surveys_by_measure_, org.surveys[i].measures, i);
 
   std::vector<char> is_manager(org.people.size(), 0);
   for (const auto& u : org.units)

@@ -373,8 +373,8 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
   } else {
     std::vector<const Routine*> guidelines;
     for (const auto& r : org.routines)
-      if (std::any_of(r.measures.begin(), r.measures.end(),
-                      [](const std::string& m) { return m == "ORG-02" || m == "ORG-03"; }))
+      if (!r.placeholder && std::any_of(r.measures.begin(), r.measures.end(),
+                                        [](const std::string& m) { return m == "ORG-02" || m == "ORG-03"; }))
         guidelines.push_back(&r);
     if (guidelines.empty()) {
       w.gap(w.t("gap.no-guidelines"));
@@ -427,7 +427,7 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
   } else {
     bool any = false;
     for (const auto& r : org.routines) {
-      if (!r.participation || r.participation->empty()) continue;
+      if (r.placeholder || !r.participation || r.participation->empty()) continue;
       if (!any) w.para(w.t("dl.s6.participation"));
       any = true;
       std::string parties;
@@ -475,7 +475,7 @@ std::string sam_follow_up(const Organisation& org, const Framework& framework, D
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> gaps;
     for (const auto& r : org.routines) {
-      if (r.kind != "policy" && r.kind != "routine") continue;
+      if (r.placeholder || (r.kind != "policy" && r.kind != "routine")) continue;
       const std::string written = !r.written ? "–" : w.t(*r.written ? "word.yes" : "word.no");
       std::string current = "–";
       if (r.last_reviewed)

@@ -23,7 +23,8 @@ struct FrameworkData {
   std::vector<Area> areas;
   std::vector<Measure> measures;
   std::vector<Rule> rules;
-  std::map<std::string, std::size_t, std::less<>> area_ids, measure_ids, rule_ids;
+  std::vector<Source> sources;
+  std::map<std::string, std::size_t, std::less<>> area_ids, measure_ids, rule_ids, source_ids;
   std::vector<std::size_t> dependency_order;
 };
 
@@ -36,8 +37,8 @@ const Element* Measure::find_element(std::string_view element_id) const noexcept
 }
 
 bool Applicability::empty() const noexcept {
-  return countries.empty() && sectors.empty() && flags_any.empty() && !min_headcount && !max_headcount && !from &&
-         !until && any_of.empty();
+  return countries.empty() && sectors.empty() && flags_any.empty() && flags_all.empty() && !min_headcount &&
+         !max_headcount && !from && !until && any_of.empty();
 }
 
 std::vector<Citation> citations_in_force(const std::vector<Citation>& citations, Date date) {
@@ -171,6 +172,27 @@ std::vector<Citation> read_citations(ObjectReader& r, std::string_view key, bool
   return out;
 }
 
+/// The pack's `sources`: the documents its citations name by id, with a reference a reader can
+/// look up. Ids are unique within the pack (across packs: from_packs).
+std::vector<Source> read_sources(ObjectReader& r, Diagnostics& d) {
+  std::vector<Source> out;
+  std::set<std::string> ids;
+  r.array("sources", false, [&](JsonNode v, const std::string& p) {
+    ObjectReader sr(v, p, d, {"id", "reference", "url"}, "a source object");
+    if (!sr.ok()) return;
+    constexpr const char* id_expected = "a source id such as \"seed-004\" (the `source` its citations use)";
+    const auto id = sr.string("id", true, id_expected);
+    if (id && id->empty()) d.add(sr.pointer("id"), id_expected, "an empty string");
+    if (id && !id->empty() && !ids.insert(*id).second)
+      d.add(sr.pointer("id"), "a unique source id", "a second source \"" + *id + "\"");
+    const auto reference = sr.text("reference", true);
+    const auto url = sr.string("url", false, "a URL");
+    if (url && url->empty()) d.add(sr.pointer("url"), "a URL", "an empty string");
+    if (id && reference) out.push_back(Source{*id, *reference, url.value_or(""), {}});
+  });
+  return out;
+}
+
 Area read_area(JsonNode v, std::string p, Diagnostics& d) {
   Area a;
   ObjectReader r(v, p, d, {"id", "code", "order", "title", "goal", "sources"});
@@ -230,7 +252,7 @@ Measure read_measure(JsonNode v, std::string p, Diagnostics& d) {
 
 Applicability read_applicability(JsonNode v, const std::string& p, Diagnostics& d, bool nested = false) {
   Applicability a;
-  std::vector<std::string_view> keys{"countries",     "sectors",         "flags_any", "min_headcount",
+  std::vector<std::string_view> keys{"countries",     "sectors",         "flags_any", "flags_all", "min_headcount",
                                      "max_headcount", "headcount_basis", "from",      "until"};
   if (!nested) keys.push_back("any_of");
   ObjectReader r(v, p, d, keys);
@@ -244,6 +266,7 @@ Applicability read_applicability(JsonNode v, const std::string& p, Diagnostics& 
        }).value_or(std::vector<std::string>{});
   a.sectors = r.enums("sectors", false, vocab::sectors).value_or(std::vector<std::string>{});
   a.flags_any = r.enums("flags_any", false, vocab::flags).value_or(std::vector<std::string>{});
+  a.flags_all = r.enums("flags_all", false, vocab::flags).value_or(std::vector<std::string>{});
   a.min_headcount = r.count("min_headcount", false);
   a.max_headcount = r.count("max_headcount", false);
   a.headcount_basis = r.one_of("headcount_basis", false, vocab::headcount_bases).value_or("total");
@@ -304,7 +327,8 @@ Pack Framework::parse_pack(std::string_view json_text, const std::string& file) 
   d.throw_if_any();
   Pack pack;
   pack.file = file;
-  ObjectReader r(*doc, "", d, {"format", "id", "version", "title", "description", "areas", "measures", "rules"},
+  ObjectReader r(*doc, "", d,
+                 {"format", "id", "version", "title", "description", "sources", "areas", "measures", "rules"},
                  "a pack object");
   if (r.ok()) {
     if (auto f = r.string("format", true, "\"trygg.pack/1\""); f && *f != pack_format)
@@ -316,12 +340,15 @@ Pack Framework::parse_pack(std::string_view json_text, const std::string& file) 
     pack.version = r.string("version", true).value_or("");
     pack.title = r.text("title", true).value_or(Text{});
     pack.description = r.text("description", false).value_or(Text{});
+    pack.sources = read_sources(r, d);
     r.array("areas", false, [&](JsonNode v, const std::string& p) { pack.areas.push_back(read_area(v, p, d)); });
     r.array("measures", false,
             [&](JsonNode v, const std::string& p) { pack.measures.push_back(read_measure(v, p, d)); });
     r.array("rules", false, [&](JsonNode v, const std::string& p) { pack.rules.push_back(read_rule(v, p, d)); });
   }
   d.throw_if_any();
+  for (auto& src : pack.sources)
+    src.pack = pack.id;
   for (auto& a : pack.areas)
     a.pack = pack.id, a.location.file = file;
   for (auto& m : pack.measures)
@@ -415,6 +442,22 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
     if (!pack_ids.insert(p.id).second)
       errs.push_back(
           Diagnostic{p.file, "/id", "a pack id not already loaded", "a second pack \"" + p.id + "\"", "", 0, 0});
+
+  // Sources: one id names one document across every loaded pack.
+  for (const auto& p : packs)
+    for (std::size_t k = 0; k < p.sources.size(); ++k) {
+      const Source& src = p.sources[k];
+      const auto [it, fresh] = data->source_ids.emplace(src.id, data->sources.size());
+      if (!fresh) {
+        errs.push_back(Diagnostic{
+            p.file, "/sources/" + std::to_string(k) + "/id", "a unique source id",
+            "a second source \"" + src.id + "\" (pack \"" + data->sources[it->second].pack + "\" defines it)", "", 0,
+            0});
+        continue;
+      }
+      data->sources.push_back(src);
+      if (data->sources.back().pack.empty()) data->sources.back().pack = p.id;
+    }
 
   std::set<std::string> measure_names;
   for (const auto& p : packs) {
@@ -606,6 +649,17 @@ const Rule* Framework::find_rule(std::string_view id) const noexcept {
   const auto it = data_->rule_ids.find(id);
   return it == data_->rule_ids.end() ? nullptr : &data_->rules[it->second];
 }
+const Source* Framework::find_source(std::string_view id) const noexcept {
+  const auto it = data_->source_ids.find(id);
+  return it == data_->source_ids.end() ? nullptr : &data_->sources[it->second];
+}
+
+std::string Framework::cite(const Citation& c, Language lang) const {
+  if (const Source* src = find_source(c.source))
+    return src->reference.in(lang) + (c.locator.empty() ? "" : ", " + c.locator);
+  return c.source + (c.locator.empty() ? "" : " " + c.locator);
+}
+
 std::optional<std::size_t> Framework::measure_index(std::string_view id) const noexcept {
   const auto it = data_->measure_ids.find(id);
   if (it == data_->measure_ids.end()) return std::nullopt;

@@ -10,6 +10,13 @@ json text_json(const Text& t) {
   return json{{"sv", t.sv}, {"nb", t.nb}, {"en", t.en}};
 }
 
+json source_json(const Source& s, bool with_pack) {
+  json j{{"id", s.id}, {"reference", text_json(s.reference)}};
+  if (!s.url.empty()) j["url"] = s.url;
+  if (with_pack) j["pack"] = s.pack;
+  return j;
+}
+
 json applicability_json(const Applicability& a);
 json alternatives_json(const std::vector<Applicability>& alts) {
   json j = json::array();
@@ -23,6 +30,7 @@ json applicability_json(const Applicability& a) {
   if (!a.countries.empty()) j["countries"] = a.countries;
   if (!a.sectors.empty()) j["sectors"] = a.sectors;
   if (!a.flags_any.empty()) j["flags_any"] = a.flags_any;
+  if (!a.flags_all.empty()) j["flags_all"] = a.flags_all;
   if (a.min_headcount) j["min_headcount"] = *a.min_headcount;
   if (a.max_headcount) j["max_headcount"] = *a.max_headcount;
   if (a.min_headcount || a.max_headcount) j["headcount_basis"] = a.headcount_basis;
@@ -46,13 +54,21 @@ nlohmann::json citations_to_json(const std::vector<Citation>& citations) {
 }
 
 nlohmann::json Framework::to_json() const {
-  json packs_j = json::array(), areas_j = json::array(), measures_j = json::array(), rules_j = json::array();
-  for (const auto& p : packs())
+  json packs_j = json::array(), sources_j = json::array(), areas_j = json::array(), measures_j = json::array(),
+       rules_j = json::array();
+  for (const auto& p : packs()) {
+    json pack_sources = json::array();
+    for (const auto& s : p.sources) {
+      pack_sources.push_back(source_json(s, false));
+      if (const Source* known = find_source(s.id)) sources_j.push_back(source_json(*known, true));
+    }
     packs_j.push_back({{"id", p.id},
                        {"version", p.version},
                        {"title", text_json(p.title)},
                        {"description", text_json(p.description)},
+                       {"sources", std::move(pack_sources)},
                        {"file", p.file}});
+  }
   for (const auto& a : areas())
     areas_j.push_back({{"id", a.id},
                        {"code", a.code},
@@ -94,6 +110,7 @@ nlohmann::json Framework::to_json() const {
                        {"status", r.preview ? "preview" : "stable"},
                        {"pack", r.pack}});
   return json{{"packs", std::move(packs_j)},
+              {"sources", std::move(sources_j)},
               {"areas", std::move(areas_j)},
               {"measures", std::move(measures_j)},
               {"rules", std::move(rules_j)}};

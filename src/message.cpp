@@ -123,7 +123,7 @@ std::string render(const Message& message, Language lang, const Framework& frame
       v = out;
     } else if (k == "parties") {
       v = named("party.", v, lang);
-    } else if (k == "audience") {
+    } else if (k == "audience" || k == "audiences") {
       v = named("audience-name.", v, lang);
     } else if (k == "flags") {
       v = named("flag.", v, lang);

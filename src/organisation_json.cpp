@@ -2,6 +2,8 @@
 // The document form of an organisation (input format version 1) and the blank template.
 #include "trygg/organisation.hpp"
 
+#include "trygg/detail/vocabulary.hpp"
+
 namespace trygg {
 namespace {
 using json = nlohmann::json;
@@ -57,7 +59,18 @@ json Organisation::to_json() const {
   put(h, "regular", headcount.regular);
   put(h, "as_of", headcount.as_of);
   if (!h.empty()) j["headcount"] = h;
-  put(j, "flags", flags);
+  // Flags keep their three states: a list when every flag is reported, an object when only
+  // some are, nothing when none is (docs/input-format.md, "Flags").
+  if (flags_not_reported.empty()) {
+    j["flags"] = flags;
+  } else if (flags_not_reported.size() < detail::vocabulary::flags.size()) {
+    json f = json::object();
+    for (const auto flag : detail::vocabulary::flags) {
+      const std::string key(flag);
+      if (flag_state(key) != FlagState::not_reported) f[key] = has_flag(key);
+    }
+    j["flags"] = std::move(f);
+  }
 
   json units_j = json::array();
   for (const auto& u : units) {
@@ -83,14 +96,15 @@ json Organisation::to_json() const {
     }
     j["people"] = std::move(a);
   }
-  if (has_routines) {
+  if (reported_roles) j["reported_roles"] = *reported_roles;
+  if (has_routines || !routines.empty()) {
     json a = json::array();
     for (const auto& r : routines) {
       json e{{"id", r.id}};
       put(e, "title", r.title);
       if (r.kind != "routine") e["kind"] = r.kind;
       e["measures"] = r.measures;
-      put(e, "elements", r.elements);
+      if (r.elements) e["elements"] = *r.elements;
       if (!r.units.empty()) e["units"] = ids.units(r.units);
       put(e, "written", r.written);
       if (r.owner != no_index) e["owner"] = ids.person(r.owner);
@@ -110,6 +124,7 @@ json Organisation::to_json() const {
         put(c, "outcome", r.effect_followed_up->outcome);
         e["effect_followed_up"] = std::move(c);
       }
+      if (r.placeholder) e["placeholder"] = true;
       a.push_back(std::move(e));
     }
     j["routines"] = std::move(a);
@@ -217,28 +232,26 @@ json Organisation::to_json() const {
 }
 
 json organisation_template(const Framework& framework, std::string_view country) {
-  // One unfilled routine per measure: the user keeps the ones that exist ("Finns idag"),
-  // fills in the facts and deletes the rest.
+  // One placeholder routine per measure: the user keeps the ones that exist ("Finns idag"),
+  // fills in the facts, removes "placeholder" and deletes the rest. Nothing in the template
+  // is evidence (issue: a blank template must pass no rule): the routines are placeholders,
+  // no flag, role, headcount, activity or channel is reported, and elements are left out
+  // (not reported) rather than listed, so a routine kept without its elements is not taken
+  // to state them.
   json routines = json::array();
-  for (const auto& m : framework.measures()) {
-    json e{{"id", "r-" + m.id}, {"title", m.title.en}, {"measures", {m.id}}};
-    if (!m.elements.empty()) {
-      json els = json::array();
-      for (const auto& el : m.elements)
-        els.push_back(el.id);
-      e["elements"] = std::move(els);
-    }
-    e["written"] = false;
-    routines.push_back(std::move(e));
-  }
+  for (const auto& m : framework.measures())
+    routines.push_back(json{{"id", "r-" + m.id}, {"title", m.title.en}, {"measures", {m.id}}, {"placeholder", true}});
+  json flags = json::object();
+  for (const auto f : detail::vocabulary::flags)
+    flags[std::string(f)] = nullptr;
   return json{{"format", organisation_format},
               {"id", "org-0001"},
               {"country", country},
-              {"units", json::array({json{{"id", "u-root"}, {"parent", nullptr}, {"headcount", 0}}})},
+              {"flags", std::move(flags)},
+              {"units", json::array({json{{"id", "u-root"}, {"parent", nullptr}}})},
               {"people", json::array()},
-              {"routines", std::move(routines)},
-              {"activities", json::array()},
-              {"channels", json::array()}};
+              {"reported_roles", json::array()},
+              {"routines", std::move(routines)}};
 }
 
 }  // namespace trygg

@@ -73,10 +73,11 @@ class Loader {
         return org;
       }
     }
-    ObjectReader r(doc, "", d_,
-                   {"format", "id", "name", "country", "sector", "language", "headcount", "flags", "units", "people",
-                    "routines", "activities", "channels", "surveys", "case_statistics", "risks", "action_plan"},
-                   "an organisation object");
+    ObjectReader r(
+        doc, "", d_,
+        {"format", "id", "name", "country", "sector", "language", "headcount", "flags", "units", "people",
+         "reported_roles", "routines", "activities", "channels", "surveys", "case_statistics", "risks", "action_plan"},
+        "an organisation object");
     if (!r.ok()) return org;
     r.string("format", true, "\"trygg.organisation/1\"");
     org.id = r.id("id", true).value_or("");
@@ -91,7 +92,8 @@ class Loader {
     org.sector = r.one_of("sector", false, vocab::sectors).value_or("");
     org.language = r.one_of("language", false, vocab::languages).value_or("");
     if (const auto h = r.get("headcount", false, "")) read_headcount(*h, org.headcount);
-    org.flags = r.enums("flags", false, vocab::flags).value_or(std::vector<std::string>{});
+    read_flags(r, org);
+    org.reported_roles = r.enums("reported_roles", false, vocab::roles);
 
     if (!within_entity_limit(r)) return org;
 
@@ -118,6 +120,10 @@ class Loader {
                              [&](JsonNode v, std::string p) { org.people.push_back(read_person(v, std::move(p))); });
     org.has_routines = r.array(
         "routines", false, [&](JsonNode v, std::string p) { org.routines.push_back(read_routine(v, std::move(p))); });
+    // Placeholders are not evidence: a section of nothing else reports nothing.
+    if (org.has_routines && !org.routines.empty() &&
+        std::all_of(org.routines.begin(), org.routines.end(), [](const Routine& x) { return x.placeholder; }))
+      org.has_routines = false;
     org.has_activities = r.array("activities", false, [&](JsonNode v, std::string p) {
       org.activities.push_back(read_activity(v, std::move(p)));
     });
@@ -282,6 +288,34 @@ class Loader {
     return known;
   }
 
+  /// `flags` in either form (docs/input-format.md, "Flags"): a list reports every flag (listed
+  /// ones present, the rest absent); an object reports the flags it names as true (present) or
+  /// false (absent), and null or a left-out flag is not reported. No `flags` at all reports none.
+  void read_flags(ObjectReader& r, Organisation& org) {
+    const auto node = r.get("flags", false, "");
+    if (!node) {
+      for (const auto f : vocab::flags)
+        org.flags_not_reported.emplace_back(f);
+      return;
+    }
+    if (!node->is_object()) {
+      org.flags = r.enums("flags", false, vocab::flags).value_or(std::vector<std::string>{});
+      return;
+    }
+    ObjectReader fr(*node, r.pointer("flags"), d_, vocab::flags, "a flags object");
+    if (!fr.ok()) return;
+    for (const auto f : vocab::flags) {
+      const auto v = fr.get(f, false, "");
+      if (!v || v->is_null()) {
+        org.flags_not_reported.emplace_back(f);
+      } else if (!v->is_boolean()) {
+        d_.add(fr.pointer(f), "true (present), false (absent) or null (not reported)", detail::describe(*v));
+      } else if (v->boolean()) {
+        org.flags.emplace_back(f);
+      }
+    }
+  }
+
   void read_headcount(JsonNode v, Headcount& h) {
     ObjectReader r(v, "/headcount", d_, {"total", "start_of_year", "regular", "as_of"});
     if (!r.ok()) return;
@@ -319,10 +353,11 @@ class Loader {
 
   Routine read_routine(JsonNode v, std::string p) {
     Routine x;
-    ObjectReader r(v, std::move(p), d_,
-                   {"id", "title", "kind", "measures", "elements", "units", "written", "owner", "adopted",
-                    "last_reviewed", "review_interval", "participation", "communicated", "effect_followed_up"},
-                   "a routine object");
+    ObjectReader r(
+        v, std::move(p), d_,
+        {"id", "title", "kind", "measures", "elements", "units", "written", "owner", "adopted", "last_reviewed",
+         "review_interval", "participation", "communicated", "effect_followed_up", "placeholder"},
+        "a routine object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.title = r.string("title", false).value_or("");
@@ -333,18 +368,18 @@ class Loader {
     // Elements must belong to one of the routine's measures (checked only when those are
     // known: otherwise every element would be reported too).
     x.elements = r.strings("elements", false, "element ids", [&](const std::string& s, std::size_t i) {
-                    if (!measures_ok) return true;
-                    std::vector<std::string_view> known;
-                    for (const auto& mid : x.measures)
-                      if (const Measure* m = fw_.find_measure(mid)) {
-                        if (m->find_element(s)) return true;
-                        for (const auto& e : m->elements)
-                          known.push_back(e.id);
-                      }
-                    d_.add(r.pointer("elements", i), "an element of the routine's measures", detail::describe(json(s)),
-                           detail::did_you_mean(s, known));
-                    return false;
-                  }).value_or(std::vector<std::string>{});
+      if (!measures_ok) return true;
+      std::vector<std::string_view> known;
+      for (const auto& mid : x.measures)
+        if (const Measure* m = fw_.find_measure(mid)) {
+          if (m->find_element(s)) return true;
+          for (const auto& e : m->elements)
+            known.push_back(e.id);
+        }
+      d_.add(r.pointer("elements", i), "an element of the routine's measures", detail::describe(json(s)),
+             detail::did_you_mean(s, known));
+      return false;
+    });
     x.units = refs(r, "units", units_, "a unit", Empty::means_default);
     x.written = r.boolean("written", false);
     x.owner = ref(r, "owner", false, people_, "a person");
@@ -381,6 +416,7 @@ class Loader {
         }
       }
     }
+    x.placeholder = r.boolean("placeholder", false).value_or(false);
     return x;
   }
 
@@ -666,6 +702,21 @@ std::optional<std::uint32_t> Organisation::total_headcount() const noexcept {
 
 bool Organisation::has_flag(std::string_view flag) const noexcept {
   return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+Organisation::FlagState Organisation::flag_state(std::string_view flag) const noexcept {
+  if (has_flag(flag)) return FlagState::present;
+  if (std::find(flags_not_reported.begin(), flags_not_reported.end(), flag) != flags_not_reported.end())
+    return FlagState::not_reported;
+  return FlagState::absent;
+}
+
+bool Organisation::role_reported(std::string_view role) const noexcept {
+  return reported_roles && std::find(reported_roles->begin(), reported_roles->end(), role) != reported_roles->end();
+}
+
+bool Routine::states(std::string_view element) const noexcept {
+  return elements && std::find(elements->begin(), elements->end(), element) != elements->end();
 }
 
 std::optional<Index> Organisation::find_unit(std::string_view unit_id) const noexcept {

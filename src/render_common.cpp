@@ -95,14 +95,15 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
 std::string requirement_label(const Report& r, const RoutineRequirement& q) {
   if (const Rule* rule = r.framework.find_rule(q.rule)) {
     const auto cited = citations_in_force(rule->citations, r.as_of);
-    if (!cited.empty())
-      return cited.front().source + (cited.front().locator.empty() ? "" : " " + cited.front().locator);
+    // In the report's language: the label has no language of its own (render_common.hpp).
+    if (!cited.empty()) return r.framework.cite(cited.front(), r.language);
   }
   return q.rule;
 }
 
 std::string requirement_state(const Report& r, const RoutineRequirement& q, Language lang) {
   if (q.satisfied()) return word("report.requirement-met", lang);
+  if (!q.reported) return word("report.requirement-not-reported", lang);
   std::string ids;
   for (const auto& e : q.missing)
     ids += (ids.empty() ? "" : ", ") + e;

@@ -97,7 +97,11 @@ json render_json(const Report& r, Language lang) {
     const Measure* m = fw.find_measure(r.result(f).measure);
     j["fingerprint"] = f.fingerprint;
     j["proposal"] = {{"text", m ? m->proposal.in(lang) : ""}, {"due", f.due.to_string()}};
-    j["citations"] = citations_to_json(r.citations(f));
+    const auto cited = r.citations(f);
+    json citations = citations_to_json(cited);
+    for (std::size_t k = 0; k < cited.size(); ++k)
+      citations[k]["reference"] = fw.cite(cited[k], lang);
+    j["citations"] = std::move(citations);
     findings.push_back(std::move(j));
   }
   json plan = json::array();
@@ -123,6 +127,7 @@ json render_json(const Report& r, Language lang) {
       reqs.push_back({{"rule", q.rule},
                       {"measure", q.measure},
                       {"satisfied", q.satisfied()},
+                      {"elements_reported", q.reported},
                       {"missing", q.missing},
                       {"citations", citations_to_json(rule ? citations_in_force(rule->citations, r.as_of)
                                                            : std::vector<Citation>{})}});

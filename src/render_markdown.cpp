@@ -113,8 +113,12 @@ std::string render_markdown(const Report& r, Language lang) {
       if (x.check == "present")
         if (const auto line = folded_line(folding, x.measure, lang); !line.empty()) message += ". " + line;
       std::string sources;
-      for (const auto& c : r.citations(f))
-        sources += (sources.empty() ? "" : "; ") + c.source + (c.locator.empty() ? "" : ", " + c.locator);
+      for (const auto& c : r.citations(f)) {
+        // A source the packs define by its reference; an act or regulation as written.
+        const bool known = r.framework.find_source(c.source) != nullptr;
+        sources += (sources.empty() ? "" : "; ") +
+                   (known ? r.framework.cite(c, lang) : c.source + (c.locator.empty() ? "" : ", " + c.locator));
+      }
       out += "| " + cell(x.rule) + " | " + cell(subject_label(x.subject, lang)) + " | " + status_word(x.status, lang) +
              " | " + severity_word(x.severity, lang) + " | " + cell(message) + " | " + cell(sources) + " |\n";
     }

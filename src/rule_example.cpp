@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "evaluators/common.hpp"
+#include "trygg/detail/vocabulary.hpp"
 #include "trygg/organisation.hpp"
 
 namespace trygg {
@@ -51,6 +52,10 @@ json skeleton(const Applicability& a) {
   json flags = json::array();
   if (!a.flags_any.empty()) flags.push_back(a.flags_any.front());
   if (alt && !alt->flags_any.empty()) flags.push_back(alt->flags_any.front());
+  for (const Applicability* c : {&a, alt})
+    if (c)
+      for (const auto& f : c->flags_all)
+        if (std::find(flags.begin(), flags.end(), f) == flags.end()) flags.push_back(f);
   std::uint32_t headcount = 20;
   for (const Applicability* c : {&a, alt}) {
     if (c && c->min_headcount) headcount = std::max(headcount, *c->min_headcount);
@@ -89,6 +94,10 @@ void add_evidence(json& org, const Measure& m, const Rule& rule, Date as_of, boo
     if (const auto d = Duration::parse(param_or(rule, period, ""))) recent_date = std::max(recent_date, as_of - *d);
   if (m.cadence) recent_date = std::max(recent_date, as_of - *m.cadence);
   const auto recent = within_calendar(recent_date).to_string();
+  // The checks that judge who holds a role need the list to be complete: the examples list
+  // every holder they have (docs/input-format.md, "reported_roles").
+  if (check == "safety_organisation" || check == "support_within_reach" || check == "single_point_of_failure")
+    org["reported_roles"] = detail::vocabulary::roles;
   json routine{{"id", "r-1"},     {"title", "example"}, {"measures", {m.id}},
                {"written", true}, {"owner", "p-1"},     {"adopted", recent}};
   if (check == "written" && !passing) routine["written"] = false;

@@ -134,8 +134,17 @@ trygg::Framework apply_profiles(trygg::Framework fw, const std::string& profile_
   return trygg::apply_profile(fw, flags);
 }
 
-std::string citation_text(const trygg::Citation& c) {
-  std::string s = c.source + (c.locator.empty() ? "" : ", " + c.locator) + (c.url.empty() ? "" : " <" + c.url + ">");
+/// A citation as a reader looks it up: a source the packs define by its reference (and its
+/// url when the citation gives none), any other by its own name.
+std::string citation_text(const trygg::Framework& fw, const trygg::Citation& c, trygg::Language lang) {
+  std::string s, url = c.url;
+  if (const trygg::Source* src = fw.find_source(c.source)) {
+    s = fw.cite(c, lang);
+    if (url.empty()) url = src->url;
+  } else {
+    s = c.source + (c.locator.empty() ? "" : ", " + c.locator);
+  }
+  if (!url.empty()) s += " <" + url + ">";
   if (c.from && c.until)
     s += " (in force " + c.from->to_string() + " to " + c.until->to_string() + ")";
   else if (c.from)
@@ -180,7 +189,8 @@ std::string example_text(const std::string& heading, const trygg::RuleExample& e
 }
 
 /// Description, elements, proposal and sources: what explain shows for rules and measures.
-std::string measure_body(const trygg::Measure& m, const std::vector<trygg::Citation>& sources, trygg::Language lang) {
+std::string measure_body(const trygg::Framework& fw, const trygg::Measure& m,
+                         const std::vector<trygg::Citation>& sources, trygg::Language lang) {
   std::string s = "\n" + m.description.in(lang) + "\n\n";
   if (!m.elements.empty()) {
     s += "Elements:\n";
@@ -190,7 +200,7 @@ std::string measure_body(const trygg::Measure& m, const std::vector<trygg::Citat
   }
   s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
   for (const auto& c : sources)
-    s += "  - " + citation_text(c) + "\n";
+    s += "  - " + citation_text(fw, c, lang) + "\n";
   return s;
 }
 
@@ -208,7 +218,7 @@ std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg
   if (!r.applies_if.empty()) s += "  applies if: " + conditions_text(r.applies_if) + "\n";
   if (!r.rationale.in(lang).empty()) s += "\nWhy: " + r.rationale.in(lang) + "\n";
   if (!r.evidence.in(lang).empty()) s += "Evidence: " + r.evidence.in(lang) + "\n";
-  s += measure_body(m, r.citations, lang);
+  s += measure_body(fw, m, r.citations, lang);
   const auto examples = trygg::rule_examples(fw, r);
   s += "\n" + example_text("Passing example", examples.pass);
   s += "\n" + example_text("Failing example", examples.fail);
@@ -224,7 +234,7 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
   if (m.cadence) s += "  cadence:     " + m.cadence->to_string() + "\n";
   s += "  severity:    " + std::string(trygg::to_string(m.severity)) + "\n";
   if (!m.depends_on.empty()) s += "  depends on:  " + nlohmann::json(m.depends_on).dump() + "\n";
-  s += measure_body(m, m.sources, lang) + "\nRules:\n";
+  s += measure_body(fw, m, m.sources, lang) + "\nRules:\n";
   for (const auto& r : fw.rules())
     if (r.measure == m.id) s += "  - " + r.id + " (" + std::string(trygg::to_string(r.severity)) + ")\n";
   return s;

@@ -28,7 +28,8 @@ struct AuditOptions {
 };
 
 /// Audit an organisation. Pure: reads its arguments, touches nothing else, and gives the
-/// same report for the same input. Throws UsageError for an unknown pack.
+/// same report for the same input. Throws UsageError for an unknown pack, and LoadError for an
+/// organisation built or edited in code that it cannot judge (see Organisation::validate).
 [[nodiscard]] Report audit(const Organisation& organisation, const Framework& framework,
                            const AuditOptions& options = {});
 

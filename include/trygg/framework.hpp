@@ -94,6 +94,7 @@ struct Applicability {
   std::vector<std::string> countries;  ///< ISO 3166-1 alpha-2
   std::vector<std::string> sectors;    ///< "public", "private"
   std::vector<std::string> flags_any;  ///< organisation activity flags, any of them
+  std::vector<std::string> flags_all;  ///< organisation activity flags, all of them
   std::optional<std::uint32_t> min_headcount, max_headcount;
   std::string headcount_basis = "total";  ///< "total", "start-of-year" or "regular"
   std::optional<Date> from, until;        ///< effective dates, inclusive
@@ -120,10 +121,21 @@ struct Rule {
   SourceLocation location;
 };
 
+/// A document the framework itself rests on (a seed document such as "seed-004"), in a form
+/// a reader can look up: a bibliographic reference in each language and, when known, a link.
+/// Citations name it by `id` in their `source`.
+struct Source {
+  std::string id;    ///< e.g. "seed-004", as used in Citation::source
+  Text reference;    ///< author or publisher, title, year: the human form
+  std::string url;   ///< optional
+  std::string pack;  ///< the pack that defines it
+};
+
 /// One pack as read from its JSON file, before it is combined with others.
 struct Pack {
   std::string id, version;
   Text title, description;
+  std::vector<Source> sources;
   std::vector<Area> areas;
   std::vector<Measure> measures;
   std::vector<Rule> rules;
@@ -172,12 +184,19 @@ class Framework {
   [[nodiscard]] const Area* find_area(std::string_view id) const noexcept;
   [[nodiscard]] const Measure* find_measure(std::string_view id) const noexcept;
   [[nodiscard]] const Rule* find_rule(std::string_view id) const noexcept;
+  /// The source a citation names (its `source`), or nullptr for one no pack defines (an act,
+  /// a regulation, guidance cited by its own name).
+  [[nodiscard]] const Source* find_source(std::string_view id) const noexcept;
+  /// A citation as a person reads it: for a known source, its reference in `lang`, then
+  /// ", " and the locator; otherwise the citation's source, then " " and the locator.
+  [[nodiscard]] std::string cite(const Citation& c, Language lang) const;
   /// Position of a measure in measures(), or nullopt.
   [[nodiscard]] std::optional<std::size_t> measure_index(std::string_view id) const noexcept;
   /// Measures ordered so that each comes after those it depends on (ties: area order, id).
   [[nodiscard]] const std::vector<std::size_t>& dependency_order() const noexcept;
 
-  /// The framework as data: {"packs": [...], "areas": [...], "measures": [...], "rules": [...]},
+  /// The framework as data: {"packs": [...], "sources": [...], "areas": [...], "measures": [...],
+  /// "rules": [...]},
   /// each entry in the pack format (docs/pack-format.md) plus its "pack". Rules carry their
   /// effective severity and citations.
   [[nodiscard]] nlohmann::json to_json() const;

@@ -60,15 +60,22 @@ struct Routine {
   std::string id, title;
   std::string kind = "routine";
   std::vector<std::string> measures;  ///< measure ids
-  std::vector<std::string> elements;  ///< element ids it states
-  std::vector<Index> units;           ///< covered units with subtrees; empty = whole organisation
-  std::optional<bool> written;        ///< nullopt = not reported
+  /// Element ids it states. nullopt = not reported (element rules give "not assessed");
+  /// an empty list = reported: states none of them.
+  std::optional<std::vector<std::string>> elements;
+  std::vector<Index> units;     ///< covered units with subtrees; empty = whole organisation
+  std::optional<bool> written;  ///< nullopt = not reported
   Index owner = no_index;
   std::optional<Date> adopted, last_reviewed;
   std::optional<Duration> review_interval;
   std::optional<std::vector<std::string>> participation;  ///< nullopt = not reported
   std::optional<Communication> communicated;
   std::optional<EffectFollowUp> effect_followed_up;
+  /// An unfilled entry of the blank template (`organisation_template`). A placeholder is not
+  /// evidence: no check counts it, and a section holding only placeholders is not reported.
+  bool placeholder = false;
+  /// Whether the routine states this element (false when the elements are not reported).
+  [[nodiscard]] bool states(std::string_view element) const noexcept;
 };
 
 /// A dated occurrence: a training, forum, survey, drill, exit interview, ...
@@ -93,7 +100,8 @@ struct Channel {
   std::vector<std::string> measures;
 };
 
-/// Aggregated survey results; never individual answers.
+/// Aggregated survey results; never individual answers. A survey naming measures is a
+/// dated occurrence of them, like an activity.
 struct Survey {
   struct TopicResult {
     std::string topic;
@@ -165,9 +173,23 @@ struct LoadLimits {
 /// complete Organisation or throws LoadError.
 class Organisation {
  public:
+  /// What the input says about an activity flag (`flags`, docs/input-format.md).
+  enum class FlagState : std::uint8_t { present, absent, not_reported };
+
   std::string id, name, country, sector, language;
   Headcount headcount;
+  /// Activity flags that are present.
   std::vector<std::string> flags;
+  /// Flags whose state the input does not report. A list form of `flags` reports every flag
+  /// (listed = present, the rest absent); the object form can leave flags out or give null;
+  /// a file without `flags` reports none of them. Rules that depend on an unreported flag
+  /// give "not assessed".
+  std::vector<std::string> flags_not_reported;
+  /// Roles for which `people` lists every holder (input `reported_roles`). nullopt = the input
+  /// does not say, which reports no role as complete. A check that would fail because nobody
+  /// holds a role that is not reported gives "not assessed" instead; holders that are listed
+  /// still count as evidence.
+  std::optional<std::vector<std::string>> reported_roles;
   std::vector<Unit> units;  ///< units[root()] has no parent
   std::vector<Person> people;
   std::vector<Routine> routines;
@@ -178,8 +200,9 @@ class Organisation {
   std::vector<Risk> risks;
   std::vector<ActionItem> action_plan;
 
-  /// Which optional sections the input had. An absent section makes the rules that need
-  /// it "not assessed"; an empty one is a report of "none".
+  /// Which optional sections the input reports. An absent section makes the rules that need
+  /// it "not assessed"; an empty one is a report of "none". A routines section holding only
+  /// placeholders (the blank template) is not reported.
   bool has_people = false, has_routines = false, has_activities = false, has_channels = false, has_surveys = false,
        has_case_statistics = false, has_risks = false, has_action_plan = false;
 
@@ -189,6 +212,9 @@ class Organisation {
   /// neither is known).
   [[nodiscard]] std::optional<std::uint32_t> total_headcount() const noexcept;
   [[nodiscard]] bool has_flag(std::string_view flag) const noexcept;
+  [[nodiscard]] FlagState flag_state(std::string_view flag) const noexcept;
+  /// Whether `people` lists every holder of `role` (see reported_roles).
+  [[nodiscard]] bool role_reported(std::string_view role) const noexcept;
 
   [[nodiscard]] std::optional<Index> find_unit(std::string_view id) const noexcept;
   [[nodiscard]] std::optional<Index> find_person(std::string_view id) const noexcept;
@@ -208,6 +234,12 @@ class Organisation {
 
   /// Rebuild the id maps and the root after editing the vectors by hand.
   void reindex();
+
+  /// Check an organisation built or edited in code exactly as the loader checks a file, with
+  /// the same diagnostics; JSON Pointers refer to its document form (to_json()). Throws
+  /// LoadError naming `file`. audit() makes the part of these checks it depends on (references
+  /// in range, one root, no cycle, unique ids, known measures and elements) on every call.
+  void validate(const Framework& framework, const std::string& file = "<organisation built in code>") const;
 
  private:
   Index root_ = 0;

@@ -79,8 +79,10 @@ struct ActionPlanEntry {
 /// check that ran, on a measure the routine implements.
 struct RoutineRequirement {
   std::string rule, measure;
-  std::vector<std::string> missing;  ///< required elements the routine does not state
-  [[nodiscard]] bool satisfied() const noexcept { return missing.empty(); }
+  std::vector<std::string> missing;  ///< required elements the routine does not state (or, when
+                                     ///< its elements are not reported, is not known to state)
+  bool reported = true;              ///< false: the routine does not report its elements
+  [[nodiscard]] bool satisfied() const noexcept { return reported && missing.empty(); }
 };
 
 /// One routine against every element requirement that applies to it. A single routine can

@@ -8,11 +8,12 @@ namespace {
 class Cadence final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"cadence",
-                             "the latest review or occurrence of the measure is within its cadence",
-                             {{"cadence", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
-                             {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed",
-                              "cadence.expected", "cadence.found", "cadence.found-no-date"}};
+    static const CheckInfo i{
+        "cadence",
+        "the latest review or occurrence of the measure is within its cadence",
+        {{"cadence", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
+        {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed", "cadence.expected", "cadence.found",
+         "cadence.found-no-date", "cadence.future", "common.found-future"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -22,15 +23,20 @@ class Cadence final : public Evaluator {
     const auto latest = latest_occurrence(in);
     const auto& last = latest.date;
     if (!latest.any) {
-      const bool reported = ctx.org.has_routines || ctx.org.has_activities;
+      const bool reported = occurrences_reported(ctx.org);
       out.push_back(org_outcome(in, reported ? Status::fail : Status::not_assessed,
                                 Message{reported ? "cadence.none" : "cadence.not-assessed"}, expected,
                                 Message{reported ? "common.found-none" : "common.found-not-reported"}));
       return;
     }
     if (!last) {
-      out.push_back(org_outcome(in, Status::not_assessed, Message{"cadence.not-assessed"}, expected,
-                                Message{"cadence.found-no-date"}, routine_evidence(in)));
+      // Only dates after the as-of date, or none at all: not evidence of a past occurrence.
+      if (latest.future.date)
+        out.push_back(org_outcome(in, Status::not_assessed, Message{"cadence.future"}, expected,
+                                  future_found(latest.future, ctx.as_of), {latest.future.pointer}));
+      else
+        out.push_back(org_outcome(in, Status::not_assessed, Message{"cadence.not-assessed"}, expected,
+                                  Message{"cadence.found-no-date"}, routine_evidence(in)));
       return;
     }
     const Date due = *last + every;

@@ -21,7 +21,8 @@ class CalendarYear final : public Evaluator {
         "the measure was carried out or documented in the as-of year or the year before",
         {},
         {"calendar-year.pass", "calendar-year.fail", "calendar-year.none", "calendar-year.not-assessed",
-         "calendar-year.expected", "calendar-year.found", "common.found-none", "common.found-not-reported"}};
+         "calendar-year.expected", "calendar-year.found", "common.found-none", "common.found-not-reported",
+         "common.found-future", "cadence.found-no-date"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -31,15 +32,21 @@ class CalendarYear final : public Evaluator {
     const auto latest = latest_occurrence(in);
     const auto& last = latest.date;
     if (!latest.any) {
-      const bool reported = ctx.org.has_routines || ctx.org.has_activities;
+      const bool reported = occurrences_reported(ctx.org);
       out.push_back(org_outcome(in, reported ? Status::fail : Status::not_assessed,
                                 Message{reported ? "calendar-year.none" : "calendar-year.not-assessed"}, expected,
                                 Message{reported ? "common.found-none" : "common.found-not-reported"}));
       return;
     }
     if (!last) {
-      out.push_back(org_outcome(in, Status::fail, Message{"calendar-year.none"}, expected, Message{"common.found-none"},
-                                routine_evidence(in)));
+      // Implemented, but with no date on or before the as-of date: when it was done is not
+      // reported (or lies ahead, often a typo), so the year cannot be judged.
+      if (latest.future.date)
+        out.push_back(org_outcome(in, Status::not_assessed, Message{"calendar-year.not-assessed"}, expected,
+                                  future_found(latest.future, ctx.as_of), {latest.future.pointer}));
+      else
+        out.push_back(org_outcome(in, Status::not_assessed, Message{"calendar-year.not-assessed"}, expected,
+                                  Message{"cadence.found-no-date"}, routine_evidence(in)));
       return;
     }
     const Message found{"calendar-year.found", {{"date", last->to_string()}}};

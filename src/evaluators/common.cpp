@@ -102,7 +102,11 @@ LatestOccurrence latest_occurrence(const RuleInput& in) {
   const auto& ctx = in.ctx;
   LatestOccurrence out;
   auto consider = [&](const std::optional<Date>& d, std::string pointer) {
-    if (!d || *d > ctx.as_of) return;
+    if (!d) return;
+    if (*d > ctx.as_of) {
+      out.future.consider(*d, ctx.as_of, pointer);
+      return;
+    }
     if (!out.date || *d > *out.date) {
       out.date = d;
       out.pointer = std::move(pointer);
@@ -117,7 +121,20 @@ LatestOccurrence latest_occurrence(const RuleInput& in) {
     out.any = true;
     consider(ctx.org.activities[i].date, ctx.activity_pointer(i) + "/date");
   }
+  for (auto i : ctx.surveys_of(in.measure_index)) {
+    out.any = true;
+    consider(ctx.org.surveys[i].date, ctx.survey_pointer(i) + "/date");
+  }
   return out;
+}
+
+bool occurrences_reported(const Organisation& org) {
+  return org.has_routines || org.has_activities || org.has_surveys;
+}
+
+Message future_found(const FutureDate& f, Date as_of) {
+  return Message{"common.found-future",
+                 {{"date", f.date ? f.date->to_string() : ""}, {"pointer", f.pointer}, {"as_of", as_of.to_string()}}};
 }
 
 void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,

@@ -31,6 +31,19 @@ const Evaluator& single_point_of_failure();
 const Evaluator& support_within_reach();
 const Evaluator& written();
 
+/// The earliest date found after the as-of date, with its JSON Pointer: a date that is not yet
+/// evidence, which the report names instead of saying "no date reported".
+struct FutureDate {
+  std::optional<Date> date;
+  std::string pointer;
+  void consider(Date d, Date as_of, const std::string& at) {
+    if (d > as_of && (!date || d < *date)) {
+      date = d;
+      pointer = at;
+    }
+  }
+};
+
 /// A duration parameter: the rule's own, else the measure's cadence, else `fallback`.
 Duration period(const RuleInput& in, const char* name, Duration fallback);
 /// A share parameter (0..1), else `fallback`.
@@ -62,14 +75,23 @@ Outcome org_outcome(const RuleInput& in, Status status, Message message, Message
 bool without_routines(const RuleInput& in, const Message& expected, std::vector<Outcome>& out);
 
 /// The latest date, on or before the as-of date, on which the measure was adopted, reviewed
-/// or carried out: the routines' `adopted` and `last_reviewed`, the activities' `date`.
-/// A date after the as-of date has not happened yet and does not count.
+/// or carried out: the routines' `adopted` and `last_reviewed`, the activities' and the
+/// surveys' `date`. A date after the as-of date has not happened yet and is not evidence; the
+/// earliest such date is kept so the report can name it (often a typo: 2062 for 2026).
 struct LatestOccurrence {
-  bool any = false;          ///< some routine or activity implements the measure
+  bool any = false;          ///< some routine, activity or survey implements the measure
   std::optional<Date> date;  ///< nullopt: none of them has a past date
   std::string pointer;       ///< JSON Pointer of that date
+  FutureDate future;         ///< the earliest date after the as-of date, if any
 };
 LatestOccurrence latest_occurrence(const RuleInput& in);
+
+/// Whether the input reports any section that can hold occurrences of a measure (routines,
+/// activities, surveys): when none is, "never carried out" cannot be said.
+bool occurrences_reported(const Organisation& org);
+
+/// The "found" message for evidence dated after the as-of date (common.found-future).
+Message future_found(const FutureDate& f, Date as_of);
 
 /// For checks that judge every unit: the organisation outcome (pass when no unit failed, fail
 /// when all did, partial otherwise; messages `<prefix>.pass|partial|fail` with `bad`, and

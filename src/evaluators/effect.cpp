@@ -8,11 +8,12 @@ namespace {
 class Effect final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"effect",
-                             "the effect of some routine implementing the measure was followed up within the period",
-                             {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
-                             {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found",
-                              "common.no-routine", "common.no-routines-section"}};
+    static const CheckInfo i{
+        "effect",
+        "the effect of some routine implementing the measure was followed up within the period",
+        {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
+        {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found", "common.no-routine",
+         "common.no-routines-section", "effect.future", "common.found-future"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -22,17 +23,26 @@ class Effect final : public Evaluator {
     const auto& ctx = in.ctx;
     std::optional<Date> last;
     std::string pointer;
+    FutureDate future;
     for (auto i : ctx.routines_of(in.measure_index)) {
       const auto& e = ctx.org.routines[i].effect_followed_up;
-      if (!e || e->date > ctx.as_of) continue;
+      if (!e) continue;
+      if (e->date > ctx.as_of) {
+        future.consider(e->date, ctx.as_of, ctx.routine_pointer(i) + "/effect_followed_up/date");
+        continue;
+      }
       if (!last || e->date > *last) {
         last = e->date;
         pointer = ctx.routine_pointer(i) + "/effect_followed_up";
       }
     }
     if (!last) {
-      out.push_back(org_outcome(in, Status::fail, Message{"effect.fail"}, expected, Message{"common.found-none"},
-                                routine_evidence(in)));
+      if (future.date)
+        out.push_back(org_outcome(in, Status::not_assessed, Message{"effect.future"}, expected,
+                                  future_found(future, ctx.as_of), {future.pointer}));
+      else
+        out.push_back(org_outcome(in, Status::fail, Message{"effect.fail"}, expected, Message{"common.found-none"},
+                                  routine_evidence(in)));
       return;
     }
     const Date due = *last + within;

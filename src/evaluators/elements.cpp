@@ -11,11 +11,12 @@ namespace {
 class Elements final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{"elements",
-                             "the written routines for the measure together state every required element",
-                             {{"elements", CheckParam::Kind::elements, "all elements of the measure", {}}},
-                             {"elements.pass", "elements.partial", "elements.fail", "elements.expected",
-                              "elements.found", "common.no-routine", "common.no-routines-section"}};
+    static const CheckInfo i{
+        "elements",
+        "the written routines for the measure together state every required element",
+        {{"elements", CheckParam::Kind::elements, "all elements of the measure", {}}},
+        {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found",
+         "elements.not-reported", "elements.found-not-reported", "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -24,14 +25,21 @@ class Elements final : public Evaluator {
     if (without_routines(in, expected, out)) return;
     // Elements count only from routines not known to be unwritten: an unwritten routine
     // states nothing a reader can check. Routines whose "written" is not reported count.
+    // A routine that does not report its elements may state any of them: what it leaves
+    // missing is then not known (absent = not reported; an empty list = none).
     std::set<std::string> stated;
-    std::vector<std::string> evidence;
+    std::vector<std::string> evidence, unreported, unreported_ids;
     for (auto i : in.ctx.routines_of(in.measure_index)) {
       const auto& r = in.ctx.org.routines[i];
       if (r.written == false) continue;
-      for (const auto& e : r.elements)
+      if (!r.elements) {
+        unreported.push_back(in.ctx.routine_pointer(i));
+        unreported_ids.push_back(r.id);
+        continue;
+      }
+      for (const auto& e : *r.elements)
         stated.insert(e);
-      if (!r.elements.empty()) evidence.push_back(in.ctx.routine_pointer(i) + "/elements");
+      if (!r.elements->empty()) evidence.push_back(in.ctx.routine_pointer(i) + "/elements");
     }
     std::vector<std::string> present, missing;
     for (const auto& e : required)
@@ -43,6 +51,11 @@ class Elements final : public Evaluator {
                          {"total", std::to_string(required.size())}}};
     if (missing.empty()) {
       out.push_back(org_outcome(in, Status::pass, Message{"elements.pass"}, expected, found, std::move(evidence)));
+    } else if (!unreported.empty()) {
+      out.push_back(org_outcome(
+          in, Status::not_assessed,
+          Message{"elements.not-reported", {{"measure", in.measure.id}, {"missing", join(missing)}}}, expected,
+          Message{"elements.found-not-reported", {{"ids", join(unreported_ids)}}}, std::move(unreported)));
     } else {
       const Status s = present.empty() ? Status::fail : Status::partial;
       out.push_back(org_outcome(in, s,

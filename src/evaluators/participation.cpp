@@ -13,7 +13,8 @@ class Participation final : public Evaluator {
   const CheckInfo& info() const override {
     static const CheckInfo i{"participation",
                              "some routine implementing the measure was made or revised with the required parties",
-                             {{"parties", CheckParam::Kind::parties, "[\"employees\"]", {}}},
+                             {{"parties", CheckParam::Kind::parties, "[\"employees\"]", {}},
+                              {"parties_where_present", CheckParam::Kind::parties, "none", {}}},
                              {"participation.pass", "participation.partial", "participation.fail",
                               "participation.not-assessed", "participation.found-nobody", "participation.expected",
                               "participation.found", "common.no-routine", "common.no-routines-section"}};
@@ -23,6 +24,16 @@ class Participation final : public Evaluator {
     std::vector<std::string> required{"employees"};
     if (const auto it = in.rule.params.find("parties"); it != in.rule.params.end())
       required = it->get<std::vector<std::string>>();
+    // Parties required only where the organisation has them: "the employees and their
+    // representatives" (aml § 2 A-6, ldl § 26) asks for union representatives only where there
+    // are any, which the people list shows (a listed holder of the matching role).
+    for (const auto& party : list_param(in, "parties_where_present")) {
+      const std::string role = party.size() > 1 && party.back() == 's' ? party.substr(0, party.size() - 1) : party;
+      const auto& people = in.ctx.org.people;
+      if (std::any_of(people.begin(), people.end(), [&](const Person& x) { return x.has_role(role); }) &&
+          std::find(required.begin(), required.end(), party) == required.end())
+        required.push_back(party);
+    }
     const Message expected{"participation.expected", {{"parties", join(required)}}};
     if (without_routines(in, expected, out)) return;
     // The best single routine counts: participation is a property of how one routine was made.

@@ -8,7 +8,7 @@ class Present final : public Evaluator {
  public:
   const CheckInfo& info() const override {
     static const CheckInfo i{"present",
-                             "some routine, activity or channel implements the measure",
+                             "some routine, activity, channel or survey implements the measure",
                              {},
                              {"present.pass", "present.fail", "present.not-assessed", "present.expected",
                               "common.found-ids", "common.found-none", "common.found-not-reported"}};
@@ -29,11 +29,15 @@ class Present final : public Evaluator {
       ids.push_back(ctx.org.channels[i].id);
       evidence.push_back(ctx.channel_pointer(i));
     }
+    for (auto i : ctx.surveys_of(in.measure_index)) {
+      ids.push_back(ctx.org.surveys[i].id);
+      evidence.push_back(ctx.survey_pointer(i));
+    }
     const Message expected{"present.expected"};
     if (!ids.empty()) {
       out.push_back(org_outcome(in, Status::pass, Message{"present.pass", {{"ids", join(ids)}}}, expected,
                                 Message{"common.found-ids", {{"ids", join(ids)}}}, std::move(evidence)));
-    } else if (!ctx.org.has_routines && !ctx.org.has_activities && !ctx.org.has_channels) {
+    } else if (!occurrences_reported(ctx.org) && !ctx.org.has_channels) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"present.not-assessed"}, expected,
                                 Message{"common.found-not-reported"}));
     } else {

@@ -62,6 +62,9 @@ class SafetyOrganisation final : public Evaluator {
          "safety-org.org-found",
          "safety-org.org-headcount-unknown",
          "safety-org.org-below",
+         "safety-org.unit-not-reported",
+         "safety-org.org-not-reported",
+         "common.roles-not-reported",
          "common.found-none",
          "common.found-not-reported"}};
     return i;
@@ -127,8 +130,13 @@ class SafetyOrganisation final : public Evaluator {
       evidence.push_back(committee ? ctx.activity_pointer(i) : "/people/" + std::to_string(i));
     }
 
+    // Without a representative listed, a workplace lacks one only if `people` is reported
+    // complete for the role (reported_roles); committee meetings are complete once the
+    // activities section is reported.
+    const bool complete = committee || org.role_reported("safety-representative");
+
     if (whole) {
-      evaluate_organisation(in, expected, req, min_staff, provider_ids, std::move(evidence), section, out);
+      evaluate_organisation(in, expected, req, min_staff, provider_ids, std::move(evidence), section, complete, out);
       // The committee is due to meet again before the latest meeting falls out of the period.
       if (committee && latest && out.back().status == Status::pass) out.back().next_due = *latest + within;
       return;
@@ -208,6 +216,14 @@ class SafetyOrganisation final : public Evaluator {
       }
       ++bound;
       if (unserved[w].empty()) continue;
+      if (!complete) {
+        o.status = Status::not_assessed;
+        o.message = Message{"safety-org.unit-not-reported", {{"units", ids_of(unserved[w])}}};
+        o.found = Message{"common.roles-not-reported", {{"roles", "safety-representative"}}};
+        unknown_ids.push_back(org.units[w].id);
+        unknown.push_back(std::move(o));
+        continue;
+      }
       o.status = Status::fail;
       o.message = Message{"safety-org.unit-missing", {req, {"units", ids_of(unserved[w])}}};
       o.found = Message{"safety-org.unit-found",
@@ -251,7 +267,7 @@ class SafetyOrganisation final : public Evaluator {
   static void evaluate_organisation(const RuleInput& in, const Message& expected,
                                     const std::pair<std::string, std::string>& req, std::uint64_t min_staff,
                                     const std::vector<std::string>& ids, std::vector<std::string> evidence,
-                                    const std::string& section, std::vector<Outcome>& out) {
+                                    const std::string& section, bool complete, std::vector<Outcome>& out) {
     const auto& org = in.ctx.org;
     if (min_staff > 0) {
       const auto staff = org.headcount.regular ? org.headcount.regular : org.total_headcount();
@@ -266,6 +282,11 @@ class SafetyOrganisation final : public Evaluator {
                                   Message{"common.found-none"}));
         return;
       }
+    }
+    if (ids.empty() && !complete) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"safety-org.org-not-reported", {req}}, expected,
+                                Message{"common.roles-not-reported", {{"roles", "safety-representative"}}}, {section}));
+      return;
     }
     if (ids.empty()) {
       out.push_back(org_outcome(in, Status::fail, Message{"safety-org.org-fail", {req}}, expected,

@@ -16,7 +16,8 @@ class SinglePointOfFailure final : public Evaluator {
         "single_point_of_failure",
         "no person is the only route or the only support holder for more staff than the limit",
         {{"max_staff", CheckParam::Kind::count, "200", {}}},
-        {"spof.pass", "spof.fail", "spof.not-assessed", "spof.expected", "spof.found", "common.found-not-reported"}};
+        {"spof.pass", "spof.fail", "spof.not-assessed", "spof.expected", "spof.found", "spof.roles-not-reported",
+         "spof.incomplete", "common.roles-not-reported", "common.found-not-reported"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -37,8 +38,11 @@ class SinglePointOfFailure final : public Evaluator {
     const std::size_t n = org.units.size();
     // Per person, the most staff for whom they are the only holder of one support role, and
     // which role (a person holding several sole roles is counted once, by the largest).
-    std::vector<std::uint64_t> sole_support(org.people.size(), 0);
-    std::vector<std::string> sole_role(org.people.size());
+    // For a role whose holders are not reported complete (reported_roles), a listed holder only
+    // seems to be the only one: more may exist. Their figures are kept apart and can only make
+    // the rule "not assessed", never a failure (unlisted holders could only lower them).
+    std::vector<std::uint64_t> sole_support(org.people.size(), 0), seeming_support(org.people.size(), 0);
+    std::vector<std::string> sole_role(org.people.size()), seeming_role(org.people.size());
     // The support functions of seed 004 (Stödfunktioner), in a fixed order.
     static const std::vector<std::string> roles{
         "chief-safety-representative", "equality-officer",      "hr-specialist",
@@ -67,19 +71,31 @@ class SinglePointOfFailure final : public Evaluator {
         }
         if (count[u] == 1) staff[who[u]] += org.units[u].headcount.value_or(0);
       }
+      const bool complete = org.role_reported(role);
+      auto& most = complete ? sole_support : seeming_support;
+      auto& which = complete ? sole_role : seeming_role;
       for (Index p = 0; p < org.people.size(); ++p)
-        if (staff[p] > sole_support[p]) {
-          sole_support[p] = staff[p];
-          sole_role[p] = role;
+        if (staff[p] > most[p]) {
+          most[p] = staff[p];
+          which[p] = role;
         }
     }
-    std::vector<std::string> ids, evidence;
+    std::vector<std::string> ids, evidence, seeming, seeming_evidence, seeming_roles;
     std::uint64_t worst = 0;
     for (Index p = 0; p < org.people.size(); ++p) {
       // Without a channels section there are no routes to judge, only support.
       const std::uint64_t routes = org.has_channels ? g.staff_behind(p) : 0, support = sole_support[p];
       worst = std::max({worst, routes, support});
-      if (routes <= limit && support <= limit) continue;
+      if (routes <= limit && support <= limit) {
+        if (seeming_support[p] > limit) {
+          seeming.push_back(org.people[p].id + " (" + std::to_string(seeming_support[p]) + ", " + seeming_role[p] +
+                            ")");
+          seeming_evidence.push_back("/people/" + std::to_string(p));
+          if (std::find(seeming_roles.begin(), seeming_roles.end(), seeming_role[p]) == seeming_roles.end())
+            seeming_roles.push_back(seeming_role[p]);
+        }
+        continue;
+      }
       // Name what makes the person indispensable: every reporting route, or a support role.
       const bool by_routes = routes >= support;
       ids.push_back(org.people[p].id + " (" + std::to_string(by_routes ? routes : support) + ", " +
@@ -87,6 +103,25 @@ class SinglePointOfFailure final : public Evaluator {
       evidence.push_back("/people/" + std::to_string(p));
     }
     const Message found{"spof.found", {{"staff", std::to_string(worst)}}};
+    if (ids.empty() && !seeming.empty()) {
+      std::sort(seeming_roles.begin(), seeming_roles.end());
+      out.push_back(org_outcome(
+          in, Status::not_assessed,
+          Message{"spof.roles-not-reported", {{"people", join(seeming)}, {"max", std::to_string(limit)}}}, expected,
+          Message{"common.roles-not-reported", {{"roles", join(seeming_roles)}}}, std::move(seeming_evidence)));
+      return;
+    }
+    // No one seen is indispensable, but a pass also needs every support role's holders to be
+    // known: an unlisted holder could be the only one for many staff.
+    std::vector<std::string> unknown_roles;
+    for (const auto& role : roles)
+      if (!org.role_reported(role)) unknown_roles.push_back(role);
+    if (ids.empty() && !unknown_roles.empty()) {
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"spof.incomplete", {{"roles", join(unknown_roles)}}},
+                                expected, Message{"common.roles-not-reported", {{"roles", join(unknown_roles)}}},
+                                {"/people"}));
+      return;
+    }
     if (ids.empty())
       out.push_back(org_outcome(in, Status::pass, Message{"spof.pass", {{"max", std::to_string(limit)}}}, expected,
                                 found, {"/people"}));

@@ -16,16 +16,16 @@ const std::vector<std::string> default_roles{"hr-specialist", "safety-representa
 class SupportWithinReach final : public Evaluator {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "support_within_reach",
-        "every unit is served by a holder of each kind of support role",
-        {{"roles",
-          CheckParam::Kind::roles,
-          "hr-specialist, safety-representative, union-representative, "
-          "occupational-health, equality-officer",
-          {}}},
-        {"support.pass", "support.partial", "support.fail", "support.not-assessed", "support.expected", "support.found",
-         "support.unit-missing", "support.unit-expected", "common.found-not-reported"}};
+    static const CheckInfo i{"support_within_reach",
+                             "every unit is served by a holder of each kind of support role",
+                             {{"roles",
+                               CheckParam::Kind::roles,
+                               "hr-specialist, safety-representative, union-representative, "
+                               "occupational-health, equality-officer",
+                               {}}},
+                             {"support.pass", "support.partial", "support.fail", "support.not-assessed",
+                              "support.expected", "support.found", "support.unit-missing", "support.unit-expected",
+                              "support.roles-not-reported", "common.roles-not-reported", "common.found-not-reported"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -52,15 +52,20 @@ class SupportWithinReach final : public Evaluator {
       for (const Index u : ctx.preorder())
         if (near[u] == no_index && org.units[u].parent != no_index) near[u] = near[org.units[u].parent];
     }
+    // A unit without a holder of a role fails only when `people` is reported complete for that
+    // role (reported_roles); otherwise a holder may exist who is not listed.
     std::vector<Outcome> gaps;
+    std::vector<char> unknown(roles.size(), 0);
     for (const Index u : ctx.preorder()) {
       std::vector<std::string> missing;
       std::vector<std::string> evidence{ctx.unit_pointer(u)};
       for (std::size_t r = 0; r < roles.size(); ++r) {
-        if (nearest[r][u] == no_index)
+        if (nearest[r][u] != no_index)
+          evidence.push_back("/people/" + std::to_string(nearest[r][u]));
+        else if (org.role_reported(roles[r]))
           missing.push_back(roles[r]);
         else
-          evidence.push_back("/people/" + std::to_string(nearest[r][u]));
+          unknown[r] = 1;
       }
       if (missing.empty()) continue;
       Outcome o;
@@ -71,6 +76,15 @@ class SupportWithinReach final : public Evaluator {
       o.found = o.message;
       o.evidence = std::move(evidence);  // the unit, then the nearest holders it does have
       gaps.push_back(std::move(o));
+    }
+    std::vector<std::string> unreported;
+    for (std::size_t r = 0; r < roles.size(); ++r)
+      if (unknown[r]) unreported.push_back(roles[r]);
+    if (gaps.empty() && !unreported.empty()) {
+      out.push_back(org_outcome(in, Status::not_assessed,
+                                Message{"support.roles-not-reported", {{"roles", join(unreported)}}}, expected,
+                                Message{"common.roles-not-reported", {{"roles", join(unreported)}}}, {"/people"}));
+      return;
     }
     unit_verdicts(in, "support", expected, {"/people"}, gaps, out);
   }

@@ -18,11 +18,13 @@ inline const trygg::Framework& framework() {
 }
 
 /// Root u-root with two children u-a and u-b; u-b has a child u-b1. Two managers, one HR.
+/// It reports every flag (none present) and lists every role holder (reported_roles).
 inline json small_org() {
   return json::parse(R"({
     "format": "trygg.organisation/1",
     "id": "org-test",
     "country": "SE",
+    "flags": [],
     "units": [
       {"id": "u-root", "parent": null, "headcount": 10, "manager": "p-1"},
       {"id": "u-a", "parent": "u-root", "headcount": 20, "manager": "p-2"},
@@ -34,6 +36,7 @@ inline json small_org() {
       {"id": "p-2", "unit": "u-a", "roles": ["manager"]},
       {"id": "p-3", "unit": "u-root", "roles": ["hr-specialist"]}
     ],
+    "reported_roles": ["manager", "hr-specialist", "safety-representative", "chief-safety-representative", "union-representative", "occupational-health", "equality-officer", "investigator", "exit-interviewer", "whistleblowing-function", "external-service"],
     "routines": [],
     "activities": [],
     "channels": []

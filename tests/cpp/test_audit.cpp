@@ -20,7 +20,8 @@ json mature_org() {
     "last_reviewed": "2026-02-01", "participation": ["employees", "safety-representatives"],
     "elements": ["who-to-turn-to", "alternative-recipient", "employer-actions", "investigator",
                  "reprisal-protection", "support", "timeframes"],
-    "communicated": {"date": "2026-02-10", "channels": ["intranet", "workplace-meeting"]},
+    "communicated": {"date": "2026-02-10", "channels": ["intranet", "workplace-meeting"],
+                     "audiences": ["all-staff"]},
     "effect_followed_up": {"date": "2026-09-01", "method": "survey", "outcome": "effective"}}])");
   doc["people"][2]["roles"].push_back("investigator");  // HR, outside the line of management
   return doc;

@@ -156,11 +156,14 @@ TEST_CASE("communicated", "[evaluator]") {
                })),
                "ORG-03/communicated")
             .status == Status::pass);
-  CHECK(result(run(with_routine([](json& r) {
-                 r["communicated"] = {{"date", "2027-03-01"}, {"channels", {"intranet"}}};
-               })),
-               "ORG-03/communicated")
-            .status == Status::fail);
+  // A date after the as-of date is not evidence, and the report names it (issue 11).
+  const auto future = result(run(with_routine([](json& r) {
+                               r["communicated"] = {{"date", "2027-03-01"}, {"channels", {"intranet"}}};
+                             })),
+                             "ORG-03/communicated");
+  CHECK(future.status == Status::not_assessed);
+  CHECK(future.found.id == "common.found-future");
+  CHECK(future.evidence == std::vector<std::string>{"/routines/0/communicated/date"});
 }
 
 TEST_CASE("effect", "[evaluator]") {

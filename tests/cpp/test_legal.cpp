@@ -156,10 +156,12 @@ TEST_CASE("as-of dates either side of 2025-01-01 cite the Swedish provisions the
   CHECK(status_of(doc, "violence.se.5-6.drills", "2025-01-01") == trygg::Status::fail);
 }
 
-TEST_CASE("as-of dates either side of 2026-01-01 apply the new Norwegian psychosocial duty") {
+TEST_CASE("the Norwegian duty to assess risks applies either side of 2026-01-01; section 4-3 sets a standard") {
   auto doc = employer("NO", "private", 12);
-  CHECK(status_of(doc, "no.aml.4-3.psychosocial", "2025-12-31") == trygg::Status::not_applicable);
-  CHECK(status_of(doc, "no.aml.4-3.psychosocial", "2026-01-01") == trygg::Status::fail);
+  // aml § 3-1 (2) c applied before 2026 as well; § 4-3's new paragraphs are no duty to assess.
+  CHECK(status_of(doc, "no.aml.3-1.risk-assessment", "2025-12-31") == trygg::Status::fail);
+  CHECK(status_of(doc, "no.aml.3-1.risk-assessment", "2026-01-01") == trygg::Status::fail);
+  CHECK(fixtures::framework().find_rule("no.aml.4-3.psychosocial") == nullptr);
   doc["flags"] = {"violence-risk"};
   for (const auto& [as_of, locator] : {std::pair<std::string, std::string>{"2025-12-31", "§ 23A-1"},
                                        {"2026-01-01", "del om vold og trusler (ny fra 2026-01-01)"}}) {
@@ -390,4 +392,95 @@ TEST_CASE("risks and their links in the action plan are checked, with pointers")
                                                "/action_plan/0/outcome"});
     CHECK(e.diagnostics().front().file == "org.json");
   }
+}
+
+// --- issue 11: rules corrected and added after review against the legal texts ---------------
+
+TEST_CASE("EU whistleblowing: no duty is claimed for public entities below 50 workers (art. 8(9))") {
+  for (const char* rule :
+       {"eu.wb.8.channel", "eu.wb.9.acknowledged", "eu.wb.9.feedback", "eu.wb.9.procedure", "eu.wb.9.terms"}) {
+    CAPTURE(rule);
+    CHECK(status_of(employer("DE", "public", 49), rule, "2026-06-01") == trygg::Status::not_applicable);
+    CHECK(applies(status_of(employer("DE", "public", 50), rule, "2026-06-01")));
+  }
+}
+
+TEST_CASE(
+    "Norwegian rules: prevention under ldl § 13 names no routine; cooperation asks for tillitsvalgte only "
+    "where there are any") {
+  const auto* prevent = fixtures::framework().find_rule("no.ldl.13.prevent");
+  REQUIRE(prevent);
+  CHECK(prevent->obligation == trygg::Obligation::good_practice);
+  auto doc = employer("NO", "private", 60);
+  doc["routines"] = json::parse(R"([{"id": "r-wb", "measures": ["SIG-07"], "written": true,
+    "participation": ["employees"]}])");
+  CHECK(status_of(doc, "no.aml.2a-6.cooperation", "2026-06-01") == trygg::Status::pass);
+  doc["people"].push_back(json::parse(R"({"id": "p-u", "unit": "u-1", "roles": ["union-representative"]})"));
+  CHECK(status_of(doc, "no.aml.2a-6.cooperation", "2026-06-01") == trygg::Status::partial);
+  doc["routines"][0]["participation"].push_back("union-representatives");
+  CHECK(status_of(doc, "no.aml.2a-6.cooperation", "2026-06-01") == trygg::Status::pass);
+  // The current § 2 A-6 and the strengthened ldl § 26 apply from 2020-01-01.
+  CHECK(status_of(doc, "no.aml.2a-6.routine", "2019-12-31") == trygg::Status::not_applicable);
+  CHECK(status_of(doc, "no.ldl.26.activity", "2019-12-31") == trygg::Status::not_applicable);
+}
+
+TEST_CASE("the Norwegian working environment committee has a threshold in each period") {
+  auto doc = employer("NO", "private", 40);
+  // From 2024: 30 regularly employed. Before: 50 (a secondary source only, so a preview rule).
+  CHECK(status_of(doc, "no.aml.7-1.committee", "2024-06-01") == trygg::Status::fail);
+  CHECK(status_of(doc, "no.aml.7-1.committee", "2023-06-01") == trygg::Status::not_applicable);
+  CHECK(status_of(doc, "no.aml.7-1.committee-before-2024", "2023-06-01") == trygg::Status::not_applicable);
+  doc = employer("NO", "private", 50);
+  CHECK(status_of(doc, "no.aml.7-1.committee-before-2024", "2023-06-01") == trygg::Status::fail);
+  CHECK(status_of(doc, "no.aml.7-1.committee-before-2024", "2024-01-01") == trygg::Status::not_applicable);
+  CHECK(fixtures::framework().find_rule("no.aml.7-1.committee-before-2024")->preview);
+}
+
+TEST_CASE("Swedish managers' knowledge is judged over three years, and delegation names resources and knowledge") {
+  auto doc = employer("SE", "private", 20);
+  doc["units"][0]["manager"] = "p-1";
+  doc["activities"] = json::parse(R"([{"id": "a-1", "kind": "training", "measures": ["LEAD-01"],
+    "date": "2025-05-01", "audience": "managers", "participants": ["p-1"]}])");
+  // Trained 13 months before the as-of date: the manager has the knowledge.
+  CHECK(status_of(doc, "se.osa.2-4.manager-knowledge", "2026-06-01") == trygg::Status::pass);
+  CHECK(status_of(doc, "se.osa.2-4.manager-knowledge", "2028-06-01") == trygg::Status::fail);
+  const auto* delegation = fixtures::framework().find_rule("se.sam.9.delegation");
+  REQUIRE(delegation);
+  const auto elements = delegation->params.at("elements").get<std::vector<std::string>>();
+  CHECK(std::count(elements.begin(), elements.end(), "manager-resources") == 1);
+  CHECK(std::count(elements.begin(), elements.end(), "manager-knowledge") == 1);
+}
+
+TEST_CASE("duties added from AFS 2023:2: goals, preconditions, workload, clarity, conditions, crisis support") {
+  auto doc = employer("SE", "private", 12);
+  for (const char* rule :
+       {"se.osa.2-5.goals", "se.osa.2-5.participation", "se.osa.2-5.known", "se.osa.2-5.written",
+        "se.osa.2-4.preconditions", "se.osa.2-6.workload", "se.osa.2-7.clarity", "se.osa.2-10.conditions",
+        "se.afs-4-4.crisis-readiness", "se.afs-4-4.crisis-coverage", "se.afs-4-4.crisis-followed-up",
+        "se.afs-4-4.crisis-known", "se.afs-4-6.manager-knowledge"}) {
+    CAPTURE(rule);
+    // In force with AFS 2023:2 from 2025-01-01; before that the rule claims nothing.
+    CHECK(status_of(doc, rule, "2024-12-31") == trygg::Status::not_applicable);
+    CHECK(applies(status_of(doc, rule, "2025-01-01")));
+    const auto* r = fixtures::framework().find_rule(rule);
+    REQUIRE(r);
+    CHECK(r->obligation == trygg::Obligation::regulation);
+    const auto cited = trygg::citations_in_force(r->citations, *trygg::Date::parse("2026-01-01"));
+    REQUIRE_FALSE(cited.empty());
+    CHECK(cited.front().source == "AFS 2023:2");
+  }
+  // The goals must be written from ten employees (2 kap. 5 § third paragraph).
+  CHECK(status_of(employer("SE", "private", 9), "se.osa.2-5.written", "2026-01-01") == trygg::Status::not_applicable);
+  doc["routines"] = json::parse(R"([{"id": "r-goals", "measures": ["SE-05"], "written": true,
+    "participation": ["employees"],
+    "communicated": {"date": "2025-09-01", "channels": ["intranet"], "audiences": ["all-staff"]}}])");
+  for (const char* rule : {"se.osa.2-5.goals", "se.osa.2-5.participation", "se.osa.2-5.known", "se.osa.2-5.written"})
+    CHECK(status_of(doc, rule, "2026-01-01") == trygg::Status::pass);
+}
+
+TEST_CASE("the harassment investigation rule does not present 'skyndsamt' as the statute's word") {
+  const auto* r = fixtures::framework().find_rule("se.dl.2-3.investigate");
+  REQUIRE(r);
+  CHECK(r->rationale.en.find("preparatory works") != std::string::npos);
+  CHECK(r->rationale.en.find("does not cover harassment by customers") != std::string::npos);
 }

@@ -23,6 +23,7 @@ json one_workplace(std::uint32_t staff) {
   json doc = json::parse(R"({"format": "trygg.organisation/1", "id": "org-safety", "country": "SE",
                              "units": [{"id": "u-root", "manager": "p-1"}],
                              "people": [{"id": "p-1", "unit": "u-root", "roles": ["manager"]}],
+    "reported_roles": ["manager", "safety-representative", "chief-safety-representative"],
                              "routines": [], "activities": [], "channels": []})");
   doc["units"][0]["headcount"] = staff;
   return doc;
@@ -40,6 +41,7 @@ json nested() {
       {"id": "u-b1", "parent": "u-b", "headcount": 3, "workplace": true}
     ],
     "people": [{"id": "p-1", "unit": "u-root", "roles": ["manager"]}],
+    "reported_roles": ["manager", "safety-representative", "chief-safety-representative"],
     "routines": [], "activities": [], "channels": []})");
 }
 

@@ -10,7 +10,8 @@ using fixtures::json;
 namespace {
 
 /// u-root (manager p-1) with u-a (manager p-2) and u-b (no manager); u-a has u-a1 (manager
-/// p-4). p-3 is an HR specialist in u-root. Headcounts 10, 20, 30, 40.
+/// p-4). p-3 is an HR specialist in u-root. Headcounts 10, 20, 30, 40. Every holder of the
+/// support roles is listed (reported_roles).
 json tree() {
   return json::parse(R"({
     "format": "trygg.organisation/1", "id": "org-structure", "country": "SE",
@@ -26,6 +27,9 @@ json tree() {
       {"id": "p-3", "unit": "u-root", "roles": ["hr-specialist"]},
       {"id": "p-4", "unit": "u-a1", "roles": ["manager"]}
     ],
+    "reported_roles": ["manager", "hr-specialist", "safety-representative", "chief-safety-representative",
+                       "union-representative", "occupational-health", "equality-officer", "investigator",
+                       "exit-interviewer"],
     "routines": [], "activities": [],
     "channels": [{"id": "c-lm", "kind": "line-manager", "recipients": ["p-1", "p-2", "p-4"]}]
   })");

@@ -481,7 +481,9 @@ if "pytest" in sys.modules:
 
     def test_mismatched_frameworks_do_not_crash(tmp_path):
         """An organisation naming a measure of its own pack, audited and drafted with a framework
-        that lacks the pack (and the other way round): reports, no crash."""
+        that lacks the pack: a LoadError naming the measure, as loading it with that framework gives
+        (issue 12: an organisation the audit cannot judge is refused, not audited silently), never
+        a crash. With a framework that has the pack, reports."""
         pack = {"format": "trygg.pack/1", "id": "acme", "version": "1",
                 "title": {"sv": "a", "nb": "b", "en": "c"},
                 "measures": [{"id": "ACME-01", "name": "buddy", "area": "support",
@@ -498,11 +500,17 @@ if "pytest" in sys.modules:
         doc["action_plan"].append({"id": "ap-acme", "title": "x", "measure": "ACME-01", "owner": "p-101",
                                    "due": "2026-03-31"})
         org = trygg.Organisation.from_dict(doc, with_acme)
-        for fw in (trygg.Framework.builtin(["base"]), FW, with_acme):
-            report = trygg.audit(org, fw, as_of=AS_OF, preview=True)
-            assert report.to_json() and report.to_markdown() and report.to_text() and report.to_csv()
-            for kind in ("dl-active-measures", "sam-follow-up"):
-                assert trygg.render_document(kind, org, fw, as_of=AS_OF)
+        for fw in (trygg.Framework.builtin(["base"]), FW):
+            with pytest.raises(trygg.LoadError, match="ACME-01|SE-0"):
+                trygg.audit(org, fw, as_of=AS_OF, preview=True)
+            # The follow-up document includes the audit's findings, so it is refused the same way.
+            assert trygg.render_document("dl-active-measures", org, fw, as_of=AS_OF)
+            with pytest.raises(trygg.LoadError):
+                trygg.render_document("sam-follow-up", org, fw, as_of=AS_OF)
+        report = trygg.audit(org, with_acme, as_of=AS_OF, preview=True)
+        assert report.to_json() and report.to_markdown() and report.to_text() and report.to_csv()
+        for kind in ("dl-active-measures", "sam-follow-up"):
+            assert trygg.render_document(kind, org, with_acme, as_of=AS_OF)
         base_org = trygg.load_organisation(ROOT / "examples" / "organisations" / "small-company.json",
                                            trygg.Framework.builtin(["base"]))
         assert trygg.audit(base_org, with_acme, as_of=AS_OF).results

@@ -30,10 +30,13 @@ class AuditContext {
 
   /// Units in pre-order (every parent before its children).
   const std::vector<Index>& preorder() const noexcept { return preorder_; }
-  /// Implementers of each measure, indexed like Framework::measures().
+  /// Implementers of each measure, indexed like Framework::measures(). Placeholder routines
+  /// (the blank template) implement nothing. A survey naming a measure is a dated occurrence
+  /// of it.
   const std::vector<Index>& routines_of(std::size_t measure) const { return routines_by_measure_[measure]; }
   const std::vector<Index>& activities_of(std::size_t measure) const { return activities_by_measure_[measure]; }
   const std::vector<Index>& channels_of(std::size_t measure) const { return channels_by_measure_[measure]; }
+  const std::vector<Index>& surveys_of(std::size_t measure) const { return surveys_by_measure_[measure]; }
 
   /// Mark every unit covered by a set of "units" lists (each unit with its subtree; an
   /// empty list covers the whole organisation). Linear in the number of units.
@@ -55,11 +58,13 @@ class AuditContext {
   std::string routine_pointer(Index i) const { return "/routines/" + std::to_string(i); }
   std::string activity_pointer(Index i) const { return "/activities/" + std::to_string(i); }
   std::string channel_pointer(Index i) const { return "/channels/" + std::to_string(i); }
+  std::string survey_pointer(Index i) const { return "/surveys/" + std::to_string(i); }
   std::string unit_pointer(Index i) const { return "/units/" + std::to_string(i); }
 
  private:
   std::vector<Index> preorder_;
-  std::vector<std::vector<Index>> routines_by_measure_, activities_by_measure_, channels_by_measure_;
+  std::vector<std::vector<Index>> routines_by_measure_, activities_by_measure_, channels_by_measure_,
+      surveys_by_measure_;
   std::vector<Index> managers_;
   mutable std::unique_ptr<OrgGraph> graph_;
 };

@@ -9,9 +9,11 @@
 
 namespace trygg::detail::vocabulary {
 
+// "exposed-staff": the employees exposed to a risk, such as violence (AFS 2023:2 5 kap. 3 §;
+// forskrift om utførelse av arbeid § 23A-2).
 inline const std::vector<std::string_view> audiences{
     "all-staff",         "managers", "employees", "safety-representatives", "hr", "support-functions",
-    "cooperation-group", "board",    "leavers"};
+    "cooperation-group", "board",    "leavers",   "exposed-staff"};
 inline const std::vector<std::string_view> roles{"manager",
                                                  "hr-specialist",
                                                  "safety-representative",
