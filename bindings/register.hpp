@@ -2,9 +2,18 @@
 // One register_* function per concept (the boost-histogram shape); module.cpp calls them.
 #pragma once
 
+#include <functional>
+
 #include <pybind11/pybind11.h>
 
 namespace py = pybind11;
+
+/// A cancellation hook for LoadLimits::cancelled and AuditOptions::cancelled, called with the
+/// GIL released: on Python's main thread, at most every 20 ms, it takes the GIL and runs the
+/// pending signal handlers (PyErr_CheckSignals). When a handler raises (Ctrl-C's
+/// KeyboardInterrupt), the hook returns true and leaves that exception set, so the
+/// trygg::Cancelled that follows reaches Python as the handler's exception.
+std::function<bool()> interrupt_check();
 
 void register_errors(py::module_& m);
 void register_framework(py::module_& m);

@@ -6,6 +6,8 @@
 
 #include <pybind11/stl.h>
 
+#include <chrono>
+
 #include "trygg/error.hpp"
 
 namespace {
@@ -39,7 +41,26 @@ py::dict diagnostic_dict(const trygg::Diagnostic& d) {
 }
 }  // namespace
 
+namespace {
+// Python runs signal handlers on its main thread only; elsewhere the hook need not take the
+// GIL at all (taking it would make a loading worker wait for the other threads).
+unsigned long main_thread_ident = 0;  // NOLINT: set once when the module is imported
+}  // namespace
+
+std::function<bool()> interrupt_check() {
+  if (PyThread_get_thread_ident() != main_thread_ident) return {};
+  // Rate-limited: the loader asks every few thousand values, and each check takes the GIL.
+  return [last = std::chrono::steady_clock::time_point{}]() mutable {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last < std::chrono::milliseconds(20)) return false;
+    last = now;
+    py::gil_scoped_acquire gil;
+    return PyErr_CheckSignals() != 0;
+  };
+}
+
 void register_errors(py::module_& m) {
+  main_thread_ident = py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
@@ -52,6 +73,10 @@ void register_errors(py::module_& m) {
       py::object exc = cls(text(e.what()), file_name(first.empty() ? std::string() : first.front().file),
                            text(first.empty() ? std::string() : first.front().pointer), diagnostics, e.total_count());
       PyErr_SetObject(cls.ptr(), exc.ptr());
+    } catch (const trygg::Cancelled&) {
+      // Set by interrupt_check() when a signal handler raised; otherwise (a hook from C++
+      // code) it reads as the interrupt it stands for.
+      if (!PyErr_Occurred()) PyErr_SetNone(PyExc_KeyboardInterrupt);
     } catch (const trygg::UsageError& e) {
       PyErr_SetObject(error_class("UsageError").ptr(), text(e.what()).ptr());
     } catch (const trygg::Error& e) {
@@ -64,6 +89,7 @@ void register_errors(py::module_& m) {
         if (kind == "load")
           throw trygg::LoadError({trygg::Diagnostic{"f.json", "/units/0", "an id", "null", "", 0, 0}});
         if (kind == "usage") throw trygg::UsageError("bad usage");
+        if (kind == "cancelled") throw trygg::Cancelled();
         throw trygg::Error("generic");
       },
       "Raise a C++ error of the given kind, to test the translation. Internal.");

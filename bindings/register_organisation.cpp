@@ -10,9 +10,11 @@ namespace {
 /// The load limits, in the order the Python layer passes them (python/trygg/_organisation.py).
 using Limits = std::tuple<std::uintmax_t, std::size_t, std::size_t, std::size_t, std::size_t>;
 
+/// Called with the GIL released (the hook takes it when it checks for signals).
 trygg::LoadLimits to_load_limits(const Limits& t) {
   trygg::LoadLimits l;
   std::tie(l.max_file_bytes, l.max_depth, l.max_entities, l.max_string_bytes, l.max_errors) = t;
+  l.cancelled = interrupt_check();  // Ctrl-C stops a long load (KeyboardInterrupt)
   return l;
 }
 }  // namespace

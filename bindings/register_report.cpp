@@ -72,7 +72,8 @@ void register_report(py::module_& m) {
         }
         o.packs = std::move(packs);
         o.preview = preview;
-        py::gil_scoped_release release;  // the audit touches no Python object
+        o.cancelled = interrupt_check();  // Ctrl-C stops a long audit (KeyboardInterrupt)
+        py::gil_scoped_release release;   // the audit touches no Python object
         return trygg::audit(org, fw, o);
       },
       py::arg("organisation"), py::arg("framework"), py::arg("as_of") = py::none(), py::arg("lang") = py::none(),

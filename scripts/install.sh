@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
-packages=(g++ cmake libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev catch2)
+packages=(g++ cmake libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev catch2 locales)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -17,6 +17,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The locales the tests render under, to show that no output follows the process locale
+# (tests/python/test_output_safety.py); localedef builds each in a second.
+for loc in sv_SE nb_NO tr_TR; do
+  locale -a 2>/dev/null | grep -qi "^${loc}.utf-\?8$" || $sudo localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
+done
 
 python3 -m pip install --quiet .
 # pyenv exposes new programs through shims that exist only after a rehash.

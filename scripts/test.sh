@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet "pybind11>=2.10" "pytest>=7" "hypothesis>=6" "jsonschema>=4" "pandas>=1.5" "mypy>=1.5" "networkx>=3"
+python3 -m pip install --quiet "pybind11>=2.10" "pytest>=7" "hypothesis>=6" "jsonschema>=4" "pandas>=1.5" "mypy>=1.5" "networkx>=3" "cmarkgfm>=2022.10"
 
 build="${TRYGG_TEST_BUILD_DIR:-build/test}"
 generator=()

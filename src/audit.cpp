@@ -306,6 +306,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
   for (std::size_t mi = 0; mi < fw.measures().size(); ++mi) {
     const Measure& m = fw.measures()[mi];
     for (const Rule* rule : rules_by_measure[mi]) {
+      if (options.cancelled && options.cancelled()) throw Cancelled();  // once per rule: negligible
       outcomes.clear();
       Outcome why;
       why.subject = detail::organisation_subject(org);

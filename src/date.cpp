@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "trygg/date.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace trygg {
@@ -108,14 +109,25 @@ std::string Duration::to_string() const {
   return s;
 }
 
+namespace {
+/// Dates are written YYYY-MM-DD, so they stay within the years 0000 to 9999: arithmetic that
+/// would leave them saturates at the ends (a due date after 9999-12-31 is given as that day;
+/// docs/input-format.md, "General conventions").
+Date within_years(std::int64_t days_since_epoch) noexcept {
+  static const std::int64_t first = sys_days{year{0} / January / 1}.time_since_epoch().count();
+  static const std::int64_t last = sys_days{year{9999} / December / 31}.time_since_epoch().count();
+  return Date{sys_days{days{std::clamp(days_since_epoch, first, last)}}};
+}
+}  // namespace
+
 Date operator+(Date d, const Duration& dur) noexcept {
   d = shift_months(d, dur.years * 12 + dur.months);
-  return Date{sys_days{days{d.days_since_epoch() + dur.days}}};
+  return within_years(std::int64_t{d.days_since_epoch()} + dur.days);
 }
 
 Date operator-(Date d, const Duration& dur) noexcept {
   d = shift_months(d, -(dur.years * 12 + dur.months));
-  return Date{sys_days{days{d.days_since_epoch() - dur.days}}};
+  return within_years(std::int64_t{d.days_since_epoch()} - dur.days);
 }
 
 }  // namespace trygg

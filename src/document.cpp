@@ -4,13 +4,17 @@
 // data/document_texts.json (compiled in), in sv, nb and en.
 #include "trygg/document.hpp"
 
+#include "escape.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "disclosure.hpp"
 #include "trygg/audit.hpp"
 #include "trygg/detail/embedded.hpp"
 #include "trygg/message.hpp"
@@ -50,20 +54,10 @@ const std::map<std::string, Text, std::less<>>& texts() {
   return t;
 }
 
-/// Escape what would break a table cell or start Markdown markup, and keep text on one line.
+/// Text from the input for the draft: one Markdown escaper for every writer (src/escape.hpp),
+/// so no name can add markup, links, headings or table cells.
 std::string md(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '\n' || c == '\r')
-      out += ' ';
-    else if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']' ||
-             c == '\\' || c == '#')
-      out += std::string("\\") + c;
-    else
-      out += c;
-  }
-  return out;
+  return detail::markdown_text(s);
 }
 
 std::string date_or_dash(const std::optional<Date>& d) {
@@ -519,19 +513,60 @@ std::string sam_follow_up(const Organisation& org, const Framework& framework, D
   if (!org.has_case_statistics) {
     w.gap(w.t("gap.case-statistics-not-reported"));
   } else {
+    std::vector<const CaseStatistics*> shown;
+    for (const auto& c : org.case_statistics)
+      if (c.period_to >= from && c.period_from <= as_of) shown.push_back(&c);
+    // Figures about groups of people go through disclosure control (docs/privacy.md): one
+    // table per period, kind and column, in which a figure minus those of the groups nested
+    // in it gives the figure of the rest.
+    const std::uint32_t min = framework.min_group_size();
+    const detail::GroupSizes groups(org);
+    const std::array<std::optional<std::uint32_t> CaseStatistics::*, 2> columns{&CaseStatistics::received,
+                                                                                &CaseStatistics::closed};
+    std::vector<std::array<Disclosure, 2>> decision(shown.size(), {Disclosure::published, Disclosure::published});
+    std::map<std::tuple<Date, Date, std::string>, std::vector<std::size_t>> tables;
+    for (std::size_t i = 0; i < shown.size(); ++i)
+      tables[{shown[i]->period_from, shown[i]->period_to, shown[i]->kind}].push_back(i);
+    for (std::size_t col = 0; col < columns.size(); ++col)
+      for (const auto& [key, members] : tables) {
+        std::vector<std::size_t> with_figure;
+        std::vector<Index> units;
+        for (std::size_t i : members)
+          if (shown[i]->*columns[col]) {
+            with_figure.push_back(i);
+            units.push_back(shown[i]->unit);
+          }
+        const auto decided = disclose(groups.cells(units), min);
+        for (std::size_t k = 0; k < with_figure.size(); ++k)
+          decision[with_figure[k]][col] = decided[k];
+      }
+    const Args min_arg{{"min", std::to_string(min)}};
+    auto count = [&](const CaseStatistics& c, std::size_t col, Disclosure how) {
+      const auto& n = c.*columns[col];
+      if (!n) return std::string("–");
+      switch (how) {
+        case Disclosure::published:
+          return std::to_string(*n);
+        case Disclosure::suppressed_small:
+          return w.t(groups.size(c.unit) ? "disclosure.small" : "disclosure.unknown", min_arg);
+        case Disclosure::suppressed_complementary:
+          break;
+      }
+      return w.t("disclosure.complementary");
+    };
     std::vector<std::vector<std::string>> rows;
-    for (const auto& c : org.case_statistics) {
-      if (c.period_to < from || c.period_from > as_of) continue;
-      auto count = [](const std::optional<std::uint32_t>& n) { return n ? std::to_string(*n) : std::string("–"); };
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      const CaseStatistics& c = *shown[i];
       rows.push_back({c.period_from.to_string() + " – " + c.period_to.to_string(), w.word("case-kind.", c.kind),
-                      c.unit == no_index ? w.t("word.whole-organisation") : unit_name(org, c.unit), count(c.received),
-                      count(c.closed)});
+                      c.unit == no_index ? w.t("word.whole-organisation") : unit_name(org, c.unit),
+                      count(c, 0, decision[i][0]), count(c, 1, decision[i][1])});
     }
     if (rows.empty()) {
       w.gap(w.t("gap.no-case-statistics", period));
     } else {
       w.para(w.t("sam.s3.intro", period));
       w.table({w.t("col.period"), w.t("col.kind"), w.t("col.unit"), w.t("col.received"), w.t("col.closed")}, rows);
+      w.para(w.t("sam.s3.disclosure", min_arg));
     }
   }
 
@@ -649,6 +684,10 @@ std::string render_document(DocumentKind kind, const Organisation& organisation,
       break;
   }
   return sam_follow_up(organisation, framework, as_of, lang);
+}
+
+std::string document_note(Language lang) {
+  return texts().at("draft.note").in(lang);
 }
 
 }  // namespace trygg

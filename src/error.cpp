@@ -2,6 +2,7 @@
 #include "trygg/error.hpp"
 
 #include "trygg/detail/json_reader.hpp"
+#include "trygg/render.hpp"
 
 namespace trygg {
 namespace {
@@ -21,7 +22,9 @@ std::string Diagnostic::message() const {
   s += pointer.empty() ? std::string("(root)") : detail::printable(pointer, 200);
   s += ": expected " + expected + ", found " + found;
   if (!hint.empty()) s += " (" + hint + ")";
-  return s;
+  // A file name or a quoted value may hold terminal escapes or bidi controls: the message is
+  // printed and logged, so it shows them instead of obeying them.
+  return terminal_safe(s);
 }
 
 LoadError::LoadError(std::vector<Diagnostic> diagnostics, std::size_t total_count)

@@ -660,6 +660,15 @@ std::string Framework::cite(const Citation& c, Language lang) const {
   return c.source + (c.locator.empty() ? "" : " " + c.locator);
 }
 
+Framework Framework::with_min_group_size(std::uint32_t n) const {
+  if (n < lowest_min_group_size)
+    throw UsageError("min_group_size must be at least " + std::to_string(lowest_min_group_size) + ", not " +
+                     std::to_string(n));
+  Framework out = *this;
+  out.min_group_size_ = n;
+  return out;
+}
+
 std::optional<std::size_t> Framework::measure_index(std::string_view id) const noexcept {
   const auto it = data_->measure_ids.find(id);
   if (it == data_->measure_ids.end()) return std::nullopt;

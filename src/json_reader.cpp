@@ -11,6 +11,8 @@
 
 #include <simdjson.h>
 
+#include "identity_number.hpp"
+
 namespace trygg::detail {
 
 // ---------------------------------------------------------------------------------------------
@@ -207,6 +209,153 @@ json JsonNode::to_json() const {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// JsonNode::walk
+
+namespace {
+/// One open container of the walk: where it is, and which child is being visited.
+template <class Iterator>
+struct WalkFrame {
+  bool object;
+  Iterator it, end;
+  std::string_view key;   // of the child being visited (objects)
+  std::size_t index = 0;  // one past the child being visited (arrays)
+};
+
+/// JSON Pointer of the child being visited in each of the first `levels` frames.
+template <class Frame>
+std::string walk_pointer(const std::vector<Frame>& stack, std::size_t levels) {
+  std::string p;
+  for (std::size_t i = 0; i < levels; ++i) {
+    if (stack[i].object)
+      pointer_extend(p, stack[i].key);
+    else
+      pointer_extend(p, std::to_string(stack[i].index - 1));
+  }
+  return p;
+}
+
+using WalkVisit = std::function<bool(const JsonNode::Leaf&, const std::function<std::string()>&)>;
+
+void walk_nlohmann(const json& root, const WalkVisit& visit) {
+  using Frame = WalkFrame<json::const_iterator>;
+  std::vector<Frame> stack;
+  const auto value = [&](const json& v) {
+    const std::function<std::string()> pointer = [&] { return walk_pointer(stack, stack.size()); };
+    switch (v.type()) {
+      case json::value_t::string:
+        visit({JsonNode::Leaf::Kind::string, v.get_ref<const std::string&>(), 0}, pointer);
+        break;
+      case json::value_t::number_unsigned:
+        visit({JsonNode::Leaf::Kind::integer, {}, v.get<std::uint64_t>()}, pointer);
+        break;
+      case json::value_t::number_integer:
+        if (v.get<std::int64_t>() >= 0)
+          visit({JsonNode::Leaf::Kind::integer, {}, static_cast<std::uint64_t>(v.get<std::int64_t>())}, pointer);
+        break;
+      case json::value_t::object:
+      case json::value_t::array:
+        stack.push_back(Frame{v.is_object(), v.cbegin(), v.cend(), {}, 0});
+        break;
+      default:
+        break;
+    }
+  };
+  value(root);
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.it == top.end) {
+      stack.pop_back();
+      continue;
+    }
+    const json& child = *top.it;
+    if (top.object) {
+      top.key = top.it.key();
+      ++top.it;
+      const std::function<std::string()> pointer = [&] { return walk_pointer(stack, stack.size() - 1); };
+      if (!visit({JsonNode::Leaf::Kind::key, top.key, 0}, pointer)) continue;
+    } else {
+      ++top.it;
+      ++top.index;
+    }
+    value(child);  // may push a frame: `top` is not used after this
+  }
+}
+
+void walk_simdjson(SimdElement root, const WalkVisit& visit) {
+  // simdjson's arrays and objects have distinct iterators; a frame keeps one of each.
+  struct Frame {
+    bool object;
+    simdjson::dom::array::iterator ai, ae;
+    simdjson::dom::object::iterator oi, oe;
+    std::string_view key;
+    std::size_t index = 0;
+  };
+  std::vector<Frame> stack;
+  const auto value = [&](SimdElement v) {
+    const std::function<std::string()> pointer = [&] { return walk_pointer(stack, stack.size()); };
+    simdjson::dom::array array;
+    simdjson::dom::object object;
+    std::string_view text;
+    std::uint64_t u = 0;
+    std::int64_t i = 0;
+    switch (v.type()) {
+      case simdjson::dom::element_type::STRING:
+        if (v.get(text) == simdjson::SUCCESS) visit({JsonNode::Leaf::Kind::string, text, 0}, pointer);
+        break;
+      case simdjson::dom::element_type::UINT64:
+        if (v.get(u) == simdjson::SUCCESS) visit({JsonNode::Leaf::Kind::integer, {}, u}, pointer);
+        break;
+      case simdjson::dom::element_type::INT64:
+        if (v.get(i) == simdjson::SUCCESS && i >= 0)
+          visit({JsonNode::Leaf::Kind::integer, {}, static_cast<std::uint64_t>(i)}, pointer);
+        break;
+      case simdjson::dom::element_type::ARRAY:
+        if (v.get(array) == simdjson::SUCCESS) stack.push_back(Frame{false, array.begin(), array.end(), {}, {}, {}, 0});
+        break;
+      case simdjson::dom::element_type::OBJECT:
+        if (v.get(object) == simdjson::SUCCESS)
+          stack.push_back(Frame{true, {}, {}, object.begin(), object.end(), {}, 0});
+        break;
+      default:
+        break;
+    }
+  };
+  value(root);
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    SimdElement child;
+    if (top.object) {
+      if (!(top.oi != top.oe)) {
+        stack.pop_back();
+        continue;
+      }
+      top.key = top.oi.key();
+      child = top.oi.value();
+      ++top.oi;
+      const std::function<std::string()> pointer = [&] { return walk_pointer(stack, stack.size() - 1); };
+      if (!visit({JsonNode::Leaf::Kind::key, top.key, 0}, pointer)) continue;
+    } else {
+      if (!(top.ai != top.ae)) {
+        stack.pop_back();
+        continue;
+      }
+      child = *top.ai;
+      ++top.ai;
+      ++top.index;
+    }
+    value(child);
+  }
+}
+}  // namespace
+
+void JsonNode::walk(const WalkVisit& visit) const {
+  if (nl_)
+    walk_nlohmann(*nl_, visit);
+  else
+    walk_simdjson(simd(sj_), visit);
+}
+
 struct FastDocument::State {
   simdjson::dom::parser parser;
   SimdElement root;
@@ -252,6 +401,11 @@ void Diagnostics::add(Diagnostic d) {
   ++total_;
   if (list_.size() < cap_) {
     d.file = file_;
+    // A last guard: the organisation loader refuses identity numbers before anything else
+    // can quote them, but messages made from text it never walked (a syntax error's "last
+    // read", a duplicate key) go through here too. Only kept messages are scanned.
+    for (std::string* field : {&d.pointer, &d.expected, &d.found, &d.hint})
+      if (field->size() >= 10) *field = withhold_identity_numbers(*field);
     list_.push_back(std::move(d));
   }
 }
@@ -308,7 +462,8 @@ namespace {
 /// JSON Pointer of the value where it stopped.
 class StrictBuilder {
  public:
-  StrictBuilder(std::size_t max_depth) : max_depth_(max_depth) {}
+  StrictBuilder(std::size_t max_depth, const std::function<bool()>& cancelled)
+      : max_depth_(max_depth), cancelled_(cancelled) {}
 
   bool null() { return put(json(nullptr)); }
   bool boolean(bool v) { return put(json(v)); }
@@ -354,9 +509,17 @@ class StrictBuilder {
   std::string error_pointer_;
   std::string syntax_error_;
   std::optional<Diagnostic> structural_error_;
+  bool was_cancelled = false;
 
  private:
+  // Asked once per 65,536 values: a cheap hook stays invisible in the parse time.
+  bool keep_going() {
+    if (!cancelled_ || (++values_ & 0xFFFF) != 0) return true;
+    was_cancelled = cancelled_();
+    return !was_cancelled;
+  }
   bool put(json v) {
+    if (!keep_going()) return false;
     if (stack_.empty()) {
       root_ = std::move(v);
       result = std::move(root_);
@@ -372,9 +535,18 @@ class StrictBuilder {
     return true;
   }
   bool open(json v) {
+    if (!keep_going()) return false;
     if (stack_.size() + 1 > max_depth_) {
-      return fail_at(current_pointer(), "nesting of at most " + std::to_string(max_depth_) + " levels",
-                     "deeper nesting", limit_hint("--max-depth", "max_depth"));
+      // Only the first levels are named: at a raised limit the whole pointer would be
+      // megabytes long, and a reader needs only where the deep part starts.
+      const std::size_t level = stack_.size() + 1;
+      const bool cut = level - 1 > depth_pointer_tokens;
+      return fail_at(pointer_to_depth(depth_pointer_tokens),
+                     "nesting of at most " + std::to_string(max_depth_) + " levels",
+                     cut ? "deeper nesting (level " + std::to_string(level) + "; the pointer names the first " +
+                               std::to_string(depth_pointer_tokens) + ")"
+                         : "deeper nesting",
+                     limit_hint("--max-depth", "max_depth"));
     }
     json* slot;
     if (stack_.empty()) {
@@ -404,11 +576,20 @@ class StrictBuilder {
       has_key_.back() = false;  // that member is complete
     return true;
   }
+  // Built in place: appending copy by copy was quadratic in the depth.
   std::string container_pointer() const {
     std::string p;
     for (std::size_t i = 0; i + 1 < stack_.size(); ++i)
-      p = pointer_append(p, child_token(i));
+      pointer_extend(p, child_token(i));
     return p;
+  }
+  // current_pointer() with at most `tokens` tokens, then a "…" token where it was cut.
+  std::string pointer_to_depth(std::size_t tokens) const {
+    if (stack_.size() <= tokens) return current_pointer();
+    std::string p;
+    for (std::size_t i = 0; i < tokens; ++i)
+      pointer_extend(p, child_token(i));
+    return p + "/\u2026";
   }
   // Token by which level i's container refers to its open child (level i+1).
   std::string child_token(std::size_t i) const {
@@ -430,7 +611,10 @@ class StrictBuilder {
     return false;
   }
 
+  static constexpr std::size_t depth_pointer_tokens = 20;
   std::size_t max_depth_;
+  const std::function<bool()>& cancelled_;
+  std::size_t values_ = 0;
   json root_;
   std::vector<json*> stack_;
   std::vector<std::string> keys_;
@@ -451,7 +635,8 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
 
 }  // namespace
 
-std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, Diagnostics& out) {
+std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, Diagnostics& out,
+                                 const std::function<bool()>& cancelled) {
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
       static_cast<unsigned char>(text[2]) == 0xBF) {
     out.add(Diagnostic{"", "", "UTF-8 text without a byte-order mark", "a byte-order mark (EF BB BF)",
@@ -471,8 +656,9 @@ std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, D
     out.add("", "a JSON object", "an empty file");
     return std::nullopt;
   }
-  StrictBuilder builder(max_depth);
+  StrictBuilder builder(max_depth, cancelled);
   const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
+  if (builder.was_cancelled) throw Cancelled();
   if (ok && builder.result) return std::move(builder.result);
   if (builder.structural_error_) {
     out.add(std::move(*builder.structural_error_));
@@ -487,8 +673,7 @@ std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, D
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-std::string pointer_append(std::string_view base, std::string_view token) {
-  std::string p(base);
+void pointer_extend(std::string& p, std::string_view token) {
   p += '/';
   for (char c : token) {
     if (c == '~')
@@ -498,6 +683,11 @@ std::string pointer_append(std::string_view base, std::string_view token) {
     else
       p += c;
   }
+}
+
+std::string pointer_append(std::string_view base, std::string_view token) {
+  std::string p(base);
+  pointer_extend(p, token);
   return p;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "identity_number.hpp"
 #include "trygg/detail/id_index.hpp"
 #include "trygg/detail/json_reader.hpp"
 #include "trygg/detail/vocabulary.hpp"
@@ -63,6 +64,9 @@ class Loader {
 
   Organisation load(JsonNode doc) {
     Organisation org;
+    // Before anything else: every later check may quote a value, and an identity number
+    // must not reach a log (docs/input-format.md, "Identity numbers are refused").
+    if (!free_of_identity_numbers(doc)) return org;
     // The format version first: a file of another format would only give misleading errors.
     if (const auto format = doc.is_object() ? doc.find("format") : std::nullopt) {
       const JsonNode f = *format;
@@ -113,30 +117,46 @@ class Loader {
     reserve("people", org.people);
     reserve("routines", org.routines);
     reserve("activities", org.activities);
-    r.array("units", false, [&](JsonNode v, std::string p) { org.units.push_back(read_unit(v, std::move(p))); });
+    r.array("units", false, [&](JsonNode v, std::string p) {
+      poll(16);
+      org.units.push_back(read_unit(v, std::move(p)));
+    });
     if (r.has("units") && org.units.empty() && doc.find("units")->is_array())
       d_.add("/units", "an array of at least one unit", "an empty array");
-    org.has_people = r.array("people", false,
-                             [&](JsonNode v, std::string p) { org.people.push_back(read_person(v, std::move(p))); });
-    org.has_routines = r.array(
-        "routines", false, [&](JsonNode v, std::string p) { org.routines.push_back(read_routine(v, std::move(p))); });
+    org.has_people = r.array("people", false, [&](JsonNode v, std::string p) {
+      poll(16);
+      org.people.push_back(read_person(v, std::move(p)));
+    });
+    org.has_routines = r.array("routines", false, [&](JsonNode v, std::string p) {
+      poll(16);
+      org.routines.push_back(read_routine(v, std::move(p)));
+    });
     // Placeholders are not evidence: a section of nothing else reports nothing.
     if (org.has_routines && !org.routines.empty() &&
         std::all_of(org.routines.begin(), org.routines.end(), [](const Routine& x) { return x.placeholder; }))
       org.has_routines = false;
     org.has_activities = r.array("activities", false, [&](JsonNode v, std::string p) {
+      poll(16);
       org.activities.push_back(read_activity(v, std::move(p)));
     });
-    org.has_channels = r.array(
-        "channels", false, [&](JsonNode v, std::string p) { org.channels.push_back(read_channel(v, std::move(p))); });
-    org.has_surveys = r.array("surveys", false,
-                              [&](JsonNode v, std::string p) { org.surveys.push_back(read_survey(v, std::move(p))); });
+    org.has_channels = r.array("channels", false, [&](JsonNode v, std::string p) {
+      poll(16);
+      org.channels.push_back(read_channel(v, std::move(p)));
+    });
+    org.has_surveys = r.array("surveys", false, [&](JsonNode v, std::string p) {
+      poll(16);
+      org.surveys.push_back(read_survey(v, std::move(p)));
+    });
     org.has_case_statistics = r.array("case_statistics", false, [&](JsonNode v, std::string p) {
+      poll(16);
       org.case_statistics.push_back(read_cases(v, std::move(p)));
     });
-    org.has_risks =
-        r.array("risks", false, [&](JsonNode v, std::string p) { org.risks.push_back(read_risk(v, std::move(p))); });
+    org.has_risks = r.array("risks", false, [&](JsonNode v, std::string p) {
+      poll(16);
+      org.risks.push_back(read_risk(v, std::move(p)));
+    });
     org.has_action_plan = r.array("action_plan", false, [&](JsonNode v, std::string p) {
+      poll(16);
       org.action_plan.push_back(read_action(v, std::move(p)));
     });
     unique_ids(r, "routines");
@@ -149,6 +169,45 @@ class Loader {
   }
 
  private:
+  // --- personal data ----------------------------------------------------------------------
+
+  /// One linear pass over every string, integer and key of the document. Each value that
+  /// looks like a Swedish or Norwegian identity number is reported by pointer and kind only;
+  /// the load then stops, so no other diagnostic can repeat it.
+  bool free_of_identity_numbers(JsonNode doc) {
+    bool clean = true;
+    doc.walk([&](const JsonNode::Leaf& leaf, const std::function<std::string()>& pointer) {
+      poll(1);
+      const bool is_key = leaf.kind == JsonNode::Leaf::Kind::key;
+      const auto kind = leaf.kind == JsonNode::Leaf::Kind::integer ? detail::find_identity_number(leaf.number)
+                                                                   : detail::find_identity_number(leaf.text);
+      if (kind == detail::IdentityNumber::none) return true;
+      clean = false;
+      if (!d_.count_if_full()) {
+        // A key is reported at its object: its own pointer would spell it out.
+        d_.add(pointer(), "no personal data (no personal identity numbers)",
+               std::string(is_key ? "a key" : "a value") + " that looks like " +
+                   std::string(detail::identity_number_name(kind)) + " (not repeated here)",
+               "trygg needs no personal data: use a pseudonymous id");
+      }
+      return false;  // under a flagged key every pointer would repeat it: skip the value
+    });
+    return clean;
+  }
+
+  // --- cancellation -------------------------------------------------------------------------
+
+  /// Asks LoadLimits::cancelled once per 4,096 units of work (a value of the identity pass is
+  /// one, an entity 16), so that the hook costs nothing measurable and Ctrl-C still takes
+  /// effect within milliseconds.
+  void poll(std::size_t work) {
+    if (!limits_.cancelled) return;
+    work_ += work;
+    if (work_ < 4096) return;
+    work_ = 0;
+    if (limits_.cancelled()) throw Cancelled();
+  }
+
   // --- limits -------------------------------------------------------------------------------
 
   /// The organisation's lists, whose entries together count against LoadLimits::max_entities.
@@ -187,6 +246,7 @@ class Loader {
     table.ids.reserve(n);
     bool any_upper = false;
     arr->for_each_element([&](std::size_t i, JsonNode e) {
+      poll(4);
       if (!e.is_object()) return;
       const auto id_node = e.find("id");
       if (!id_node || !id_node->is_string()) return;
@@ -615,6 +675,7 @@ class Loader {
   const Framework& fw_;
   Diagnostics& d_;
   const LoadLimits& limits_;
+  std::size_t work_ = 0;  // since the last call of LoadLimits::cancelled
   IdTable units_, people_, channels_, risks_;
 };
 
@@ -651,7 +712,8 @@ Organisation parse_text(std::string_view json_text, bool padded, const Framework
       return org;
     }
   }
-  auto doc = detail::parse_strict(json_text, limits.max_depth, d);
+  if (limits.cancelled && limits.cancelled()) throw Cancelled();  // simdjson cannot be asked mid-parse
+  auto doc = detail::parse_strict(json_text, limits.max_depth, d, limits.cancelled);
   d.throw_if_any();
   return Organisation::from_json(*doc, framework, file, limits);
 }

@@ -57,11 +57,23 @@ Profile Profile::from_json(const nlohmann::json& document, const std::string& fi
   Diagnostics d(file);
   Profile prof;
   prof.file = file;
-  ObjectReader r(document, "", d, {"format", "name", "select", "ignore", "severity", "params"}, "a profile object");
+  ObjectReader r(document, "", d, {"format", "name", "select", "ignore", "severity", "params", "min_group_size"},
+                 "a profile object");
   if (r.ok()) {
     if (auto f = r.string("format", true, "\"trygg.profile/1\""); f && *f != profile_format)
       d.add("/format", "\"trygg.profile/1\"", detail::describe(json(*f)));
     prof.name = r.string("name", false).value_or("");
+    // A threshold too low to protect anyone is refused rather than raised silently: the
+    // profile's author should see that the value was not taken.
+    if (const auto n = r.count("min_group_size", false)) {
+      if (*n < lowest_min_group_size)
+        d.add(r.pointer("min_group_size"),
+              "an integer of at least " + std::to_string(lowest_min_group_size) +
+                  " (the smallest group a figure may be shown for)",
+              std::to_string(*n));
+      else
+        prof.min_group_size = *n;
+    }
     auto patterns = [&](std::string_view key) {
       return r
           .strings(key, false, pattern_expected,
@@ -131,6 +143,7 @@ nlohmann::json Profile::to_json() const {
     prm[k] = v;
   json j{{"format", profile_format}, {"select", select}, {"ignore", ignore}, {"severity", sev}, {"params", prm}};
   if (!name.empty()) j["name"] = name;
+  if (min_group_size) j["min_group_size"] = *min_group_size;
   return j;
 }
 
@@ -227,8 +240,10 @@ Framework apply_profile(const Framework& framework, const Profile& profile) {
     }
     pack.rules = std::move(rules);
   }
-  // from_packs checks the result again (element parameters against their measures).
-  return Framework::from_packs(std::move(packs));
+  // from_packs checks the result again (element parameters against their measures). The
+  // threshold is the profile's, else the one the framework already had.
+  return Framework::from_packs(std::move(packs))
+      .with_min_group_size(profile.min_group_size.value_or(framework.min_group_size()));
 }
 
 }  // namespace trygg

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "render_common.hpp"
 
+#include "trygg/render.hpp"
+
+#include <charconv>
 #include <cstdio>
 
 namespace trygg {
@@ -53,12 +56,16 @@ std::string folded_line(const Folding& folding, const std::string& measure, Lang
 }
 
 std::string one_decimal(double v) {
+  // std::to_chars ignores the process locale, which printf-style formatting follows: a Python
+  // process that called setlocale("sv_SE") would otherwise print "1,0" (issue 12).
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
-std::string wrap(const std::string& text, std::size_t width, const std::string& indent, const std::string* rest) {
+std::string wrap(const std::string& raw, std::size_t width, const std::string& indent, const std::string* rest) {
+  // Everything wrapped is shown on a terminal: input text must not steer it (render.hpp).
+  const std::string text = terminal_safe(raw);
   auto columns = [](const std::string& s) {
     std::size_t n = 0;
     for (unsigned char c : s)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Markdown report, for minutes and HR documents. Its core is the seed 004 form filled
 // in: per area, what exists today ("Finns idag") and what is proposed ("Åtgärdsförslag").
+#include "escape.hpp"
 #include "render_common.hpp"
 #include "trygg/render.hpp"
 
@@ -8,20 +9,9 @@ namespace trygg {
 namespace {
 using namespace render_detail;
 
-/// Escape what would break a table cell or start Markdown markup.
+/// Text from the input or the packs, escaped so it cannot add markup (src/escape.hpp).
 std::string cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += "<br>";
-    else if (c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']')
-      out += std::string("\\") + c;
-    else
-      out += c;
-  }
-  return out;
+  return detail::markdown_text(s);
 }
 }  // namespace
 
@@ -31,9 +21,9 @@ std::string render_markdown(const Report& r, Language lang) {
   out += "# " + word("report.title", lang) + "\n\n";
   out += "- " + word("report.organisation", lang) + ": " +
          cell(r.organisation_name.empty() ? r.organisation_id : r.organisation_name + " (" + r.organisation_id + ")") +
-         ", " + r.country + "\n";
+         ", " + cell(r.country) + "\n";
   out += "- " + word("report.as-of", lang) + ": " + r.as_of.to_string() + "\n";
-  out += "- " + word("report.packs", lang) + ": " + pack_list(r) + "\n\n";
+  out += "- " + word("report.packs", lang) + ": " + cell(pack_list(r)) + "\n\n";
 
   out += "## " + word("report.summary", lang) + "\n\n";
   out += summary_line(r, lang) + ".\n\n";
@@ -127,7 +117,9 @@ std::string render_markdown(const Report& r, Language lang) {
 }
 
 std::string render_csv(const Report& r, Language lang) {
-  auto q = [](const std::string& s) {
+  // Every field is quoted, and its content kept from starting a formula (src/escape.hpp).
+  auto q = [](const std::string& text) {
+    const std::string s = detail::csv_text(text);
     std::string out = "\"";
     for (char c : s)
       out += c == '"' ? std::string("\"\"") : std::string(1, c);

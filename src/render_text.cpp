@@ -78,8 +78,9 @@ std::string render_text(const Report& r, const TextOptions& o) {
   out += "\n" + style("1", word("report.areas", lang)) + "\n";
   for (const auto& a : r.area_scores) {
     const Area* area = fw.find_area(a.area);
-    out += "  " + pad(area ? area->title.in(lang) : a.area, 24) + " " + one_decimal(a.score) + "  " + bar(a.score) +
-           "  " + render(Message{"report.findings-count", {{"n", std::to_string(a.findings)}}}, lang) + "\n";
+    out += "  " + pad(terminal_safe(area ? area->title.in(lang) : a.area), 24) + " " + one_decimal(a.score) + "  " +
+           bar(a.score) + "  " + render(Message{"report.findings-count", {{"n", std::to_string(a.findings)}}}, lang) +
+           "\n";
   }
   out += wrap(word("report.legend", lang), width, "  ");
 
@@ -101,7 +102,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
     if (x.area != current_area) {
       current_area = x.area;
       const Area* area = fw.find_area(x.area);
-      out += "\n  " + style("1;4", area ? area->title.in(lang) : x.area) + "\n";
+      out += "\n  " + style("1;4", terminal_safe(area ? area->title.in(lang) : x.area)) + "\n";
     }
     if (x.measure != current_measure) {
       current_measure = x.measure;
@@ -120,7 +121,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
       continue;
     }
     const std::string tag = "[" + severity_word(x.severity, lang) + ", " + status_word(x.status, lang) + "]";
-    out += "    " + style(severity_colour(x.severity), tag) + " " + x.rule + "\n";
+    out += "    " + style(severity_colour(x.severity), tag) + " " + terminal_safe(x.rule) + "\n";
     out += wrap(say(r, x.message, lang), width, "      ");
     out += wrap(word("report.expected", lang) + ": " + say(r, x.expected, lang), width, "      ");
     out += wrap(word("report.found", lang) + ": " + say(r, x.found, lang), width, "      ");
@@ -150,7 +151,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
   if (!r.routines.empty()) {
     out += "\n" + style("1", word("report.routines", lang)) + "\n";
     for (const auto& rc : r.routines) {
-      out += "  " + rc.routine + "\n";
+      out += "  " + terminal_safe(rc.routine) + "\n";
       for (const auto& q : rc.requirements) {
         static const std::string hanging = "        ";
         out += wrap(std::string(q.satisfied() ? "[x] " : "[ ] ") + requirement_label(r, q) + " (" + q.rule +

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,21 +46,31 @@ void print_load_error(const trygg::LoadError& e) {
     std::cerr << "error: ... and " << (e.total_count() - e.diagnostics().size()) << " more problems\n";
 }
 
-/// Write to --output or stdout. Returns false (after saying why) when the file cannot be written.
-bool emit(const std::string& text, const std::string& output) {
+/// Write to --output or stdout. Returns false (after saying why) when the file cannot be
+/// written; a file is written by trygg::write_output, which never writes over an input or a
+/// file trygg did not write (without --force) and never leaves a partial file.
+bool emit(const std::string& text, const std::string& output, const trygg::OutputOptions& how = {}) {
   if (output.empty() || output == "-") {
     std::cout << text;
     std::cout.flush();
     return static_cast<bool>(std::cout);
   }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) {
-    std::cerr << "error: cannot write " << output << "\n";
+  try {
+    trygg::write_output(output, text, how);
+  } catch (const trygg::OutputError& e) {
+    std::cerr << "error: " << trygg::terminal_safe(e.what()) << "\n";
     return false;
   }
   return true;
+}
+
+/// The inputs of a run, which no output may replace.
+std::vector<std::filesystem::path> run_inputs(const std::string& org_path, const std::vector<std::string>& pack_files,
+                                              const std::string& profile_file) {
+  std::vector<std::filesystem::path> inputs(pack_files.begin(), pack_files.end());
+  if (!org_path.empty() && org_path != "-") inputs.emplace_back(org_path);
+  if (!profile_file.empty()) inputs.emplace_back(profile_file);
+  return inputs;
 }
 
 /// Load an organisation from a file, or from standard input when the path is "-". Standard
@@ -81,16 +93,44 @@ trygg::Organisation load_organisation(const std::string& path, const trygg::Fram
   return trygg::Organisation::parse(text, fw, "<stdin>", limits);
 }
 
+/// A limit option's value: a plain decimal number from 1 to the largest the limit can hold.
+/// CLI11's own conversion takes "0x10" as 16 and lets "-1" wrap round to "no limit", so the
+/// options are read as text and converted here.
+template <class T>
+void add_limit_option(CLI::App* command, const std::string& name, T& target, const std::string& help) {
+  command
+      ->add_option_function<std::string>(
+          name,
+          [name, &target](const std::string& text) {
+            constexpr auto most = std::numeric_limits<T>::max();
+            const bool digits = !text.empty() && text.size() <= 20 &&
+                                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            unsigned long long v = 0;
+            bool in_range = digits;
+            for (char c : digits ? text : std::string()) {
+              if (v > (most - static_cast<unsigned>(c - '0')) / 10) {
+                in_range = false;
+                break;
+              }
+              v = v * 10 + static_cast<unsigned>(c - '0');
+            }
+            if (!digits || !in_range || v == 0)
+              throw CLI::ValidationError(name, "expected a whole number from 1 to " + std::to_string(most) +
+                                                   " in plain decimal digits, found \"" + text + "\"");
+            target = static_cast<T>(v);
+          },
+          help + " (default " + std::to_string(target) + ")")
+      ->type_name("N");
+}
+
 /// The load-limit options (docs/input-format.md, "Limits"), for every subcommand that reads
 /// an organisation.
 void add_limit_options(CLI::App* command, trygg::LoadLimits& limits) {
-  command->add_option("--max-file-size", limits.max_file_bytes, "Largest organisation file, in bytes")
-      ->capture_default_str();
-  command->add_option("--max-depth", limits.max_depth, "Deepest nesting of arrays and objects")->capture_default_str();
-  command->add_option("--max-entities", limits.max_entities, "Most entries in all the organisation's lists together")
-      ->capture_default_str();
-  command->add_option("--max-string-size", limits.max_string_bytes, "Longest string value, in bytes")
-      ->capture_default_str();
+  add_limit_option(command, "--max-file-size", limits.max_file_bytes, "Largest organisation file, in bytes");
+  add_limit_option(command, "--max-depth", limits.max_depth, "Deepest nesting of arrays and objects");
+  add_limit_option(command, "--max-entities", limits.max_entities,
+                   "Most entries in all the organisation's lists together");
+  add_limit_option(command, "--max-string-size", limits.max_string_bytes, "Longest string value, in bytes");
 }
 
 trygg::Framework load_framework(const std::vector<std::string>& pack_files) {
@@ -244,7 +284,7 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
 /// (docs/yearly-documents.md). The kind is checked before the file is read.
 int run_document(const std::string& org_path, const std::string& kind_text, const std::string& as_of_text,
                  std::optional<trygg::Language> lang, const std::string& output, const trygg::Framework& fw,
-                 const trygg::LoadLimits& limits) {
+                 const trygg::LoadLimits& limits, const trygg::OutputOptions& how) {
   const auto kind = trygg::parse_document_kind(kind_text);
   if (!kind) {
     std::string kinds;
@@ -264,7 +304,7 @@ int run_document(const std::string& org_path, const std::string& kind_text, cons
   }
   const auto org = load_organisation(org_path, fw, limits);
   const auto text = trygg::render_document(*kind, org, fw, as_of, lang.value_or(trygg::default_language(org)));
-  return emit(text, output) ? 0 : exit_error;
+  return emit(text, output, how) ? 0 : exit_error;
 }
 
 }  // namespace
@@ -294,6 +334,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "md", "csv"}))
       ->capture_default_str();
   check->add_option("--output,-o", output, "Write the report to this file instead of standard output");
+  bool force = false;
+  check->add_flag("--force", force, "Replace an --output file that trygg did not write, or a link");
   check->add_option("--fail-on", fail_on, "Exit 1 if a finding has at least this severity")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
@@ -337,6 +379,7 @@ int main(int argc, char** argv) {
                : std::string("expected a country code such as SE or NO");
   });
   templ->add_option("--output,-o", template_output, "Write to this file instead of standard output");
+  templ->add_flag("--force", force, "Replace an existing --output file");
   templ->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
 
   // document
@@ -350,6 +393,7 @@ int main(int argc, char** argv) {
   document->add_option("--lang", lang_text, "Language (default: from the organisation's country)")
       ->check(CLI::IsMember(languages));
   document->add_option("--output,-o", output, "Write the draft to this file instead of standard output");
+  document->add_flag("--force", force, "Replace an --output file that trygg did not write, or a link");
   document->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
 
   trygg::LoadLimits limits;
@@ -393,7 +437,7 @@ int main(int argc, char** argv) {
         const bool tty = output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
         text = trygg::render_text(report, {report.language, colour == "always" || (colour == "auto" && tty), 80});
       }
-      if (!emit(text, output)) return exit_error;
+      if (!emit(text, output, {run_inputs(org_path, pack_files, profile_file), force, true})) return exit_error;
       if (fail_on == "never") return 0;
       return report.count_at_or_above(*trygg::parse_severity(fail_on)) > 0 ? exit_findings : 0;
     }
@@ -440,9 +484,15 @@ int main(int argc, char** argv) {
       return emit(s, "") ? 0 : exit_error;
     }
     if (*templ) {
-      return emit(trygg::organisation_template(fw, country).dump(2) + "\n", template_output) ? 0 : exit_error;
+      // The template never replaces a file without --force: it would blank a filled-in one.
+      return emit(trygg::organisation_template(fw, country).dump(2) + "\n", template_output,
+                  {run_inputs("", pack_files, ""), force, false})
+                 ? 0
+                 : exit_error;
     }
-    if (*document) return run_document(org_path, document_kind, as_of_text, lang, output, fw, limits);
+    if (*document)
+      return run_document(org_path, document_kind, as_of_text, lang, output, fw, limits,
+                          {run_inputs(org_path, pack_files, ""), force, true});
   } catch (const trygg::LoadError& e) {
     print_load_error(e);
     return exit_error;

@@ -3,6 +3,7 @@
 /// The audit: run every selected rule's check against an organisation.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct AuditOptions {
   std::optional<Language> language;
   /// Also run rules marked preview.
   bool preview = false;
+  /// Asked before each rule runs; when it returns true the audit stops with
+  /// trygg::Cancelled. Empty = never cancelled (LoadLimits::cancelled is the same for loads).
+  std::function<bool()> cancelled;
 };
 
 /// Audit an organisation. Pure: reads its arguments, touches nothing else, and gives the

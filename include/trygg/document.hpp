@@ -50,4 +50,8 @@ enum class DocumentKind : std::uint8_t {
 [[nodiscard]] std::string render_document(DocumentKind kind, const Organisation& organisation,
                                           const Framework& framework, Date as_of, Language lang);
 
+/// The note every draft carries on its third line, that it was made by trygg from the
+/// organisation's own data (used to recognise trygg's own files before replacing one).
+[[nodiscard]] std::string document_note(Language lang);
+
 }  // namespace trygg

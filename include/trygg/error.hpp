@@ -46,6 +46,14 @@ class LoadError : public Error {
   std::size_t total_;
 };
 
+/// A load or audit stopped early because its cancellation hook (LoadLimits::cancelled,
+/// AuditOptions::cancelled) asked it to; nothing was returned. Python raises
+/// KeyboardInterrupt instead (or whatever the signal handler raised).
+class Cancelled : public Error {
+ public:
+  Cancelled() : Error("cancelled") {}
+};
+
 /// A caller asked for something that does not exist or makes no sense (unknown pack,
 /// unknown rule id, bad option value).
 class UsageError : public Error {

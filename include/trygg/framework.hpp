@@ -146,6 +146,11 @@ namespace detail {
 struct FrameworkData;
 }
 
+/// Figures about fewer people than this are not shown (docs/privacy.md), unless a profile
+/// says otherwise (`min_group_size`); no profile may go below lowest_min_group_size.
+inline constexpr std::uint32_t default_min_group_size = 5;
+inline constexpr std::uint32_t lowest_min_group_size = 3;
+
 /// A validated set of packs.
 class Framework {
  public:
@@ -201,9 +206,17 @@ class Framework {
   /// effective severity and citations.
   [[nodiscard]] nlohmann::json to_json() const;
 
+  /// The smallest group a figure may be shown for (docs/privacy.md): documents and checks
+  /// hide figures about fewer people. default_min_group_size unless a profile set it.
+  [[nodiscard]] std::uint32_t min_group_size() const noexcept { return min_group_size_; }
+  /// The same framework with another threshold. Throws UsageError below lowest_min_group_size.
+  [[nodiscard]] Framework with_min_group_size(std::uint32_t n) const;
+
  private:
   explicit Framework(std::shared_ptr<const detail::FrameworkData> data) : data_(std::move(data)) {}
   std::shared_ptr<const detail::FrameworkData> data_;
+  // Kept beside the shared data, not in it: changing it must not copy the packs.
+  std::uint32_t min_group_size_ = default_min_group_size;
 };
 
 }  // namespace trygg

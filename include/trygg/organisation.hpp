@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -167,6 +168,10 @@ struct LoadLimits {
   std::size_t max_string_bytes = 1024u * 1024u;
   /// Problems reported in full; the rest are only counted.
   std::size_t max_errors = 100;
+  /// Asked every few thousand values and entities while loading; when it returns true the
+  /// load stops with trygg::Cancelled. Empty = never cancelled. It may be called from the
+  /// loading thread only, and should be cheap (Python's bindings check for Ctrl-C here).
+  std::function<bool()> cancelled;
 };
 
 /// A loaded, fully validated organisation. Never half-loaded: loading either returns a

@@ -30,7 +30,10 @@ struct Profile {
   std::vector<std::string> ignore;                             ///< patterns of rules not to run (after select)
   std::vector<std::pair<std::string, Severity>> severity;      ///< pattern → severity
   std::vector<std::pair<std::string, nlohmann::json>> params;  ///< pattern → object merged into the rule's params
-  std::string file = "<profile>";                              ///< names the profile in errors
+  /// The smallest group a figure may be shown for (docs/privacy.md); nullopt keeps the
+  /// framework's. Never below lowest_min_group_size: such a profile is refused.
+  std::optional<std::uint32_t> min_group_size;
+  std::string file = "<profile>";  ///< names the profile in errors
 
   /// Parse and check a profile document. Throws LoadError with every problem found.
   [[nodiscard]] static Profile parse(std::string_view json_text, const std::string& file = "<memory>");
@@ -43,7 +46,8 @@ struct Profile {
 [[nodiscard]] bool glob_match(std::string_view pattern, std::string_view text) noexcept;
 
 /// The framework with the profile applied: unselected and ignored rules removed, severities
-/// and parameters overridden. A preview rule selected by its exact id runs without
+/// and parameters overridden, and the profile's min_group_size, if any, in force. A preview rule selected by its exact
+/// id runs without
 /// --preview; a glob never switches preview rules on. Throws LoadError (pointing into the
 /// profile) when a rule id is unknown, a pattern matches no rule, or a value is not valid
 /// for the rules it matches.

@@ -28,4 +28,11 @@ struct TextOptions {
 /// Findings as CSV (one row per finding), for spreadsheets.
 [[nodiscard]] std::string render_csv(const Report& report, Language language);
 
+/// Text from the input made safe to print on a terminal or in a log: C0 and C1 control
+/// characters (escape sequences, carriage return, line feed, NUL), bidi controls
+/// (U+202A-U+202E, U+2066-U+2069) and the line separators are shown as \uXXXX, and bytes that
+/// are not UTF-8 as U+FFFD. The text report applies it to everything it takes from the input;
+/// the checker to every error line.
+[[nodiscard]] std::string terminal_safe(std::string_view text);
+
 }  // namespace trygg

@@ -19,6 +19,7 @@
 #include "trygg/framework.hpp"
 #include "trygg/message.hpp"
 #include "trygg/organisation.hpp"
+#include "trygg/output_file.hpp"
 #include "trygg/profile.hpp"
 #include "trygg/render.hpp"
 #include "trygg/report.hpp"

@@ -17,6 +17,17 @@ _SEVERITIES = ("info", "low", "medium", "high", "critical")
 _MAX_WIDTH = 2**31 - 1  # the core's int
 
 
+def _fresh(value: Any) -> Any:
+    """A deep copy of parsed JSON (dicts, lists and scalars), several times faster than
+    copy.deepcopy. The accessors hand these out, so that a caller who edits what they got
+    cannot change the report that repr(), to_dataframe() and the other accessors read."""
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    return value
+
+
 def _lang(lang: str | None) -> str | None:
     if lang is None:
         return None
@@ -32,7 +43,9 @@ class Report:
     a pass, maturity scores and the ordered action plan.
 
     The data properties follow the JSON report format (docs/report-format.md), in the
-    report's language; the ``to_*`` methods render it in any language.
+    report's language; the ``to_*`` methods render it in any language. Each access to a data
+    property returns a new copy: changing it leaves the report as it was, so keep the value in
+    a variable rather than reading the property inside a loop.
     """
 
     __slots__ = ("__dict__", "_impl")
@@ -58,13 +71,14 @@ class Report:
 
     @property
     def results(self) -> list[dict[str, Any]]:
-        """A result for every rule and subject."""
-        return cast("list[dict[str, Any]]", self._data["results"])
+        """A result for every rule and subject (a new copy on each access)."""
+        return cast("list[dict[str, Any]]", _fresh(self._data["results"]))
 
     @property
     def findings(self) -> list[dict[str, Any]]:
-        """The results that are not a pass (fail, partial, not assessed), with proposals."""
-        return cast("list[dict[str, Any]]", self._data["findings"])
+        """The results that are not a pass (fail, partial, not assessed), with proposals (a new
+        copy on each access)."""
+        return cast("list[dict[str, Any]]", _fresh(self._data["findings"]))
 
     @property
     def area_scores(self) -> dict[str, float]:
@@ -78,20 +92,21 @@ class Report:
 
     @property
     def action_plan(self) -> list[dict[str, Any]]:
-        """Proposed measures, dependencies first, then by severity and due date."""
-        return cast("list[dict[str, Any]]", self._data["action_plan"])
+        """Proposed measures, dependencies first, then by severity and due date (a new copy on
+        each access)."""
+        return cast("list[dict[str, Any]]", _fresh(self._data["action_plan"]))
 
     @property
     def routines(self) -> list[dict[str, Any]]:
         """Each routine against the element requirements of every regime it serves:
         ``{"routine", "pointer", "requirements": [{"rule", "measure", "satisfied", "missing",
-        "citations"}]}``."""
-        return cast("list[dict[str, Any]]", self._data["routines"])
+        "citations"}]}`` (a new copy on each access)."""
+        return cast("list[dict[str, Any]]", _fresh(self._data["routines"]))
 
     @property
     def summary(self) -> dict[str, Any]:
-        """Counts of results by status, and of findings by severity."""
-        return cast("dict[str, Any]", self._data["summary"])
+        """Counts of results by status, and of findings by severity (a new copy on each access)."""
+        return cast("dict[str, Any]", _fresh(self._data["summary"]))
 
     def count_at_or_above(self, severity: str) -> int:
         """How many findings count against ``--fail-on severity``."""
@@ -148,12 +163,12 @@ class Report:
                 "message": f["message"]["text"],
                 "due": f["proposal"]["due"],
             }
-            for f in self.findings
+            for f in self._data["findings"]  # read only: the rows copy what they take
         ]
         columns = ["fingerprint", "rule", "measure", "area", "subject_kind", "subject_id", "status", "severity",
                    "obligation", "message", "due"]
         return pd.DataFrame(rows, columns=columns)
 
     def __repr__(self) -> str:
-        s = self.summary
+        s = self._data["summary"]
         return f"Report(as_of={self.as_of!r}, results={s['results']}, findings={s['findings']})"

@@ -30,13 +30,7 @@ class Cadence final : public Evaluator {
       return;
     }
     if (!last) {
-      // Only dates after the as-of date, or none at all: not evidence of a past occurrence.
-      if (latest.future.date)
-        out.push_back(org_outcome(in, Status::not_assessed, Message{"cadence.future"}, expected,
-                                  future_found(latest.future, ctx.as_of), {latest.future.pointer}));
-      else
-        out.push_back(org_outcome(in, Status::not_assessed, Message{"cadence.not-assessed"}, expected,
-                                  Message{"cadence.found-no-date"}, routine_evidence(in)));
+      out.push_back(undated(in, latest, expected, "cadence.future", "cadence.not-assessed"));
       return;
     }
     const Date due = *last + every;

@@ -39,14 +39,7 @@ class CalendarYear final : public Evaluator {
       return;
     }
     if (!last) {
-      // Implemented, but with no date on or before the as-of date: when it was done is not
-      // reported (or lies ahead, often a typo), so the year cannot be judged.
-      if (latest.future.date)
-        out.push_back(org_outcome(in, Status::not_assessed, Message{"calendar-year.not-assessed"}, expected,
-                                  future_found(latest.future, ctx.as_of), {latest.future.pointer}));
-      else
-        out.push_back(org_outcome(in, Status::not_assessed, Message{"calendar-year.not-assessed"}, expected,
-                                  Message{"cadence.found-no-date"}, routine_evidence(in)));
+      out.push_back(undated(in, latest, expected, "calendar-year.not-assessed", "calendar-year.not-assessed"));
       return;
     }
     const Message found{"calendar-year.found", {{"date", last->to_string()}}};

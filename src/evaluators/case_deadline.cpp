@@ -7,6 +7,7 @@
 // read; the input never holds a case.
 #include <algorithm>
 
+#include "../disclosure.hpp"
 #include "common.hpp"
 
 namespace trygg::detail::eval {
@@ -41,7 +42,8 @@ class CaseDeadline final : public Evaluator {
         {"case-deadline.pass", "case-deadline.fail", "case-deadline.no-cases", "case-deadline.not-assessed",
          "case-deadline.no-figures", "case-deadline.expected", "case-deadline.expected-retention",
          "case-deadline.fail-retention", "case-deadline.expected-investigated", "case-deadline.fail-investigated",
-         "case-deadline.found", "common.found-not-reported"}};
+         "case-deadline.found", "case-deadline.found-hidden", "case-deadline.fail-hidden",
+         "case-deadline.fail-investigated-hidden", "case-deadline.fail-retention-hidden", "common.found-not-reported"}};
     return i;
   }
 
@@ -70,6 +72,7 @@ class CaseDeadline final : public Evaluator {
     std::size_t periods = 0, judged = 0;
     std::uint64_t late_total = 0;
     std::vector<std::string> late_evidence, all_evidence;
+    std::vector<Index> judged_groups;  // whose cases the count of late ones is about
     for (std::size_t i = 0; i < org.case_statistics.size(); ++i) {
       const auto& c = org.case_statistics[i];
       if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) continue;
@@ -110,11 +113,24 @@ class CaseDeadline final : public Evaluator {
       if (!late) continue;
       ++judged;
       late_total += *late;
+      judged_groups.push_back(c.unit);
     }
-    const Message found{"case-deadline.found",
-                        {{"periods", std::to_string(periods)},
-                         {"judged", std::to_string(judged)},
-                         {"late", std::to_string(late_total)}}};
+    // The count of late cases is a figure about the people of the judged sets of figures (a
+    // unit's set is about its subtree, the organisation's about everyone): it goes through
+    // disclosure control like any other figure (docs/privacy.md), as a table of one cell.
+    // Zero is a figure too ("no case late" in a unit of three says as much as "one late").
+    const std::string min = std::to_string(in.ctx.fw.min_group_size());
+    const bool hidden =
+        judged > 0 && disclose({GroupCell{no_enclosing_cell, detail::GroupSizes(org).union_size(judged_groups)}},
+                               in.ctx.fw.min_group_size())
+                              .front() != Disclosure::published;
+    const Message found =
+        hidden ? Message{"case-deadline.found-hidden",
+                         {{"periods", std::to_string(periods)}, {"judged", std::to_string(judged)}, {"min", min}}}
+               : Message{"case-deadline.found",
+                         {{"periods", std::to_string(periods)},
+                          {"judged", std::to_string(judged)},
+                          {"late", std::to_string(late_total)}}};
     if (periods == 0) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"case-deadline.no-cases", {{"kinds", kinds_text}}},
                                 expected, found, {"/case_statistics"}));
@@ -122,13 +138,12 @@ class CaseDeadline final : public Evaluator {
       // Dedupe: one period can be late by two fields.
       std::sort(late_evidence.begin(), late_evidence.end());
       late_evidence.erase(std::unique(late_evidence.begin(), late_evidence.end()), late_evidence.end());
-      out.push_back(org_outcome(
-          in, Status::fail,
-          Message{metric == "retention" ? "case-deadline.fail-retention"
-                  : !timed              ? "case-deadline.fail-investigated"
-                                        : "case-deadline.fail",
-                  {{"metric", metric}, {"within", within.to_string()}, {"late", std::to_string(late_total)}}},
-          expected, found, std::move(late_evidence)));
+      std::string id = metric == "retention" ? "case-deadline.fail-retention"
+                       : !timed              ? "case-deadline.fail-investigated"
+                                             : "case-deadline.fail";
+      Message fail{id, {{"metric", metric}, {"within", within.to_string()}, {"late", std::to_string(late_total)}}};
+      if (hidden) fail = Message{id + "-hidden", {{"metric", metric}, {"within", within.to_string()}, {"min", min}}};
+      out.push_back(org_outcome(in, Status::fail, std::move(fail), expected, found, std::move(late_evidence)));
     } else if (judged == 0) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"case-deadline.no-figures", {{"metric", metric}}},
                                 expected, found, std::move(all_evidence)));

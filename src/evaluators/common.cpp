@@ -132,6 +132,15 @@ bool occurrences_reported(const Organisation& org) {
   return org.has_routines || org.has_activities || org.has_surveys;
 }
 
+Outcome undated(const RuleInput& in, const LatestOccurrence& latest, const Message& expected,
+                const char* future_message, const char* no_date_message) {
+  if (latest.future.date)
+    return org_outcome(in, Status::not_assessed, Message{future_message}, expected,
+                       future_found(latest.future, in.ctx.as_of), {latest.future.pointer});
+  return org_outcome(in, Status::not_assessed, Message{no_date_message}, expected, Message{"cadence.found-no-date"},
+                     routine_evidence(in));
+}
+
 Message future_found(const FutureDate& f, Date as_of) {
   return Message{"common.found-future",
                  {{"date", f.date ? f.date->to_string() : ""}, {"pointer", f.pointer}, {"as_of", as_of.to_string()}}};

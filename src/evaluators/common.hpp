@@ -93,6 +93,13 @@ bool occurrences_reported(const Organisation& org);
 /// The "found" message for evidence dated after the as-of date (common.found-future).
 Message future_found(const FutureDate& f, Date as_of);
 
+/// The outcome when the measure is implemented but no date on or before the as-of date is
+/// reported: when it happened is not known, so the rule is not assessed. With a date after the
+/// as-of date (often a typo) the message is `future_message` and the date is named; otherwise
+/// `no_date_message`, found "no date reported".
+Outcome undated(const RuleInput& in, const LatestOccurrence& latest, const Message& expected,
+                const char* future_message, const char* no_date_message);
+
 /// For checks that judge every unit: the organisation outcome (pass when no unit failed, fail
 /// when all did, partial otherwise; messages `<prefix>.pass|partial|fail` with `bad`, and
 /// `<prefix>.found` with `bad` and `units`), followed by the failing units' own outcomes.

@@ -64,6 +64,20 @@ class JsonNode {
   /// The value as nlohmann JSON (a copy; for messages and for values kept as JSON).
   [[nodiscard]] json to_json() const;
 
+  /// What walk() shows: a string value, a non-negative integer, or an object key.
+  struct Leaf {
+    enum class Kind { string, integer, key };
+    Kind kind;
+    std::string_view text;     ///< string and key
+    std::uint64_t number = 0;  ///< integer
+  };
+  /// Visit every string, non-negative integer and object key at or below this value, in
+  /// document order. Iterative, because nesting may be as deep as a raised max_depth allows.
+  /// `pointer()` makes the JSON Pointer of the value (of its object, for a key: the key itself
+  /// may be what must not be repeated) and costs time only when called. When `visit` returns
+  /// false for a key, that member's value is skipped.
+  void walk(const std::function<bool(const Leaf&, const std::function<std::string()>& pointer)>& visit) const;
+
  private:
   friend class FastDocument;
   /// A view of a simdjson::dom::element, given by address.
@@ -143,11 +157,15 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::uin
 
 /// Parse JSON text strictly: no byte-order mark, no duplicate keys, nesting at most
 /// max_depth. Records a diagnostic (with line and column where they apply) and returns
-/// nullopt on failure.
-std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, Diagnostics& out);
+/// nullopt on failure. `cancelled` is asked every few tens of thousands of values; when it
+/// returns true, parsing stops with trygg::Cancelled.
+std::optional<json> parse_strict(std::string_view text, std::size_t max_depth, Diagnostics& out,
+                                 const std::function<bool()>& cancelled = {});
 
 /// Append one reference token to a JSON Pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view base, std::string_view token);
+/// The same in place: building a long pointer token by token stays linear.
+void pointer_extend(std::string& pointer, std::string_view token);
 std::string pointer_append(std::string_view base, std::size_t index);
 
 /// Valid, printable UTF-8 of at most max_chars code points (then "..."): invalid bytes and

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Private: making text from the input safe in each output format (src/escape.cpp). Every
+// renderer and document that writes input text (names, titles, ids, messages that quote them)
+// goes through one of these, so no input can add markup, links, headings, table cells, terminal
+// escapes or spreadsheet formulas that the template did not write.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace trygg::detail {
+
+/// Text for Markdown (CommonMark and GitHub's GFM), placed inline in a line the template
+/// writes (a table cell, after a list marker, in a paragraph): it cannot start or end any
+/// markup. The characters that open inline markup are backslash-escaped (emphasis, code,
+/// links, images, raw HTML, entities, table pipes, strikethrough), and so are, at the start,
+/// those that open a block (headings, lists, quotes); line breaks and tabs become spaces;
+/// other control and bidi characters are shown as \uXXXX. GFM's autolinks are broken up: ":"
+/// and the dot of "www." are escaped, and a word joiner follows "@" (so an e-mail-like text is
+/// no mailto: link). Ordinary punctuation such as "-" in "ap-2" is left as it is.
+std::string markdown_text(std::string_view text);
+
+/// A CSV field's content, safe in a spreadsheet: a field that begins with "=", "+", "-", "@",
+/// a tab or a carriage return is prefixed with an apostrophe (the OWASP advice against formula
+/// injection), so Excel and LibreOffice show it as text.
+std::string csv_text(std::string_view text);
+
+}  // namespace trygg::detail
