@@ -13,6 +13,8 @@
 #include "trygg/error.hpp"
 #include "trygg/organisation.hpp"
 
+#include "organisation_validate.hpp"
+
 namespace trygg {
 namespace {
 using detail::Diagnostics;
@@ -637,39 +639,7 @@ class Loader {
   /// Exactly one root, and no cycle through parents.
   void check_tree(const Organisation& org) {
     if (org.units.empty() || !d_.empty()) return;  // references already broken: the tree is not meaningful
-    const std::size_t before = d_.count();
-    // Colour walk: 0 unseen, 1 on the current path, 2 known to reach the root.
-    std::vector<char> state(org.units.size(), 0);
-    for (Index start = 0; start < org.units.size(); ++start) {
-      std::vector<Index> path;
-      Index u = start;
-      while (u != no_index && state[u] == 0) {
-        state[u] = 1;
-        path.push_back(u);
-        u = org.units[u].parent;
-      }
-      if (u != no_index && state[u] == 1) {
-        std::string cycle;
-        const auto from = std::find(path.begin(), path.end(), u);
-        for (auto it = from; it != path.end(); ++it)
-          cycle += org.units[*it].id + " -> ";
-        cycle += org.units[u].id;
-        d_.add("/units/" + std::to_string(u) + "/parent", "a parent chain that ends at the root",
-               u == org.units[u].parent ? "a unit that is its own parent" : "the cycle " + cycle);
-      }
-      for (auto x : path)
-        state[x] = 2;
-    }
-    if (d_.count() > before) return;  // a cycle leaves no root; the cycle says more
-    std::vector<Index> roots;
-    for (Index i = 0; i < org.units.size(); ++i)
-      if (org.units[i].parent == no_index) roots.push_back(i);
-    if (roots.empty()) {
-      d_.add("/units", "exactly one unit without a parent (the root)", "no unit without a parent");
-    } else if (roots.size() > 1) {
-      d_.add("/units/" + std::to_string(roots[1]) + "/parent", "exactly one unit without a parent (the root)",
-             std::to_string(roots.size()) + " units without a parent, the first \"" + org.units[roots[0]].id + "\"");
-    }
+    detail::check_unit_tree(org, d_);
   }
 
   const Framework& fw_;

@@ -80,34 +80,6 @@ class References {
   Diagnostics& d_;
 };
 
-/// The unit tree: one root and no cycle. References must be in range.
-void check_tree(const Organisation& org, Diagnostics& d) {
-  const std::size_t n = org.units.size();
-  if (n == 0) {
-    d.add("/units", "an array of at least one unit", "an empty array");
-    return;
-  }
-  std::vector<char> state(n, 0);  // 0 unseen, 1 on the current path, 2 reaches the root
-  for (Index start = 0; start < n; ++start) {
-    std::vector<Index> path;
-    Index u = start;
-    while (u != no_index && state[u] == 0) {
-      state[u] = 1;
-      path.push_back(u);
-      u = org.units[u].parent;
-    }
-    if (u != no_index && state[u] == 1)
-      d.add(at("units", u, "parent"), "a parent chain that ends at the root",
-            u == org.units[u].parent ? "a unit that is its own parent" : "a cycle through \"" + org.units[u].id + "\"");
-    for (auto x : path)
-      state[x] = 2;
-  }
-  const auto roots =
-      std::count_if(org.units.begin(), org.units.end(), [](const Unit& x) { return x.parent == no_index; });
-  if (roots != 1 && d.empty())
-    d.add("/units", "exactly one unit without a parent (the root)", std::to_string(roots) + " units without a parent");
-}
-
 template <class T>
 void unique_ids(const std::vector<T>& list, const char* name, Diagnostics& d) {
   detail::IdIndex index;
@@ -132,12 +104,51 @@ void known_measures(const std::vector<std::string>& ids, const std::string& poin
 
 namespace detail {
 
+void check_unit_tree(const Organisation& org, Diagnostics& d) {
+  const std::size_t before = d.count();
+  // Colour walk: 0 unseen, 1 on the current path, 2 known to reach the root.
+  std::vector<char> state(org.units.size(), 0);
+  for (Index start = 0; start < org.units.size(); ++start) {
+    std::vector<Index> path;
+    Index u = start;
+    while (u != no_index && state[u] == 0) {
+      state[u] = 1;
+      path.push_back(u);
+      u = org.units[u].parent;
+    }
+    if (u != no_index && state[u] == 1) {
+      std::string cycle;
+      const auto from = std::find(path.begin(), path.end(), u);
+      for (auto it = from; it != path.end(); ++it)
+        cycle += org.units[*it].id + " -> ";
+      cycle += org.units[u].id;
+      d.add("/units/" + std::to_string(u) + "/parent", "a parent chain that ends at the root",
+            u == org.units[u].parent ? "a unit that is its own parent" : "the cycle " + cycle);
+    }
+    for (auto x : path)
+      state[x] = 2;
+  }
+  if (d.count() > before) return;  // a cycle leaves no root; the cycle says more
+  std::vector<Index> roots;
+  for (Index i = 0; i < org.units.size(); ++i)
+    if (org.units[i].parent == no_index) roots.push_back(i);
+  if (roots.empty()) {
+    d.add("/units", "exactly one unit without a parent (the root)", "no unit without a parent");
+  } else if (roots.size() > 1) {
+    d.add("/units/" + std::to_string(roots[1]) + "/parent", "exactly one unit without a parent (the root)",
+          std::to_string(roots.size()) + " units without a parent, the first \"" + org.units[roots[0]].id + "\"");
+  }
+}
+
 /// What audit() needs to hold; throws LoadError naming `file`.
 void require_auditable(const Organisation& org, const Framework& fw, const std::string& file) {
   Diagnostics d(file);
   References(org, d).check();
   d.throw_if_any();
-  check_tree(org, d);
+  if (org.units.empty())
+    d.add("/units", "an array of at least one unit", "an empty array");
+  else
+    check_unit_tree(org, d);
   unique_ids(org.units, "units", d);
   unique_ids(org.people, "people", d);
   unique_ids(org.channels, "channels", d);

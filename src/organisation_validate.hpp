@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "trygg/detail/json_reader.hpp"
 #include "trygg/framework.hpp"
 #include "trygg/organisation.hpp"
 
@@ -13,5 +14,9 @@ namespace trygg::detail {
 /// out of range, not exactly one root, a cycle of units, a duplicate unit, person or channel
 /// id, or a measure or element the framework does not have. Linear in the organisation's size.
 void require_auditable(const Organisation& org, const Framework& fw, const std::string& file);
+
+/// The unit tree has exactly one root and no cycle; the loader's check, shared. Every parent
+/// must be an index in range.
+void check_unit_tree(const Organisation& org, Diagnostics& d);
 
 }  // namespace trygg::detail

@@ -74,7 +74,7 @@ TEST_CASE("audit refuses what the loader would refuse and the checks cannot judg
       {"unknown measure", [](Organisation& o) { o.routines[0].measures = {"ORG-99"}; }, "/routines/0/measures/0"},
       {"unknown element", [](Organisation& o) { o.routines[0].elements = {{"no-such-element"}}; },
        "/routines/0/elements/0"},
-      {"two roots", [](Organisation& o) { o.units[2].parent = trygg::no_index; }, "/units"},
+      {"two roots", [](Organisation& o) { o.units[2].parent = trygg::no_index; }, "/units/2/parent"},
       {"duplicate unit id", [](Organisation& o) { o.units[2].id = "u-a"; }, "/units/2/id"},
       {"parent out of range", [](Organisation& o) { o.units[2].parent = 17; }, "/units/2/parent"},
       {"manager out of range", [](Organisation& o) { o.units[0].manager = 99; }, "/units/0/manager"},
