@@ -70,11 +70,6 @@ void append_visible(std::string& out, char32_t cp) {
     out += hex[(cp >> shift) & 0xF];
 }
 
-bool is_ascii_punctuation(char32_t cp) {
-  return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) || (cp >= 0x5B && cp <= 0x60) ||
-         (cp >= 0x7B && cp <= 0x7E);
-}
-
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {

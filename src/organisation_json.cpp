@@ -107,7 +107,10 @@ json Organisation::to_json() const {
       if (r.elements) e["elements"] = *r.elements;
       if (!r.units.empty()) e["units"] = ids.units(r.units);
       put(e, "written", r.written);
-      if (r.owner != no_index) e["owner"] = ids.person(r.owner);
+      if (r.owner != no_index)
+        e["owner"] = ids.person(r.owner);
+      else if (r.no_owner)
+        e["owner"] = nullptr;
       put(e, "adopted", r.adopted);
       put(e, "last_reviewed", r.last_reviewed);
       put(e, "review_interval", r.review_interval);

@@ -444,7 +444,11 @@ class Loader {
     });
     x.units = refs(r, "units", units_, "a unit", Empty::means_default);
     x.written = r.boolean("written", false);
-    x.owner = ref(r, "owner", false, people_, "a person");
+    // "owner": null reports that nobody owns it; a left-out owner is not reported.
+    if (const auto o = r.get("owner", false, ""); o && o->is_null())
+      x.no_owner = true;
+    else
+      x.owner = ref(r, "owner", false, people_, "a person");
     x.adopted = r.date("adopted", false);
     x.last_reviewed = r.date("last_reviewed", false);
     x.review_interval = r.duration("review_interval", false);

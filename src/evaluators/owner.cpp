@@ -11,25 +11,33 @@ class Owner final : public Evaluator {
     static const CheckInfo i{"owner",
                              "some routine implementing the measure names an owner",
                              {},
-                             {"owner.pass", "owner.fail", "owner.expected", "owner.found", "common.no-routine",
+                             {"owner.pass", "owner.fail", "owner.expected", "owner.found", "owner.not-reported", "common.no-routine",
                               "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const Message expected{"owner.expected"};
     if (without_routines(in, expected, out)) return;
-    std::size_t owned = 0, total = 0;
+    // A routine without an owner counts against the rule only when the input says so
+    // ("owner": null); a left-out owner is not reported (docs/input-format.md, Principles).
+    std::size_t owned = 0, unreported = 0, total = 0;
     std::vector<std::string> evidence;
     for (auto i : in.ctx.routines_of(in.measure_index)) {
       ++total;
-      if (in.ctx.org.routines[i].owner != no_index) {
+      const auto& r = in.ctx.org.routines[i];
+      if (r.owner != no_index) {
         ++owned;
         evidence.push_back(in.ctx.routine_pointer(i) + "/owner");
+      } else if (!r.no_owner) {
+        ++unreported;
       }
     }
     const Message found{"owner.found", {{"owned", std::to_string(owned)}, {"total", std::to_string(total)}}};
     if (owned > 0)
       out.push_back(org_outcome(in, Status::pass, Message{"owner.pass"}, expected, found, std::move(evidence)));
+    else if (unreported > 0)
+      out.push_back(org_outcome(in, Status::not_assessed, Message{"owner.not-reported"}, expected, found,
+                                routine_evidence(in)));
     else
       out.push_back(org_outcome(in, Status::fail, Message{"owner.fail"}, expected, found, routine_evidence(in)));
   }

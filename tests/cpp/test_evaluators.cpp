@@ -123,7 +123,13 @@ TEST_CASE("cadence", "[evaluator]") {
 }
 
 TEST_CASE("owner", "[evaluator]") {
-  CHECK(result(run(with_routine([](json&) {})), "ORG-03/owner").status == Status::fail);
+  // A left-out owner is not reported; "owner": null says that nobody owns the routine.
+  CHECK(result(run(with_routine([](json&) {})), "ORG-03/owner").status == Status::not_assessed);
+  CHECK(result(run(with_routine([](json&) {})), "ORG-03/owner").message.id == "owner.not-reported");
+  CHECK(result(run(with_routine([](json& r) { r["owner"] = nullptr; })), "ORG-03/owner").status == Status::fail);
+  const auto org = fixtures::load(with_routine([](json& r) { r["owner"] = nullptr; }));
+  CHECK(org.routines[0].no_owner);
+  CHECK(fixtures::load(org.to_json()).routines[0].no_owner);
   CHECK(result(run(with_routine([](json& r) { r["owner"] = "p-3"; })), "ORG-03/owner").status == Status::pass);
 }
 
