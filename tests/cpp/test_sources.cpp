@@ -118,7 +118,8 @@ TEST_CASE("the framework as data lists its sources", "[sources]") {
 
 TEST_CASE("a pack's sources are parsed and checked", "[sources]") {
   SECTION("a good pack") {
-    const auto p = trygg::Framework::parse_pack(pack_with_sources("extra", {source("doc-1")}).dump(), "extra.json");
+    const auto p =
+        trygg::Framework::parse_pack(pack_with_sources("extra", json::array({source("doc-1")})).dump(), "extra.json");
     REQUIRE(p.sources.size() == 1);
     CHECK(p.sources[0].id == "doc-1");
     CHECK(p.sources[0].reference.nb == "Ref doc-1");
@@ -131,28 +132,28 @@ TEST_CASE("a pack's sources are parsed and checked", "[sources]") {
   SECTION("the url may be left out") {
     json s = source("doc-1");
     s.erase("url");
-    const auto p = trygg::Framework::parse_pack(pack_with_sources("extra", {s}).dump(), "extra.json");
+    const auto p = trygg::Framework::parse_pack(pack_with_sources("extra", json::array({s})).dump(), "extra.json");
     REQUIRE(p.sources.size() == 1);
     CHECK(p.sources[0].url.empty());
   }
   SECTION("an unknown key") {
     json s = source("doc-1");
     s["title"] = "x";
-    const auto d = parse_errors(pack_with_sources("extra", {s}));
+    const auto d = parse_errors(pack_with_sources("extra", json::array({s})));
     REQUIRE(d.size() == 1);
     CHECK(d[0].pointer == "/sources/0/title");
   }
   SECTION("a reference without a language") {
     json s = source("doc-1");
     s["reference"].erase("nb");
-    const auto d = parse_errors(pack_with_sources("extra", {source("doc-0"), s}));
+    const auto d = parse_errors(pack_with_sources("extra", json::array({source("doc-0"), s})));
     REQUIRE(d.size() == 1);
     CHECK(d[0].pointer == "/sources/1/reference/nb");
   }
   SECTION("a missing reference") {
     json s = source("doc-1");
     s.erase("reference");
-    const auto d = parse_errors(pack_with_sources("extra", {s}));
+    const auto d = parse_errors(pack_with_sources("extra", json::array({s})));
     REQUIRE(d.size() == 1);
     CHECK(d[0].pointer == "/sources/0/reference");
   }
@@ -162,14 +163,15 @@ TEST_CASE("a pack's sources are parsed and checked", "[sources]") {
     CHECK(d[0].pointer == "/sources");
   }
   SECTION("a duplicate id within a pack") {
-    const auto d = parse_errors(pack_with_sources("extra", {source("doc-1"), source("doc-1")}));
+    const auto d = parse_errors(pack_with_sources("extra", json::array({source("doc-1"), source("doc-1")})));
     REQUIRE(d.size() == 1);
     CHECK(d[0].pointer == "/sources/1/id");
   }
   SECTION("a duplicate id across two packs") {
-    const auto one = trygg::Framework::parse_pack(pack_with_sources("one", {source("doc-1")}).dump(), "one.json");
-    const auto two =
-        trygg::Framework::parse_pack(pack_with_sources("two", {source("doc-2"), source("doc-1")}).dump(), "two.json");
+    const auto one =
+        trygg::Framework::parse_pack(pack_with_sources("one", json::array({source("doc-1")})).dump(), "one.json");
+    const auto two = trygg::Framework::parse_pack(
+        pack_with_sources("two", json::array({source("doc-2"), source("doc-1")})).dump(), "two.json");
     const auto d = combine_errors({trygg::Framework::builtin_pack("base"), one, two});
     REQUIRE(d.size() == 1);
     CHECK(d[0].file == "two.json");
@@ -177,7 +179,8 @@ TEST_CASE("a pack's sources are parsed and checked", "[sources]") {
     CHECK(d[0].expected == "a unique source id");
   }
   SECTION("a duplicate of a built-in source") {
-    const auto p = trygg::Framework::parse_pack(pack_with_sources("extra", {source("seed-004")}).dump(), "extra.json");
+    const auto p = trygg::Framework::parse_pack(pack_with_sources("extra", json::array({source("seed-004")})).dump(),
+                                                "extra.json");
     const auto d = combine_errors({trygg::Framework::builtin_pack("base"), p});
     REQUIRE(d.size() == 1);
     CHECK(d[0].pointer == "/sources/0/id");
