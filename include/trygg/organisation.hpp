@@ -66,7 +66,7 @@ struct Routine {
   std::optional<std::vector<std::string>> elements;
   std::vector<Index> units;     ///< covered units with subtrees; empty = whole organisation
   std::optional<bool> written;  ///< nullopt = not reported
-  Index owner = no_index;  ///< no_index: see no_owner
+  Index owner = no_index;       ///< no_index: see no_owner
   /// The input says that nobody owns the routine (`"owner": null`). With no owner and no such
   /// statement, who owns it is not reported, and the owner rule is not assessed.
   bool no_owner = false;

@@ -11,8 +11,8 @@ class Owner final : public Evaluator {
     static const CheckInfo i{"owner",
                              "some routine implementing the measure names an owner",
                              {},
-                             {"owner.pass", "owner.fail", "owner.expected", "owner.found", "owner.not-reported", "common.no-routine",
-                              "common.no-routines-section"}};
+                             {"owner.pass", "owner.fail", "owner.expected", "owner.found", "owner.not-reported",
+                              "common.no-routine", "common.no-routines-section"}};
     return i;
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -36,8 +36,8 @@ class Owner final : public Evaluator {
     if (owned > 0)
       out.push_back(org_outcome(in, Status::pass, Message{"owner.pass"}, expected, found, std::move(evidence)));
     else if (unreported > 0)
-      out.push_back(org_outcome(in, Status::not_assessed, Message{"owner.not-reported"}, expected, found,
-                                routine_evidence(in)));
+      out.push_back(
+          org_outcome(in, Status::not_assessed, Message{"owner.not-reported"}, expected, found, routine_evidence(in)));
     else
       out.push_back(org_outcome(in, Status::fail, Message{"owner.fail"}, expected, found, routine_evidence(in)));
   }
