@@ -453,11 +453,10 @@ TEST_CASE("Swedish managers' knowledge is judged over three years, and delegatio
 
 TEST_CASE("duties added from AFS 2023:2: goals, preconditions, workload, clarity, conditions, crisis support") {
   auto doc = employer("SE", "private", 12);
-  for (const char* rule :
-       {"se.osa.2-5.goals", "se.osa.2-5.participation", "se.osa.2-5.known", "se.osa.2-5.written",
-        "se.osa.2-4.preconditions", "se.osa.2-6.workload", "se.osa.2-7.clarity", "se.osa.2-10.conditions",
-        "se.afs-4-4.crisis-readiness", "se.afs-4-4.crisis-coverage", "se.afs-4-4.crisis-followed-up",
-        "se.afs-4-4.crisis-known", "se.afs-4-6.manager-knowledge"}) {
+  for (const char* rule : {"se.osa.2-5.goals", "se.osa.2-5.participation", "se.osa.2-5.known", "se.osa.2-5.written",
+                           "se.osa.2-4.preconditions", "se.osa.2-6.workload", "se.osa.2-7.clarity",
+                           "se.osa.2-10.conditions", "se.fh.4-4.crisis-readiness", "se.fh.4-4.crisis-coverage",
+                           "se.fh.4-4.crisis-followed-up", "se.fh.4-4.crisis-known", "se.fh.4-6.manager-knowledge"}) {
     CAPTURE(rule);
     // In force with AFS 2023:2 from 2025-01-01; before that the rule claims nothing.
     CHECK(status_of(doc, rule, "2024-12-31") == trygg::Status::not_applicable);
