@@ -8,6 +8,20 @@
 
 namespace trygg::detail::eval {
 namespace {
+/// The role whose holders make up a party that takes part in writing routines (a party
+/// without one, such as "employees", has no holders to list: empty).
+std::string_view role_of_party(std::string_view party) {
+  static constexpr std::pair<std::string_view, std::string_view> roles[]{
+      {"managers", "manager"},
+      {"safety-representatives", "safety-representative"},
+      {"union-representatives", "union-representative"},
+      {"hr", "hr-specialist"},
+      {"occupational-health", "occupational-health"}};
+  for (const auto& [p, r] : roles)
+    if (p == party) return r;
+  return {};
+}
+
 class Participation final : public Evaluator {
  public:
   const CheckInfo& info() const override {
@@ -28,7 +42,7 @@ class Participation final : public Evaluator {
     // representatives" (aml § 2 A-6, ldl § 26) asks for union representatives only where there
     // are any, which the people list shows (a listed holder of the matching role).
     for (const auto& party : list_param(in, "parties_where_present")) {
-      const std::string role = party.size() > 1 && party.back() == 's' ? party.substr(0, party.size() - 1) : party;
+      const std::string_view role = role_of_party(party);
       const auto& people = in.ctx.org.people;
       if (std::any_of(people.begin(), people.end(), [&](const Person& x) { return x.has_role(role); }) &&
           std::find(required.begin(), required.end(), party) == required.end())
