@@ -8,7 +8,7 @@
 
 #include "evaluators/common.hpp"
 #include "organisation_validate.hpp"
-#include "trygg/detail/audit_context.hpp"
+#include "audit_context.hpp"
 #include "trygg/error.hpp"
 
 namespace trygg {

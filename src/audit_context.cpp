@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "trygg/detail/audit_context.hpp"
+#include "audit_context.hpp"
 
 #include <algorithm>
 
-#include "trygg/detail/org_graph.hpp"
+#include "org_graph.hpp"
 
 namespace trygg::detail {
 

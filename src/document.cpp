@@ -16,7 +16,7 @@
 
 #include "disclosure.hpp"
 #include "trygg/audit.hpp"
-#include "trygg/detail/embedded.hpp"
+#include "embedded.hpp"
 #include "trygg/message.hpp"
 #include "trygg/report.hpp"
 

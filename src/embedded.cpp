@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The data files are turned into character arrays at configure time by
 // cmake/EmbedFile.cmake (see CMakeLists.txt); this file only lists them.
-#include "trygg/detail/embedded.hpp"
+#include "embedded.hpp"
 
 namespace trygg::detail::embedded {
 extern const char pack_base[];

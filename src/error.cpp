@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "trygg/error.hpp"
 
-#include "trygg/detail/json_reader.hpp"
+#include "json_reader.hpp"
 #include "trygg/render.hpp"
 
 namespace trygg {

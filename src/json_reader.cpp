@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "trygg/detail/json_reader.hpp"
+#include "json_reader.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -12,6 +12,7 @@
 #include <simdjson.h>
 
 #include "identity_number.hpp"
+#include "trygg/organisation.hpp"
 
 namespace trygg::detail {
 
@@ -408,11 +409,6 @@ void Diagnostics::add(Diagnostic d) {
       if (field->size() >= 10) *field = withhold_identity_numbers(*field);
     list_.push_back(std::move(d));
   }
-}
-
-std::string limit_hint(std::string_view option, std::string_view field) {
-  return "raise the limit with " + std::string(option) + " (Python: " + std::string(field) +
-         "=..., C++: LoadLimits::" + std::string(field) + ")";
 }
 
 void Diagnostics::throw_if_any() {
@@ -1094,3 +1090,10 @@ bool ObjectReader::array(std::string_view key, bool required, const std::functio
 }
 
 }  // namespace trygg::detail
+
+namespace trygg {
+std::string limit_hint(std::string_view option, std::string_view field) {
+  return "raise the limit with " + std::string(option) + " (Python: " + std::string(field) +
+         "=..., C++: LoadLimits::" + std::string(field) + ")";
+}
+}  // namespace trygg

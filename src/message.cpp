@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "trygg/detail/embedded.hpp"
+#include "embedded.hpp"
 #include "trygg/framework.hpp"
 
 namespace trygg {

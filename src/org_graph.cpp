@@ -3,7 +3,7 @@
 // post-dominator tree of the reporting routes (Lengauer-Tarjan, Boost.Graph), which answers
 // "does every route from this unit pass through that person?" for all units at once in
 // near-linear time, instead of one search per unit.
-#include "trygg/detail/org_graph.hpp"
+#include "org_graph.hpp"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // The document form of an organisation (input format version 1) and the blank template.
 #include "trygg/organisation.hpp"
 
-#include "trygg/detail/vocabulary.hpp"
+#include "vocabulary.hpp"
 
 namespace trygg {
 namespace {

@@ -8,8 +8,8 @@
 
 #include "identity_number.hpp"
 #include "trygg/detail/id_index.hpp"
-#include "trygg/detail/json_reader.hpp"
-#include "trygg/detail/vocabulary.hpp"
+#include "json_reader.hpp"
+#include "vocabulary.hpp"
 #include "trygg/error.hpp"
 #include "trygg/organisation.hpp"
 
@@ -230,7 +230,7 @@ class Loader {
                    " entries in all of units, people, routines, activities, channels, surveys, case_statistics, "
                    "risks and action_plan",
                std::to_string(total) + " entries up to and including this list",
-               detail::limit_hint("--max-entities", "max_entities"));
+               limit_hint("--max-entities", "max_entities"));
         return false;
       }
     }
@@ -671,7 +671,7 @@ Organisation parse_text(std::string_view json_text, bool padded, const Framework
   Diagnostics d(file, limits.max_errors);
   if (json_text.size() > limits.max_file_bytes) {
     d.add("", "a document of at most " + std::to_string(limits.max_file_bytes) + " bytes",
-          std::to_string(json_text.size()) + " bytes", detail::limit_hint("--max-file-size", "max_file_bytes"));
+          std::to_string(json_text.size()) + " bytes", limit_hint("--max-file-size", "max_file_bytes"));
   }
   d.throw_if_any();
   // Fast path: simdjson parses, the same walker reads. It is taken only when both succeed

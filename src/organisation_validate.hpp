@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "trygg/detail/json_reader.hpp"
+#include "json_reader.hpp"
 #include "trygg/framework.hpp"
 #include "trygg/organisation.hpp"
 

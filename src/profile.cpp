@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <tuple>
 
-#include "trygg/detail/audit_context.hpp"
-#include "trygg/detail/json_reader.hpp"
-#include "trygg/detail/rule_params.hpp"
-#include "trygg/detail/vocabulary.hpp"
+#include "audit_context.hpp"
+#include "json_reader.hpp"
+#include "rule_params.hpp"
+#include "vocabulary.hpp"
 #include "trygg/error.hpp"
 
 namespace trygg {

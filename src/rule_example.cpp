@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "evaluators/common.hpp"
-#include "trygg/detail/vocabulary.hpp"
+#include "vocabulary.hpp"
 #include "trygg/organisation.hpp"
 
 namespace trygg {

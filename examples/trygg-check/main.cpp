@@ -18,7 +18,6 @@
 #include <string>
 #include <vector>
 
-#include "trygg/detail/json_reader.hpp"  // limit_hint: the wording of every limit error
 #include "trygg/trygg.hpp"
 
 namespace {
@@ -87,7 +86,7 @@ trygg::Organisation load_organisation(const std::string& path, const trygg::Fram
     const std::string limit = std::to_string(limits.max_file_bytes);
     throw trygg::LoadError(
         {trygg::Diagnostic{"<stdin>", "", "a document of at most " + limit + " bytes", "more than " + limit + " bytes",
-                           trygg::detail::limit_hint("--max-file-size", "max_file_bytes"), 0, 0}},
+                           trygg::limit_hint("--max-file-size", "max_file_bytes"), 0, 0}},
         1);
   }
   return trygg::Organisation::parse(text, fw, "<stdin>", limits);

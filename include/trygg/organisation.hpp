@@ -177,6 +177,11 @@ struct LoadLimits {
   std::function<bool()> cancelled;
 };
 
+/// The hint of an error for an exceeded load limit: how to raise it from the checker, Python
+/// and C++, e.g. limit_hint("--max-depth", "max_depth"). Public so that a front end that
+/// refuses a file before loading it (the checker's size check) words it the same way.
+[[nodiscard]] std::string limit_hint(std::string_view option, std::string_view field);
+
 /// A loaded, fully validated organisation. Never half-loaded: loading either returns a
 /// complete Organisation or throws LoadError.
 class Organisation {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "trygg/check.hpp"
-#include "trygg/detail/audit_context.hpp"
+#include "../audit_context.hpp"
 
 namespace trygg::detail::eval {
 

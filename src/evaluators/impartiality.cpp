@@ -4,7 +4,7 @@
 // impartial; seed 004, Signalsystem: exit interviews held by someone other than one's own
 // manager).
 #include "common.hpp"
-#include "trygg/detail/org_graph.hpp"
+#include "../org_graph.hpp"
 
 namespace trygg::detail::eval {
 namespace {

@@ -4,7 +4,7 @@
 // higher manager or a safety representative when the nearest manager cannot be used; seed 004,
 // Signalsystem). Judged for all units at once from the post-dominator tree of the routes.
 #include "common.hpp"
-#include "trygg/detail/org_graph.hpp"
+#include "../org_graph.hpp"
 
 namespace trygg::detail::eval {
 namespace {

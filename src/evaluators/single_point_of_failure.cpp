@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "common.hpp"
-#include "trygg/detail/org_graph.hpp"
+#include "../org_graph.hpp"
 
 namespace trygg::detail::eval {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "catch.hpp"
 #include "fixtures.hpp"
-#include "trygg/detail/embedded.hpp"
+#include "embedded.hpp"
 
 namespace {
 using fixtures::json;

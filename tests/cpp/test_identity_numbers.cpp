@@ -6,7 +6,7 @@
 #include "fixtures.hpp"
 
 #include "../../src/identity_number.hpp"
-#include "trygg/detail/json_reader.hpp"
+#include "json_reader.hpp"
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// \file detail/rule_params.hpp
+/// \file rule_params.hpp
 /// Internal: validation of a rule's "params" against its check, shared by the pack loader
 /// and by profiles (which override parameters and must report errors in their own file).
 #pragma once
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "trygg/check.hpp"
-#include "trygg/detail/json_reader.hpp"
+#include "json_reader.hpp"
 #include "trygg/framework.hpp"
 
 namespace trygg::detail {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// \file detail/vocabulary.hpp
+/// \file vocabulary.hpp
 /// Internal: the closed word lists of the input and pack formats (docs/input-format.md,
 /// docs/pack-format.md). One place, so the loaders, the schema test and the docs agree.
 #pragma once

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// \file detail/audit_context.hpp
+/// \file audit_context.hpp
 /// Internal: what an audit computes once per organisation and shares with every check,
 /// so that each pass over the organisation stays linear in its size.
 #pragma once

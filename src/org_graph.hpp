@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// \file detail/org_graph.hpp
+/// \file org_graph.hpp
 /// Internal: the organisation as a graph, built once per audit for the structural checks:
 /// the unit tree, the line of management, the reporting routes (unit, channel, recipient) and
 /// who serves which units. Boost.Graph is used inside src/org_graph.cpp only.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// \file detail/json_reader.hpp
+/// \file json_reader.hpp
 /// Internal: strict JSON parsing and a checked walk over the parsed document that
 /// collects diagnostics (file, JSON Pointer, expected, found) instead of stopping at the
 /// first one. Shared by the organisation, pack and profile loaders.
@@ -145,10 +145,6 @@ class Diagnostics {
   std::size_t total_ = 0;
   std::vector<Diagnostic> list_;
 };
-
-/// The hint of a diagnostic for an exceeded load limit: how to raise it from the checker,
-/// Python and C++, e.g. limit_hint("--max-depth", "max_depth").
-std::string limit_hint(std::string_view option, std::string_view field);
 
 /// Read a whole file, refusing one larger than max_bytes. Records a diagnostic and
 /// returns nullopt on failure. The string's capacity holds FastDocument::padding zero bytes

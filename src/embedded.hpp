@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/// \file detail/embedded.hpp
+/// \file embedded.hpp
 /// Internal: data files compiled into the library (packs, the message catalogue, the document texts).
 #pragma once
 
