@@ -32,9 +32,8 @@ void register_report(py::module_& m) {
       .def(
           "to_json_text",
           [](const trygg::Report& r, std::optional<std::string> lang, int indent) {
-            // nlohmann's serializer grows its indent buffer once only: keep indents small.
             if (indent < -1 || indent > 16) throw py::value_error("indent must be from 0 to 16, or None");
-            return trygg::render_json(r, language(lang, r)).dump(indent);
+            return trygg::render_json_text(r, language(lang, r), indent);
           },
           py::arg("lang") = py::none(), py::arg("indent") = -1, py::call_guard<py::gil_scoped_release>())
       .def(

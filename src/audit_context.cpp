@@ -103,11 +103,13 @@ std::vector<AuditContext::Gap> AuditContext::coverage_gaps(const std::vector<cha
 }
 
 Subject organisation_subject(const Organisation& org) {
-  return Subject{Subject::Kind::organisation, org.id, org.name, ""};
+  (void)org;
+  return Subject{Subject::Kind::organisation, no_index};
 }
 
 Subject unit_subject(const Organisation& org, Index unit) {
-  return Subject{Subject::Kind::unit, org.units[unit].id, org.units[unit].name, "/units/" + std::to_string(unit)};
+  (void)org;
+  return Subject{Subject::Kind::unit, unit};
 }
 
 }  // namespace trygg::detail

@@ -620,17 +620,17 @@ std::string sam_follow_up(const Organisation& org, const Framework& framework, D
   // rule fails) its other findings only follow from that: they are named on one line.
   std::map<std::string, std::vector<std::string>, std::less<>> folded;
   for (const auto& f : report.findings) {
-    const Result& r = report.result(f);
+    const ResultView r = report.view(f);
     if (r.area == "organisation" && r.check == "present" && r.status == Status::fail) folded[r.measure];
   }
   for (const auto& f : report.findings) {
-    const Result& r = report.result(f);
+    const ResultView r = report.view(f);
     const auto it = folded.find(r.measure);
     if (r.area == "organisation" && r.check != "present" && it != folded.end()) it->second.push_back(r.rule);
   }
   bool any = false;
   for (const auto& f : report.findings) {
-    const Result& r = report.result(f);
+    const ResultView r = report.view(f);
     if (r.area != "organisation") continue;
     const auto it = folded.find(r.measure);
     if (it != folded.end() && r.check != "present") continue;

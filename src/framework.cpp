@@ -9,6 +9,7 @@
 
 #include "trygg/check.hpp"
 #include "audit_context.hpp"
+#include "dependency_order.hpp"
 #include "embedded.hpp"
 #include "json_reader.hpp"
 #include "rule_params.hpp"
@@ -26,6 +27,7 @@ struct FrameworkData {
   std::vector<Source> sources;
   std::map<std::string, std::size_t, std::less<>> area_ids, measure_ids, rule_ids, source_ids;
   std::vector<std::size_t> dependency_order;
+  std::vector<std::uint32_t> rule_measures;  ///< per rule, its measure's position in measures
 };
 
 }  // namespace detail
@@ -563,41 +565,37 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
   data->rule_ids.clear();
   for (std::size_t i = 0; i < data->rules.size(); ++i)
     data->rule_ids.emplace(data->rules[i].id, i);
+  // Each rule's measure as a position, once: audits and reports never look it up by name.
+  for (const auto& rule : data->rules) {
+    const auto it = data->measure_ids.find(rule.measure);
+    data->rule_measures.push_back(it == data->measure_ids.end() ? 0 : static_cast<std::uint32_t>(it->second));
+  }
 
-  // Dependency order (Kahn's algorithm, ties broken by report order) and cycle detection.
+  // Dependency order (ties broken by report order) and cycle detection.
   if (errs.empty()) {
     const std::size_t n = data->measures.size();
-    std::vector<std::vector<std::size_t>> dependants(n);
-    std::vector<std::size_t> pending(n, 0);
+    std::vector<std::vector<std::size_t>> depends_on(n);
     for (std::size_t i = 0; i < n; ++i)
-      for (const auto& dep : data->measures[i].depends_on) {
-        dependants[data->measure_ids.at(dep)].push_back(i);
-        ++pending[i];
-      }
-    std::set<std::size_t> ready;
-    for (std::size_t i = 0; i < n; ++i)
-      if (pending[i] == 0) ready.insert(i);
-    while (!ready.empty()) {
-      const std::size_t i = *ready.begin();
-      ready.erase(ready.begin());
-      data->dependency_order.push_back(i);
-      for (auto j : dependants[i])
-        if (--pending[j] == 0) ready.insert(j);
-    }
+      for (const auto& dep : data->measures[i].depends_on)
+        depends_on[i].push_back(data->measure_ids.at(dep));
+    data->dependency_order = detail::dependency_order(depends_on, [](std::size_t i) { return i; });
     if (data->dependency_order.size() != n) {
-      // Walk dependencies from a measure left over until one repeats: that is a cycle.
+      // Every measure left out depends on another left out: walk such dependencies from one
+      // until a measure repeats. That is a cycle.
+      std::vector<char> placed(n, 0);
+      for (const auto i : data->dependency_order)
+        placed[i] = 1;
       std::size_t start = 0;
-      while (pending[start] == 0)
+      while (placed[start])
         ++start;
       std::vector<std::size_t> path{start};
       std::vector<int> seen_at(n, -1);
       seen_at[start] = 0;
       for (;;) {
-        const Measure& m = data->measures[path.back()];
         std::size_t next = n;
-        for (const auto& dep : m.depends_on)
-          if (pending[data->measure_ids.at(dep)] > 0) {
-            next = data->measure_ids.at(dep);
+        for (const auto d : depends_on[path.back()])
+          if (!placed[d]) {
+            next = d;
             break;
           }
         if (seen_at[next] >= 0) {
@@ -633,6 +631,10 @@ const std::vector<Measure>& Framework::measures() const noexcept {
 const std::vector<Rule>& Framework::rules() const noexcept {
   return data_->rules;
 }
+const std::vector<std::uint32_t>& Framework::rule_measures() const noexcept {
+  return data_->rule_measures;
+}
+
 const std::vector<std::size_t>& Framework::dependency_order() const noexcept {
   return data_->dependency_order;
 }

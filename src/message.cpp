@@ -3,16 +3,22 @@
 #include "trygg/message.hpp"
 
 #include <map>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "embedded.hpp"
+#include "message_catalogue.hpp"
 #include "trygg/framework.hpp"
 
 namespace trygg {
 namespace {
 struct Catalogue {
   std::map<std::string, Text, std::less<>> texts;
+  // The ids in sorted order and each one's position, so that a report stores a message id
+  // as a number (detail::catalogue_position).
+  std::vector<std::string_view> ids;
+  std::unordered_map<std::string_view, std::uint16_t> positions;
 };
 
 const Catalogue& catalogue() {
@@ -23,6 +29,10 @@ const Catalogue& catalogue() {
       if (id.empty() || id[0] == '$') continue;  // "$comment" and the like
       out.texts.emplace(
           id, Text{t.at("sv").get<std::string>(), t.at("nb").get<std::string>(), t.at("en").get<std::string>()});
+    }
+    for (const auto& [id, _] : out.texts) {
+      out.positions.emplace(id, static_cast<std::uint16_t>(out.ids.size()));
+      out.ids.push_back(id);
     }
     return out;
   }();
@@ -36,6 +46,19 @@ std::string_view catalogue_text(std::string_view id, Language lang) noexcept {
   if (it == t.end()) return {};
   return it->second.in(lang);
 }
+
+namespace detail {
+std::optional<std::uint16_t> catalogue_position(std::string_view id) noexcept {
+  const auto& c = catalogue();
+  const auto it = c.positions.find(id);
+  if (it == c.positions.end()) return std::nullopt;
+  return it->second;
+}
+std::string_view catalogue_id(std::uint16_t position) noexcept {
+  const auto& ids = catalogue().ids;
+  return position < ids.size() ? ids[position] : std::string_view{};
+}
+}  // namespace detail
 
 std::vector<std::string> catalogue_ids() {
   std::vector<std::string> ids;

@@ -31,16 +31,16 @@ std::string summary_line(const Report& r, Language lang) {
 Folding fold_absent_measures(const Report& r) {
   std::map<std::string, bool, std::less<>> absent;
   for (const auto& x : r.results)
-    if (x.check == "present" && x.status == Status::fail && x.subject.kind == Subject::Kind::organisation)
-      absent[x.measure] = true;
+    if (r.rule(x).check == "present" && x.status == Status::fail && x.subject.kind == Subject::Kind::organisation)
+      absent[r.rule(x).measure] = true;
   Folding out;
   out.folded.resize(r.findings.size(), 0);
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
-    const Result& x = r.result(r.findings[i]);
-    if (x.check == "present" || !absent.count(x.measure)) continue;
+    const Rule& rule = r.rule(r.result(r.findings[i]));
+    if (rule.check == "present" || !absent.count(rule.measure)) continue;
     out.folded[i] = 1;
-    auto& rules = out.folded_rules[x.measure];
-    if (rules.empty() || rules.back() != x.rule) rules.push_back(x.rule);
+    auto& rules = out.folded_rules[rule.measure];
+    if (rules.empty() || rules.back() != rule.id) rules.push_back(rule.id);
   }
   return out;
 }

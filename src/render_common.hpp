@@ -23,7 +23,7 @@ inline std::string status_word(Status s, Language lang) {
 inline std::string severity_word(Severity s, Language lang) {
   return word("severity." + std::string(to_string(s)), lang);
 }
-inline std::string subject_label(const Subject& s, Language lang) {
+inline std::string subject_label(const SubjectView& s, Language lang) {
   if (s.kind == Subject::Kind::organisation) return word("report.organisation-subject", lang);
   std::string label = render(Message{"report.unit-subject", {{"id", s.id}}}, lang);
   if (!s.name.empty()) label += " (" + s.name + ")";

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The JSON report, format "trygg.report/1" (docs/report-format.md). Keys are sorted (nlohmann
-// objects are ordered maps) and arrays keep the report's order, so output is byte-stable.
+// The JSON report, format "trygg.report/2" (docs/report-format.md), written as a stream: no
+// document tree, so a report of a million results costs its text and nothing more. Keys are
+// written sorted and arrays keep the report's order, so output is byte-stable.
+#include <algorithm>
 #include <cmath>
+#include <sstream>
 
+#include "json_writer.hpp"
 #include "render_common.hpp"
 #include "trygg/render.hpp"
 #include "trygg/version.hpp"
@@ -10,145 +14,305 @@
 namespace trygg {
 
 namespace {
-using nlohmann::json;
+using detail::JsonWriter;
 using render_detail::say;
 
-json message_json(const Report& r, const Message& m, Language lang) {
-  json args = json::object();
-  for (const auto& [k, v] : m.args)
-    args[k] = v;
-  return json{{"id", m.id}, {"args", std::move(args)}, {"text", say(r, m, lang)}};
-}
+/// Writes one report; the fields shared by every function are here.
+class ReportWriter {
+ public:
+  ReportWriter(const Report& r, Language lang, JsonWriter& w) : r_(r), fw_(r.framework), lang_(lang), w_(w) {}
 
-json subject_json(const Subject& s) {
-  json j{
-      {"kind", s.kind == Subject::Kind::organisation ? "organisation" : "unit"}, {"id", s.id}, {"pointer", s.pointer}};
-  if (!s.name.empty()) j["name"] = s.name;
-  return j;
-}
+  void write() {
+    w_.begin_object();
+    action_plan();
+    area_scores();
+    w_.member("as_of", r_.as_of.to_string());
+    findings();
+    w_.member("format", report_format);
+    w_.member("language", to_string(lang_));
+    measure_scores();
+    organisation();
+    packs();
+    results();
+    routines();
+    rules();
+    summary();
+    w_.key("tool");
+    w_.begin_object();
+    w_.member("name", "trygg");
+    w_.member("version", TRYGG_VERSION_STRING);
+    w_.end_object();
+    w_.end_object();
+  }
 
-json result_json(const Report& r, const Result& x, Language lang) {
-  json j{{"rule", x.rule},
-         {"measure", x.measure},
-         {"area", x.area},
-         {"check", x.check},
-         {"subject", subject_json(x.subject)},
-         {"status", to_string(x.status)},
-         {"severity", to_string(x.severity)},
-         {"obligation", to_string(x.obligation)},
-         {"message", message_json(r, x.message, lang)},
-         {"expected", message_json(r, x.expected, lang)},
-         {"found", message_json(r, x.found, lang)},
-         {"evidence", x.evidence}};
-  if (x.next_due) j["next_due"] = x.next_due->to_string();
-  return j;
-}
+ private:
+  const Report& r_;
+  const Framework& fw_;
+  Language lang_;
+  JsonWriter& w_;
+
+  void citations(const std::vector<Citation>& cited, bool with_reference) {
+    w_.begin_array();
+    for (const auto& c : cited) {
+      w_.begin_object();
+      if (c.from) w_.member("from", c.from->to_string());
+      w_.member("locator", c.locator);
+      if (with_reference) w_.member("reference", fw_.cite(c, lang_));
+      w_.member("source", c.source);
+      if (c.until) w_.member("until", c.until->to_string());
+      if (!c.url.empty()) w_.member("url", c.url);
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  void action_plan() {
+    w_.key("action_plan");
+    w_.begin_array();
+    for (std::size_t i = 0; i < r_.action_plan.size(); ++i) {
+      const auto& e = r_.action_plan[i];
+      const Measure* m = fw_.find_measure(e.measure);
+      w_.begin_object();
+      w_.member("area", e.area);
+      w_.member("depends_on", m ? m->depends_on : std::vector<std::string>{});
+      w_.member("due", e.due.to_string());
+      w_.key("fingerprints");
+      w_.begin_array();
+      for (const auto fp : e.fingerprints)
+        w_.string(fingerprint_text(fp));
+      w_.end_array();
+      w_.member("measure", e.measure);
+      w_.member("order", static_cast<std::uint64_t>(i + 1));
+      w_.member("proposal", m ? m->proposal.in(lang_) : "");
+      w_.member("rules", e.rules);
+      w_.member("severity", to_string(e.severity));
+      w_.member("title", m ? m->title.in(lang_) : e.measure);
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  void area_scores() {
+    w_.key("area_scores");
+    w_.begin_array();
+    for (const auto& a : r_.area_scores) {
+      const Area* area = fw_.find_area(a.area);
+      w_.begin_object();
+      w_.member("area", a.area);
+      w_.member("findings", a.findings);
+      w_.member("measures", a.measures);
+      w_.key("score");
+      w_.number(std::round(a.score * 100.0) / 100.0);
+      w_.member("title", area ? area->title.in(lang_) : a.area);
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  void findings() {
+    w_.key("findings");
+    w_.begin_array();
+    for (const auto& f : r_.findings) {
+      w_.begin_object();
+      w_.member("due", f.due.to_string());
+      w_.member("fingerprint", fingerprint_text(f.fingerprint));
+      w_.member("result", static_cast<std::uint64_t>(f.result));
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  void measure_scores() {
+    w_.key("measure_scores");
+    w_.begin_array();
+    for (const auto& s : r_.measure_scores) {
+      const Measure* m = fw_.find_measure(s.measure);
+      w_.begin_object();
+      w_.member("area", s.area);
+      w_.member("evidence", s.evidence);
+      w_.member("implemented_by", s.implemented_by);
+      w_.member("maturity", s.maturity);
+      w_.member("maturity_text", render(Message{"maturity." + std::to_string(s.maturity)}, lang_));
+      w_.member("measure", s.measure);
+      w_.member("title", m ? m->title.in(lang_) : s.measure);
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  void organisation() {
+    w_.key("organisation");
+    w_.begin_object();
+    w_.member("country", r_.country);
+    w_.member("id", r_.organisation_id);
+    if (!r_.organisation_name.empty()) w_.member("name", r_.organisation_name);
+    w_.end_object();
+  }
+
+  void packs() {
+    w_.key("packs");
+    w_.begin_array();
+    for (const auto& p : fw_.packs())
+      for (const auto& id : r_.packs)
+        if (p.id == id) {
+          w_.begin_object();
+          w_.member("id", p.id);
+          w_.member("version", p.version);
+          w_.end_object();
+        }
+    w_.end_array();
+  }
+
+  void message(std::string_view key, const MessageRef& ref) {
+    const Message m = r_.message(ref);
+    // Arguments as an object with sorted keys; of repeated names the last counts (as when a
+    // JSON object is assigned one by one).
+    std::vector<std::size_t> order(m.args.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return m.args[a].first < m.args[b].first; });
+    w_.key(key);
+    w_.begin_object();
+    w_.key("args");
+    w_.begin_object();
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      if (k + 1 < order.size() && m.args[order[k + 1]].first == m.args[order[k]].first) continue;
+      w_.member(m.args[order[k]].first, m.args[order[k]].second);
+    }
+    w_.end_object();
+    w_.member("id", m.id);
+    w_.member("text", say(r_, m, lang_));
+    w_.end_object();
+  }
+
+  void results() {
+    w_.key("results");
+    w_.begin_array();
+    std::vector<std::string> evidence;
+    for (const auto& x : r_.results) {
+      w_.begin_object();
+      w_.key("evidence");
+      w_.begin_array();
+      for (const auto& e : r_.evidence(x))
+        w_.string(e);
+      w_.end_array();
+      message("expected", x.expected);
+      message("found", x.found);
+      message("message", x.message);
+      if (x.next_due) w_.member("next_due", x.next_due->to_string());
+      w_.member("rule", r_.rule(x).id);
+      w_.member("status", to_string(x.status));
+      w_.key("subject");
+      w_.begin_object();
+      if (x.subject.kind == Subject::Kind::organisation) {
+        w_.member("kind", "organisation");
+      } else {
+        w_.member("id", r_.subject_id(x.subject));
+        w_.member("kind", "unit");
+        if (const auto name = r_.subject_name(x.subject); !name.empty()) w_.member("name", name);
+        w_.member("pointer", r_.subject_pointer(x.subject));
+      }
+      w_.end_object();
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  void routines() {
+    w_.key("routines");
+    w_.begin_array();
+    for (const auto& rc : r_.routines) {
+      w_.begin_object();
+      w_.member("pointer", rc.pointer);
+      w_.key("requirements");
+      w_.begin_array();
+      for (const auto& q : rc.requirements) {
+        const Rule* rule = fw_.find_rule(q.rule);
+        w_.begin_object();
+        w_.key("citations");
+        citations(rule ? citations_in_force(rule->citations, r_.as_of) : std::vector<Citation>{}, false);
+        w_.member("elements_reported", q.reported);
+        w_.member("measure", q.measure);
+        w_.member("missing", q.missing);
+        w_.member("rule", q.rule);
+        w_.member("satisfied", q.satisfied());
+        w_.end_object();
+      }
+      w_.end_array();
+      w_.member("routine", rc.routine);
+      w_.end_object();
+    }
+    w_.end_array();
+  }
+
+  /// What every result of a rule shares, once per rule that has a result.
+  void rules() {
+    std::vector<char> ran(fw_.rules().size(), 0);
+    for (const auto& x : r_.results)
+      ran[x.rule] = 1;
+    w_.key("rules");
+    w_.begin_object();
+    for (std::size_t i = 0; i < ran.size(); ++i) {
+      if (!ran[i]) continue;
+      const Rule& rule = fw_.rules()[i];
+      const Measure& m = fw_.measures()[fw_.rule_measure(i)];
+      w_.key(rule.id);
+      w_.begin_object();
+      w_.member("area", m.area);
+      w_.member("check", rule.check);
+      w_.key("citations");
+      citations(citations_in_force(rule.citations, r_.as_of), true);
+      w_.member("measure", m.id);
+      w_.member("obligation", to_string(rule.obligation));
+      w_.member("severity", to_string(rule.severity));
+      w_.end_object();
+    }
+    w_.end_object();
+  }
+
+  void summary() {
+    const Summary& s = r_.summary;
+    w_.key("summary");
+    w_.begin_object();
+    w_.member("fail", static_cast<std::uint64_t>(s.fail));
+    w_.member("findings", static_cast<std::uint64_t>(r_.findings.size()));
+    std::array<std::uint64_t, all_severities.size()> by{};
+    for (const auto& f : r_.findings)
+      ++by[static_cast<std::size_t>(r_.severity(r_.result(f)))];
+    w_.key("findings_by_severity");
+    w_.begin_object();
+    // Sorted by name: critical, high, info, low, medium.
+    for (const Severity sev : {Severity::critical, Severity::high, Severity::info, Severity::low, Severity::medium})
+      w_.member(to_string(sev), by[static_cast<std::size_t>(sev)]);
+    w_.end_object();
+    w_.member("not_applicable", static_cast<std::uint64_t>(s.not_applicable));
+    w_.member("not_assessed", static_cast<std::uint64_t>(s.not_assessed));
+    w_.member("partial", static_cast<std::uint64_t>(s.partial));
+    w_.member("pass", static_cast<std::uint64_t>(s.pass));
+    w_.member("results", static_cast<std::uint64_t>(s.total()));
+    w_.member("waived", static_cast<std::uint64_t>(s.waived));
+    w_.end_object();
+  }
+};
 }  // namespace
 
-json render_json(const Report& r, Language lang) {
-  const Framework& fw = r.framework;
-  json packs = json::array();
-  for (const auto& p : fw.packs())
-    for (const auto& id : r.packs)
-      if (p.id == id) packs.push_back({{"id", p.id}, {"version", p.version}});
+void write_json(const Report& report, Language language, std::ostream& out, int indent) {
+  std::string buffer;
+  JsonWriter w(buffer, indent, &out);
+  ReportWriter(report, language, w).write();
+  w.flush();
+}
 
-  json summary{{"results", r.summary.total()},
-               {"pass", r.summary.pass},
-               {"fail", r.summary.fail},
-               {"partial", r.summary.partial},
-               {"not_applicable", r.summary.not_applicable},
-               {"not_assessed", r.summary.not_assessed},
-               {"waived", r.summary.waived},
-               {"findings", r.findings.size()}};
-  json by_severity = json::object();
-  for (auto s : all_severities)
-    by_severity[std::string(to_string(s))] = 0;
-  for (const auto& f : r.findings)
-    by_severity[std::string(to_string(r.result(f).severity))] =
-        by_severity[std::string(to_string(r.result(f).severity))].get<int>() + 1;
-  summary["findings_by_severity"] = std::move(by_severity);
+std::string render_json_text(const Report& report, Language language, int indent) {
+  std::string out;
+  JsonWriter w(out, indent);
+  ReportWriter(report, language, w).write();
+  return out;
+}
 
-  json areas = json::array();
-  for (const auto& a : r.area_scores) {
-    const Area* area = fw.find_area(a.area);
-    areas.push_back({{"area", a.area},
-                     {"title", area ? area->title.in(lang) : a.area},
-                     {"score", std::round(a.score * 100.0) / 100.0},
-                     {"measures", a.measures},
-                     {"findings", a.findings}});
-  }
-  json measures = json::array();
-  for (const auto& s : r.measure_scores) {
-    const Measure* m = fw.find_measure(s.measure);
-    measures.push_back({{"measure", s.measure},
-                        {"area", s.area},
-                        {"title", m ? m->title.in(lang) : s.measure},
-                        {"maturity", s.maturity},
-                        {"maturity_text", render(Message{"maturity." + std::to_string(s.maturity)}, lang)},
-                        {"implemented_by", s.implemented_by},
-                        {"evidence", s.evidence}});
-  }
-  json results = json::array();
-  for (const auto& x : r.results)
-    results.push_back(result_json(r, x, lang));
-  json findings = json::array();
-  for (const auto& f : r.findings) {
-    json j = result_json(r, r.result(f), lang);
-    const Measure* m = fw.find_measure(r.result(f).measure);
-    j["fingerprint"] = f.fingerprint;
-    j["proposal"] = {{"text", m ? m->proposal.in(lang) : ""}, {"due", f.due.to_string()}};
-    const auto cited = r.citations(f);
-    json citations = citations_to_json(cited);
-    for (std::size_t k = 0; k < cited.size(); ++k)
-      citations[k]["reference"] = fw.cite(cited[k], lang);
-    j["citations"] = std::move(citations);
-    findings.push_back(std::move(j));
-  }
-  json plan = json::array();
-  for (std::size_t i = 0; i < r.action_plan.size(); ++i) {
-    const auto& e = r.action_plan[i];
-    const Measure* m = fw.find_measure(e.measure);
-    plan.push_back({{"order", i + 1},
-                    {"measure", e.measure},
-                    {"area", e.area},
-                    {"title", m ? m->title.in(lang) : e.measure},
-                    {"proposal", m ? m->proposal.in(lang) : ""},
-                    {"severity", to_string(e.severity)},
-                    {"due", e.due.to_string()},
-                    {"rules", e.rules},
-                    {"fingerprints", e.fingerprints},
-                    {"depends_on", m ? m->depends_on : std::vector<std::string>{}}});
-  }
-  json routines = json::array();
-  for (const auto& rc : r.routines) {
-    json reqs = json::array();
-    for (const auto& q : rc.requirements) {
-      const Rule* rule = fw.find_rule(q.rule);
-      reqs.push_back({{"rule", q.rule},
-                      {"measure", q.measure},
-                      {"satisfied", q.satisfied()},
-                      {"elements_reported", q.reported},
-                      {"missing", q.missing},
-                      {"citations", citations_to_json(rule ? citations_in_force(rule->citations, r.as_of)
-                                                           : std::vector<Citation>{})}});
-    }
-    routines.push_back({{"routine", rc.routine}, {"pointer", rc.pointer}, {"requirements", std::move(reqs)}});
-  }
-  json org{{"id", r.organisation_id}, {"country", r.country}};
-  if (!r.organisation_name.empty()) org["name"] = r.organisation_name;
-  return json{{"format", report_format},
-              {"tool", {{"name", "trygg"}, {"version", TRYGG_VERSION_STRING}}},
-              {"organisation", std::move(org)},
-              {"as_of", r.as_of.to_string()},
-              {"language", to_string(lang)},
-              {"packs", std::move(packs)},
-              {"summary", std::move(summary)},
-              {"area_scores", std::move(areas)},
-              {"measure_scores", std::move(measures)},
-              {"results", std::move(results)},
-              {"findings", std::move(findings)},
-              {"action_plan", std::move(plan)},
-              {"routines", std::move(routines)}};
+nlohmann::json render_json(const Report& report, Language language) {
+  return nlohmann::json::parse(render_json_text(report, language, -1));
 }
 
 }  // namespace trygg

@@ -98,7 +98,7 @@ std::string render_markdown(const Report& r, Language lang) {
     for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
       if (folding.folded[fi]) continue;
       const Finding& f = r.findings[fi];
-      const Result& x = r.result(f);
+      const ResultView x = r.view(f);
       std::string message = say(r, x.message, lang);
       if (x.check == "present")
         if (const auto line = folded_line(folding, x.measure, lang); !line.empty()) message += ". " + line;
@@ -129,11 +129,11 @@ std::string render_csv(const Report& r, Language lang) {
       "fingerprint,rule,measure,area,subject_kind,subject_id,status,severity,obligation,message,expected,found,due,"
       "evidence\r\n";
   for (const auto& f : r.findings) {
-    const Result& x = r.result(f);
+    const ResultView x = r.view(f);
     std::string ev;
     for (const auto& e : x.evidence)
       ev += (ev.empty() ? "" : " ") + e;
-    out += q(f.fingerprint) + "," + q(x.rule) + "," + q(x.measure) + "," + q(x.area) + "," +
+    out += q(fingerprint_text(f.fingerprint)) + "," + q(x.rule) + "," + q(x.measure) + "," + q(x.area) + "," +
            q(x.subject.kind == Subject::Kind::organisation ? "organisation" : "unit") + "," + q(x.subject.id) + "," +
            q(std::string(to_string(x.status))) + "," + q(std::string(to_string(x.severity))) + "," +
            q(std::string(to_string(x.obligation))) + "," + q(say(r, x.message, lang)) + "," +

@@ -97,7 +97,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
   for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
     if (folding.folded[fi]) continue;
     const Finding& f = r.findings[fi];
-    const Result& x = r.result(f);
+    const ResultView x = r.view(f);
     if (x.rule != current_rule) flush_hidden();
     if (x.area != current_area) {
       current_area = x.area;

@@ -427,7 +427,7 @@ int main(int argc, char** argv) {
       const auto report = trygg::audit(org, tuned, options);
       std::string text;
       if (format == "json") {
-        text = trygg::render_json(report, report.language).dump(2) + "\n";
+        text = trygg::render_json_text(report, report.language, 2) + "\n";
       } else if (format == "md") {
         text = trygg::render_markdown(report, report.language);
       } else if (format == "csv") {

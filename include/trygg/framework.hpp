@@ -195,6 +195,11 @@ class Framework {
   /// A citation as a person reads it: for a known source, its reference in `lang`, then
   /// ", " and the locator; otherwise the citation's source, then " " and the locator.
   [[nodiscard]] std::string cite(const Citation& c, Language lang) const;
+  /// Position in measures() of the measure of the rule at `rule` in rules(), resolved once
+  /// when the framework is built.
+  [[nodiscard]] std::size_t rule_measure(std::size_t rule) const { return rule_measures().at(rule); }
+  /// The same for every rule, indexed like rules().
+  [[nodiscard]] const std::vector<std::uint32_t>& rule_measures() const noexcept;
   /// Position of a measure in measures(), or nullopt.
   [[nodiscard]] std::optional<std::size_t> measure_index(std::string_view id) const noexcept;
   /// Measures ordered so that each comes after those it depends on (ties: area order, id).

@@ -4,6 +4,7 @@
 /// seed 004 table ("Finns idag" / "Åtgärdsförslag") filled in.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,7 @@
 namespace trygg {
 
 /// Version of the JSON report schema (docs/report-format.md).
-inline constexpr std::string_view report_format = "trygg.report/1";
+inline constexpr std::string_view report_format = "trygg.report/2";
 
 struct TextOptions {
   Language language = Language::en;
@@ -23,6 +24,12 @@ struct TextOptions {
 };
 
 [[nodiscard]] std::string render_text(const Report& report, const TextOptions& options);
+/// The JSON report as text, written as it is produced (no document tree): `indent` spaces
+/// per level, or one line for -1. What `trygg-check --format json` writes (indent 2).
+[[nodiscard]] std::string render_json_text(const Report& report, Language language, int indent = 2);
+/// The same, written to a stream in pieces, for reports too large to hold twice.
+void write_json(const Report& report, Language language, std::ostream& out, int indent = 2);
+/// The JSON report as a document (parsed from render_json_text), for code that edits it.
 [[nodiscard]] nlohmann::json render_json(const Report& report, Language language);
 [[nodiscard]] std::string render_markdown(const Report& report, Language language);
 /// Findings as CSV (one row per finding), for spreadsheets.

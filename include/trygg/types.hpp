@@ -23,6 +23,9 @@ enum class Obligation : std::uint8_t { law, regulation, good_practice };
 
 /// The outcome of one rule for one subject.
 /// `not_assessed` means the input lacked the data; it is never counted as a pass.
+/// `waived` is reserved: no audit gives it yet. It is kept in the enumeration, the summary and
+/// the report format so that accepted exceptions (waivers with a reason and an expiry, the
+/// yearly-cycle work) can be added without changing them; a waived result never counts as a pass.
 enum class Status : std::uint8_t { pass, fail, partial, not_applicable, not_assessed, waived };
 
 /// A text in Swedish, Norwegian (bokmål) and English.

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, cast
 
 from . import _core
+from ._report_format import expand_findings, expand_result
 from ._validate import flag
 
 __all__ = ["Report"]
@@ -71,14 +72,20 @@ class Report:
 
     @property
     def results(self) -> list[dict[str, Any]]:
-        """A result for every rule and subject (a new copy on each access)."""
-        return cast("list[dict[str, Any]]", _fresh(self._data["results"]))
+        """A result for every rule and subject, with its rule's measure, area, check, severity
+        and obligation (a new copy on each access)."""
+        data = self._data
+        return [cast("dict[str, Any]", _fresh(expand_result(data, r))) for r in data["results"]]
+
+    @cached_property
+    def _findings(self) -> list[dict[str, Any]]:
+        return expand_findings(self._data)
 
     @property
     def findings(self) -> list[dict[str, Any]]:
-        """The results that are not a pass (fail, partial, not assessed), with proposals (a new
-        copy on each access)."""
-        return cast("list[dict[str, Any]]", _fresh(self._data["findings"]))
+        """The results that are not a pass (fail, partial, not assessed), each with its result,
+        citations and proposal (a new copy on each access)."""
+        return cast("list[dict[str, Any]]", _fresh(self._findings))
 
     @property
     def area_scores(self) -> dict[str, float]:
@@ -117,11 +124,11 @@ class Report:
         return self._impl.count_at_or_above(severity)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        """The JSON report (format trygg.report/1) as a dict."""
+        """The JSON report (format trygg.report/2) as a dict."""
         return cast("dict[str, Any]", json.loads(self._impl.to_json_text(_lang(lang), -1)))
 
     def to_json(self, lang: str | None = None, indent: int | None = 2) -> str:
-        """The JSON report (format trygg.report/1). Byte-identical for the same input."""
+        """The JSON report (format trygg.report/2). Byte-identical for the same input."""
         if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16):
             raise ValueError("indent must be an int from 0 to 16, or None")
         return self._impl.to_json_text(_lang(lang), -1 if indent is None else indent)
@@ -163,7 +170,7 @@ class Report:
                 "message": f["message"]["text"],
                 "due": f["proposal"]["due"],
             }
-            for f in self._data["findings"]  # read only: the rows copy what they take
+            for f in self._findings  # read only: the rows copy what they take
         ]
         columns = ["fingerprint", "rule", "measure", "area", "subject_kind", "subject_id", "status", "severity",
                    "obligation", "message", "due"]

@@ -24,5 +24,5 @@ def organisation_schema() -> dict[str, Any]:
 
 
 def report_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the JSON report, format trygg.report/1 (docs/report-format.md)."""
-    return _load("report-1.schema.json")
+    """The JSON Schema (draft 2020-12) of the JSON report, format trygg.report/2 (docs/report-format.md)."""
+    return _load("report-2.schema.json")

@@ -54,10 +54,19 @@ inline trygg::Report run(const json& doc, const char* as_of = "2026-11-22") {
   return trygg::audit(load(doc), framework(), o);
 }
 
-/// The organisation-level result of a rule.
-inline trygg::Result result(const trygg::Report& r, const std::string& rule) {
+/// Every result of a report with what it names spelled out, in report order.
+inline std::vector<trygg::ResultView> views(const trygg::Report& r) {
+  std::vector<trygg::ResultView> out;
+  out.reserve(r.results.size());
   for (const auto& x : r.results)
-    if (x.rule == rule && x.subject.kind == trygg::Subject::Kind::organisation) return x;
+    out.push_back(r.view(x));
+  return out;
+}
+
+/// The organisation-level result of a rule.
+inline trygg::ResultView result(const trygg::Report& r, const std::string& rule) {
+  for (const auto& x : r.results)
+    if (r.rule(x).id == rule && x.subject.kind == trygg::Subject::Kind::organisation) return r.view(x);
   throw std::runtime_error("no result for " + rule);
 }
 

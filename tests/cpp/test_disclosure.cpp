@@ -303,7 +303,7 @@ TEST_CASE("document: an organisation smaller than the threshold shows no case fi
         std::string::npos);
   // The audit's count of late cases is about the same four people.
   const auto report = fixtures::run(d, "2026-03-01");
-  for (const auto& r : report.results) {
+  for (const auto& r : fixtures::views(report)) {
     if (r.check != "case_deadline") continue;
     for (const auto& m : {r.message, r.found})
       for (const auto& [k, v] : m.args)
@@ -318,13 +318,13 @@ TEST_CASE("case_deadline: the count of late cases is shown for a large enough gr
   d["case_statistics"] = json::parse(R"([{"id": "cs", "period": {"from": "2025-01-01", "to": "2025-12-31"},
     "kind": "harassment", "received": 4, "acknowledged_within_7_days": 3}])");
   bool seen = false;
-  for (const auto& r : fixtures::run(d, "2026-03-01").results)
+  for (const auto& r : fixtures::views(fixtures::run(d, "2026-03-01")))
     if (r.check == "case_deadline" && r.found.id == "case-deadline.found") seen = true;
   CHECK(seen);
   // Only a unit of four judged: the count is about those four, and hidden.
   d["units"][1]["headcount"] = 4;
   d["case_statistics"][0]["unit"] = "u-a";
-  for (const auto& r : fixtures::run(d, "2026-03-01").results) {
+  for (const auto& r : fixtures::views(fixtures::run(d, "2026-03-01"))) {
     if (r.check != "case_deadline" || r.found.id.rfind("case-deadline.found", 0) != 0) continue;
     // Nothing judged: no count about anyone (the count is 0 by construction).
     if (std::find(r.found.args.begin(), r.found.args.end(), std::pair<std::string, std::string>{"judged", "0"}) !=

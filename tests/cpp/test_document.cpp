@@ -235,7 +235,7 @@ TEST_CASE("document: sam-follow-up lists routines, risk assessments, cases and t
   const auto report = fixtures::run(doc, "2026-03-01");
   std::size_t organisation_findings = 0;
   for (const auto& f : report.findings) {
-    const auto& r = report.result(f);
+    const auto& r = report.view(f);
     if (r.area != "organisation") continue;
     ++organisation_findings;
     INFO(r.rule);

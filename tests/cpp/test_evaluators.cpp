@@ -89,14 +89,14 @@ TEST_CASE("coverage is inherited down the tree", "[evaluator]") {
   CHECK(arg(org.found, "covered") == "2");
   // u-root itself is uncovered though units below it are covered; u-b likewise.
   std::vector<std::pair<std::string, std::string>> gaps;
-  for (const auto& x : report.results)
+  for (const auto& x : fixtures::views(report))
     if (x.rule == "ORG-03/coverage" && x.subject.kind == trygg::Subject::Kind::unit)
       gaps.emplace_back(x.subject.id, x.message.id);
   CHECK(gaps == std::vector<std::pair<std::string, std::string>>{{"u-root", "coverage.unit-only"},
                                                                  {"u-b", "coverage.unit-only"}});
   const auto subtree = run(with_routine([](json& r) { r["units"] = {"u-a"}; }));
   gaps.clear();
-  for (const auto& x : subtree.results)
+  for (const auto& x : fixtures::views(subtree))
     if (x.rule == "ORG-03/coverage" && x.subject.kind == trygg::Subject::Kind::unit)
       gaps.emplace_back(x.subject.id, x.message.id);
   CHECK(gaps == std::vector<std::pair<std::string, std::string>>{{"u-root", "coverage.unit-only"},

@@ -49,7 +49,7 @@ TEST_CASE("every message in a real report renders from the catalogue", "[message
   for (const char* file : {"kommun.json", "small-company.json"}) {
     const auto report = trygg::audit(
         trygg::Organisation::load(std::string(TRYGG_SOURCE_DIR "/examples/organisations/") + file, fw), fw, o);
-    for (const auto& r : report.results)
+    for (const auto& r : fixtures::views(report))
       for (const auto* m : {&r.message, &r.expected, &r.found}) {
         INFO(r.rule << " " << m->id);
         CHECK_FALSE(trygg::catalogue_text(m->id, trygg::Language::en).empty());

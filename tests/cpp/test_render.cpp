@@ -48,15 +48,22 @@ TEST_CASE("Markdown fills in the seed 004 form", "[render]") {
 
 TEST_CASE("JSON carries its format, message ids and arguments", "[render]") {
   const auto j = trygg::render_json(example_report(), trygg::Language::en);
-  CHECK(j["format"] == "trygg.report/1");
+  CHECK(j["format"] == "trygg.report/2");
   REQUIRE_FALSE(j["findings"].empty());
+  // Format 2: a finding refers to its result, and a result to its rule's shared facts.
   const auto& f = j["findings"][0];
-  for (const char* key : {"fingerprint", "rule", "measure", "area", "subject", "status", "severity", "obligation",
-                          "message", "expected", "found", "evidence", "proposal", "citations"})
-    CHECK(f.contains(key));
-  CHECK(f["message"].contains("id"));
-  CHECK(f["message"].contains("args"));
-  CHECK(f["proposal"]["due"].get<std::string>().size() == 10);
+  CHECK(f.size() == 3);
+  CHECK(f["fingerprint"].get<std::string>().size() == 16);
+  CHECK(f["due"].get<std::string>().size() == 10);
+  const auto& x = j["results"].at(f["result"].get<std::size_t>());
+  for (const char* key : {"rule", "subject", "status", "message", "expected", "found", "evidence"})
+    CHECK(x.contains(key));
+  CHECK(x["status"] != "pass");
+  CHECK(x["message"].contains("id"));
+  CHECK(x["message"].contains("args"));
+  const auto& rule = j["rules"].at(x["rule"].get<std::string>());
+  for (const char* key : {"measure", "area", "check", "severity", "obligation", "citations"})
+    CHECK(rule.contains(key));
   CHECK(j["area_scores"].size() == 7);
 }
 
@@ -86,6 +93,8 @@ TEST_CASE("findings that only follow from a missing measure are folded for reade
   const auto j = trygg::render_json(report, trygg::Language::en);
   std::size_t org03 = 0;
   for (const auto& f : j["findings"])
-    org03 += f["measure"] == "ORG-03" ? 1 : 0;
+    org03 += j["rules"][j["results"][f["result"].get<std::size_t>()]["rule"].get<std::string>()]["measure"] == "ORG-03"
+                 ? 1
+                 : 0;
   CHECK(org03 == 10);
 }

@@ -60,14 +60,14 @@ trygg::Status status(const json& doc, const std::string& rule, const char* as_of
 using Units = std::vector<std::tuple<std::string, trygg::Status, std::string>>;
 Units units(const trygg::Report& r, const std::string& rule) {
   Units out;
-  for (const auto& x : r.results)
+  for (const auto& x : fixtures::views(r))
     if (x.rule == rule && x.subject.kind == trygg::Subject::Kind::unit)
       out.emplace_back(x.subject.id, x.status, x.message.id);
   return out;
 }
 
-const trygg::Result& unit_result(const trygg::Report& r, const std::string& rule, const std::string& unit) {
-  for (const auto& x : r.results)
+trygg::ResultView unit_result(const trygg::Report& r, const std::string& rule, const std::string& unit) {
+  for (const auto& x : fixtures::views(r))
     if (x.rule == rule && x.subject.kind == trygg::Subject::Kind::unit && x.subject.id == unit) return x;
   throw std::runtime_error("no unit result for " + unit);
 }

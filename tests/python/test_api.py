@@ -80,7 +80,7 @@ def test_report_json_is_deterministic(kommun):
     two = trygg.audit(trygg.load_organisation(kommun), as_of=AS_OF).to_json()
     assert one == two
     doc = json.loads(one)
-    assert doc["format"] == "trygg.report/1"
+    assert doc["format"] == "trygg.report/2"
     assert trygg.audit(org, as_of=AS_OF).to_dict() == doc
 
 
@@ -164,7 +164,7 @@ def test_schema_ships_with_the_package():
     schema = trygg.organisation_schema()
     assert schema["$defs"]["Unit"]["additionalProperties"] is False
     assert schema["properties"]["format"]["const"] == "trygg.organisation/1"
-    assert trygg.report_schema()["properties"]["format"]["const"] == "trygg.report/1"
+    assert trygg.report_schema()["properties"]["format"]["const"] == "trygg.report/2"
 
 
 def _fingerprint(rule: str, kind: str, unit_id: str | None = None) -> str:

@@ -35,7 +35,7 @@ def test_json_output_is_stable(checker, kommun, tmp_path):
     first = out.read_bytes()
     run(checker, "check", kommun, "--as-of", AS_OF, "--format", "json", "--output", out, "--fail-on", "never")
     assert out.read_bytes() == first
-    assert json.loads(first)["format"] == "trygg.report/1"
+    assert json.loads(first)["format"] == "trygg.report/2"
 
 
 def test_markdown_and_csv(checker, small_company):

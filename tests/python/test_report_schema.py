@@ -1,4 +1,4 @@
-"""The JSON Schema of the report format trygg.report/1 (data/schema/report-1.schema.json)."""
+"""The JSON Schema of the report format trygg.report/2 (data/schema/report-2.schema.json)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 import trygg
 from conftest import AS_OF, EXAMPLES, ROOT
 
-SCHEMA_PATH = ROOT / "data" / "schema" / "report-1.schema.json"
+SCHEMA_PATH = ROOT / "data" / "schema" / "report-2.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 LANGUAGES = ("sv", "nb", "en")
@@ -33,8 +33,8 @@ def report() -> dict:
 def test_schema_is_valid_draft_2020_12():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert SCHEMA["$id"] == "https://trygg.invalid/schema/report-1.schema.json"
-    assert SCHEMA["properties"]["format"]["const"] == "trygg.report/1"
+    assert SCHEMA["$id"] == "https://trygg.invalid/schema/report-2.schema.json"
+    assert SCHEMA["properties"]["format"]["const"] == "trygg.report/2"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -54,7 +54,7 @@ def test_unknown_status_is_rejected(report):
     bad["results"][0]["status"] = "ok"
     assert errors(bad)
     bad = copy.deepcopy(report)
-    bad["findings"][0]["status"] = "excellent"
+    bad["results"][bad["findings"][0]["result"]]["status"] = "excellent"
     assert errors(bad)
 
 
@@ -64,13 +64,23 @@ def test_finding_without_fingerprint_is_rejected(report):
     assert any("fingerprint" in e for e in errors(bad))
 
 
+def unit_result(report):
+    return next(x for x in report["results"] if x["subject"]["kind"] == "unit" and "name" in x["subject"])
+
+
 def test_other_mutations_are_rejected(report):
     def rejected(mutate) -> bool:
         bad = copy.deepcopy(report)
         mutate(bad)
         return bool(errors(bad))
 
-    assert rejected(lambda r: r.update(format="trygg.report/2"))
+    assert rejected(lambda r: r.update(format="trygg.report/1"))
+    assert rejected(lambda r: r.update(format="trygg.report/3"))
+    assert rejected(lambda r: r["findings"][0].update(result=-1))
+    assert rejected(lambda r: r["findings"][0].update(proposal={}))  # format 1's, not format 2's
+    assert rejected(lambda r: r["results"][0].update(severity="high"))  # per rule in format 2
+    assert rejected(lambda r: r["rules"][r["results"][0]["rule"]].pop("citations"))
+    assert rejected(lambda r: r["results"][0].update(subject={"kind": "organisation", "id": "x"}))
     assert rejected(lambda r: r.update(unknown_key=1))
     assert rejected(lambda r: r["findings"][0].update(fingerprint="ABCDEF0123456789"))
     assert rejected(lambda r: r["results"][0]["message"]["args"].update(count=3))
@@ -79,4 +89,4 @@ def test_other_mutations_are_rejected(report):
     assert rejected(lambda r: r["summary"]["findings_by_severity"].pop("info"))
     # Optional keys stay optional.
     assert not rejected(lambda r: r["organisation"].pop("name"))
-    assert not rejected(lambda r: r["results"][0]["subject"].pop("name"))
+    assert not rejected(lambda r: unit_result(r)["subject"].pop("name"))
