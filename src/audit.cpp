@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <set>
 
-#include "evaluators/common.hpp"
+#include "checks/common.hpp"
 #include "organisation_validate.hpp"
 #include "audit_context.hpp"
 #include "trygg/error.hpp"
