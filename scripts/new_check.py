@@ -10,7 +10,8 @@ writes:
   - its factory's declaration and its line in src/checks/registry.cpp, in name order;
   - its message ids in data/messages.json (NAME-with-dashes.pass, .fail, .expected, .found),
     in sv, nb and en, each text marked TODO;
-  - tests/cpp/checks/test_NAME.cpp, a test case to fill in.
+  - tests/cpp/checks/test_NAME.cpp, a test case to fill in;
+  - the list of every check that tests/data/bad/expected.json expects for an unknown check.
 CMake picks the new files up by itself (file GLOB with CONFIGURE_DEPENDS). The steps that
 follow are in docs/adding-measures-and-rules.md, "Add a check".
 """
@@ -27,6 +28,8 @@ CHECKS = ROOT / "src" / "checks"
 REGISTRY = CHECKS / "registry.cpp"
 MESSAGES = ROOT / "data" / "messages.json"
 TESTS = ROOT / "tests" / "cpp" / "checks"
+# The bad-input suite expects the loader to list every check for an unknown one.
+BAD_INPUTS = ROOT / "tests" / "data" / "bad" / "expected.json"
 
 STATUSES = ("pass", "fail", "expected", "found")
 
@@ -130,6 +133,18 @@ def add_to_registry(text: str, name: str) -> str:
     return text[:start] + "".join(entries) + text[stop:]
 
 
+def add_to_check_list(text: str, name: str) -> str:
+    """The expected error for an unknown check names every check: add this one, in order."""
+    line = re.compile(r'^(\s*"expected": )"one of ((?:\\"\w+\\"(?:, | or )?)+)",$', re.M)
+    match = line.search(text)
+    if not match:
+        raise SystemExit(f"no list of checks found in {BAD_INPUTS.relative_to(ROOT)}")
+    names = sorted(set(re.findall(r'\\"(\w+)\\"', match.group(2))) | {name})
+    quoted = [f'\\"{n}\\"' for n in names]
+    listed = ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return text[: match.start()] + f'{match.group(1)}"one of {listed}",' + text[match.end() :]
+
+
 def add_messages(catalogue: dict, name: str) -> dict:
     prefix = message_prefix(name)
     ids = [f"{prefix}.{s}" for s in STATUSES]
@@ -159,13 +174,15 @@ def main(argv: list[str]) -> int:
             return 1
     registry = add_to_registry(REGISTRY.read_text(encoding="utf-8"), name)
     catalogue = add_messages(json.loads(MESSAGES.read_text(encoding="utf-8")), name)
-    written = [source, REGISTRY, MESSAGES, test]
+    bad_inputs = add_to_check_list(BAD_INPUTS.read_text(encoding="utf-8"), name)
+    written = [source, REGISTRY, MESSAGES, test, BAD_INPUTS]
     if not dry:
         source.write_text(check_source(name), encoding="utf-8")
         REGISTRY.write_text(registry, encoding="utf-8")
         MESSAGES.write_text(json.dumps(catalogue, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         TESTS.mkdir(parents=True, exist_ok=True)
         test.write_text(test_source(name), encoding="utf-8")
+        BAD_INPUTS.write_text(bad_inputs, encoding="utf-8")
     for path in written:
         print(("would write " if dry else "wrote ") + str(path.relative_to(ROOT)))
     print("Next: fill in every TODO (docs/adding-measures-and-rules.md, \"Add a check\").")
