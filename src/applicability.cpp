@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "evaluators/common.hpp"
+#include "checks/common.hpp"
 
 namespace trygg::detail {
 namespace {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/check.hpp"
 #include "trygg/check.hpp"
 #include "trygg/framework.hpp"
 #include "trygg/organisation.hpp"
@@ -68,39 +69,5 @@ class AuditContext {
   std::vector<Index> managers_;
   mutable std::unique_ptr<OrgGraph> graph_;
 };
-
-/// What a check says about one subject; the audit adds the rule's common fields.
-struct Outcome {
-  Subject subject;
-  Status status = Status::not_assessed;
-  Message message, expected, found;
-  std::vector<std::string> evidence;
-  std::optional<Date> next_due;
-};
-
-/// The rule being evaluated and its measure.
-struct RuleInput {
-  const AuditContext& ctx;
-  const Rule& rule;
-  const Measure& measure;
-  std::size_t measure_index;
-};
-
-/// A generic check, parameterised by rule data. One file per check in src/evaluators/,
-/// listed in src/evaluators/registry.cpp.
-class Evaluator {
- public:
-  virtual ~Evaluator() = default;
-  virtual const CheckInfo& info() const = 0;
-  virtual void evaluate(const RuleInput& in, std::vector<Outcome>& out) const = 0;
-};
-
-/// The registry: every evaluator, sorted by name.
-const std::vector<const Evaluator*>& evaluators();
-const Evaluator* find_evaluator(std::string_view name) noexcept;
-
-/// Subject for the whole organisation.
-Subject organisation_subject(const Organisation& org);
-Subject unit_subject(const Organisation& org, Index unit);
 
 }  // namespace trygg::detail

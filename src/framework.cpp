@@ -7,14 +7,14 @@
 #include <mutex>
 #include <set>
 
-#include "trygg/check.hpp"
-#include "audit_context.hpp"
+#include "checks/check.hpp"
+#include "checks/params.hpp"
 #include "dependency_order.hpp"
 #include "embedded.hpp"
 #include "json_reader.hpp"
-#include "rule_params.hpp"
-#include "vocabulary.hpp"
+#include "trygg/check.hpp"
 #include "trygg/error.hpp"
+#include "vocabulary.hpp"
 
 namespace trygg {
 namespace detail {
@@ -49,55 +49,6 @@ std::vector<Citation> citations_in_force(const std::vector<Citation>& citations,
     if (c.in_force(date)) out.push_back(c);
   return out;
 }
-
-namespace detail {
-void check_params(const Rule& rule, const CheckInfo& info, const std::string& base, detail::Diagnostics& d) {
-  if (info.params.empty()) {
-    if (!rule.params.is_object() || !rule.params.empty())
-      d.add(base, "no parameters (the check \"" + info.name + "\" takes none)", detail::describe(rule.params));
-    return;
-  }
-  std::vector<std::string_view> names;
-  for (const auto& prm : info.params)
-    names.push_back(prm.name);
-  detail::ObjectReader pr(rule.params, base, d, names, "an object of parameters");
-  if (!pr.ok()) return;
-  for (const auto& prm : info.params) {
-    switch (prm.kind) {
-      case CheckParam::Kind::duration:
-        pr.duration(prm.name, false);
-        break;
-      case CheckParam::Kind::share:
-        pr.number(prm.name, false, 0.0, 1.0);
-        break;
-      case CheckParam::Kind::audience:
-        pr.one_of(prm.name, false, vocabulary::audiences);
-        break;
-      case CheckParam::Kind::parties:
-        pr.enums(prm.name, false, vocabulary::parties);
-        break;
-      case CheckParam::Kind::elements:
-        pr.ids(prm.name, false);
-        break;  // resolved in from_packs
-      case CheckParam::Kind::count:
-        pr.count(prm.name, false);
-        break;
-      case CheckParam::Kind::roles:
-        pr.enums(prm.name, false, vocabulary::roles);
-        break;
-      case CheckParam::Kind::case_kinds:
-        pr.enums(prm.name, false, vocabulary::case_kinds);
-        break;
-      case CheckParam::Kind::choice: {
-        const std::vector<std::string_view> allowed(prm.choices.begin(), prm.choices.end());
-        pr.one_of(prm.name, false, allowed);
-        break;
-      }
-    }
-  }
-}
-
-}  // namespace detail
 
 namespace {
 using detail::Diagnostics;
@@ -306,8 +257,9 @@ Rule read_rule(JsonNode v, std::string p, Diagnostics& d) {
   if (auto o = r.one_of("obligation", true, vocab::obligations)) rule.obligation = *parse_obligation(*o);
   if (auto s = r.one_of("severity", false, vocab::severities)) rule.own_severity = *parse_severity(*s);
   if (const auto params = r.get("params", false, "")) rule.params = params->to_json();
+  // The measure is not known yet: from_packs resolves what depends on it.
   if (const auto* ev = detail::find_evaluator(rule.check))
-    detail::check_params(rule, ev->info(), r.pointer("params"), d);
+    (void)detail::resolve_params(rule.params, *ev, nullptr, r.pointer("params"), d);
   if (const auto a = r.get("applies_if", false, ""))
     rule.applies_if = read_applicability(*a, r.pointer("applies_if"), d);
   // A legal duty must say why it exists and what counts as evidence, so that
@@ -517,14 +469,8 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
   for (const auto& p : packs) {
     for (auto rule : p.rules) {
       // Packs built in code skip parse_pack, so the check and its parameters are checked here too.
-      if (const auto* ev = detail::find_evaluator(rule.check)) {
-        Diagnostics pd(rule.location.file);
-        detail::check_params(rule, ev->info(), rule.location.pointer + "/params", pd);
-        for (auto& diag : pd.take())
-          errs.push_back(std::move(diag));
-      } else {
-        add_at(errs, rule.location, "check", "the name of a check", "\"" + rule.check + "\"");
-      }
+      const auto* check = detail::find_evaluator(rule.check);
+      if (!check) add_at(errs, rule.location, "check", "the name of a check", "\"" + rule.check + "\"");
       // Also for packs built in code: a legal duty says where it comes from and why.
       if (rule.obligation != Obligation::good_practice) {
         if (rule.citations.empty()) add_at(errs, rule.location, "citations", "at least one citation", "none");
@@ -542,18 +488,17 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
         const Measure& m = data->measures[mit->second];
         rule.severity = rule.own_severity.value_or(m.severity);
         if (rule.citations.empty()) rule.citations = m.sources;
-        if (rule.params.contains("elements") && rule.params["elements"].is_array()) {
-          const auto& els = rule.params["elements"];
-          if (els.empty())
-            add_at(errs, rule.location, "params/elements", "at least one element of measure " + m.id, "an empty array");
-          for (std::size_t k = 0; k < els.size(); ++k)
-            if (els[k].is_string() && !m.find_element(els[k].get<std::string>()))
-              add_at(errs, rule.location, "params/elements/" + std::to_string(k), "an element of measure " + m.id,
-                     detail::describe(els[k]));
-        }
-        if (rule.check == "elements" && m.elements.empty() && !rule.params.contains("elements"))
-          add_at(errs, rule.location, "check", "a measure with elements for the \"elements\" check",
-                 "measure " + m.id + ", which lists no elements");
+      }
+      // The parameters, typed, with the defaults drawn from the measure (the same function
+      // checks a profile's parameters).
+      if (check) {
+        const Measure* m = mit == data->measure_ids.end() ? nullptr : &data->measures[mit->second];
+        Diagnostics pd(rule.location.file);
+        const std::string check_pointer = rule.location.pointer + "/check";
+        rule.resolved_params =
+            detail::resolve_params(rule.params, *check, m, rule.location.pointer + "/params", pd, &check_pointer);
+        for (auto& diag : pd.take())
+          errs.push_back(std::move(diag));
       }
       if (data->rule_ids.count(rule.id))
         add_at(errs, rule.location, "id", "a unique rule id", "a second rule \"" + rule.id + "\"");

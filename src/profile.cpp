@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <tuple>
 
-#include "audit_context.hpp"
+#include "checks/check.hpp"
+#include "checks/params.hpp"
 #include "json_reader.hpp"
-#include "rule_params.hpp"
-#include "vocabulary.hpp"
 #include "trygg/error.hpp"
+#include "vocabulary.hpp"
 
 namespace trygg {
 namespace {
@@ -202,17 +202,11 @@ Framework apply_profile(const Framework& framework, const Profile& profile) {
       Rule trial = *r;
       if (!params[i].is_null()) trial.params = params[i];  // merge with broader patterns' values
       trial.params.update(values);
-      // The values must suit every rule the pattern matches.
+      // The values must suit every rule the pattern matches: checked as a pack's are, against
+      // the rule's check and measure (from_packs below resolves them again, for the result).
       Diagnostics pd(profile.file);
-      if (const auto* ev = detail::find_evaluator(trial.check)) detail::check_params(trial, ev->info(), base, pd);
-      if (const auto it = values.find("elements"); pd.empty() && it != values.end() && it->is_array()) {
-        const Measure* m = framework.find_measure(r->measure);
-        if (it->empty()) pd.add(base + "/elements", "at least one element of measure " + r->measure, "an empty array");
-        for (std::size_t k = 0; k < it->size() && m; ++k)
-          if ((*it)[k].is_string() && !m->find_element((*it)[k].get<std::string>()))
-            pd.add(base + "/elements/" + std::to_string(k), "an element of measure " + m->id,
-                   detail::describe((*it)[k]));
-      }
+      if (const auto* ev = detail::find_evaluator(trial.check))
+        (void)detail::resolve_params(trial.params, *ev, framework.find_measure(r->measure), base, pd);
       if (!pd.empty()) {
         for (auto& diag : pd.take()) {
           diag.expected += " (for rule " + r->id + ", check \"" + r->check + "\")";
@@ -240,8 +234,8 @@ Framework apply_profile(const Framework& framework, const Profile& profile) {
     }
     pack.rules = std::move(rules);
   }
-  // from_packs checks the result again (element parameters against their measures). The
-  // threshold is the profile's, else the one the framework already had.
+  // from_packs checks the result again and resolves the typed parameters. The threshold is the profile's, else the one
+  // the framework already had.
   return Framework::from_packs(std::move(packs))
       .with_min_group_size(profile.min_group_size.value_or(framework.min_group_size()));
 }

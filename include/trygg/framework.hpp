@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trygg/check.hpp"
 #include "trygg/date.hpp"
 #include "trygg/types.hpp"
 
@@ -111,7 +112,8 @@ struct Rule {
   Obligation obligation = Obligation::good_practice;
   std::optional<Severity> own_severity;  ///< as written in the pack, if at all
   Severity severity = Severity::medium;  ///< effective: own_severity, else the measure's (set by from_packs)
-  nlohmann::json params = nlohmann::json::object();
+  nlohmann::json params = nlohmann::json::object();  ///< as written in the pack (or merged by a profile)
+  ResolvedParams resolved_params;  ///< `params` checked and typed, defaults filled in (set by from_packs)
   Applicability applies_if;
   std::vector<Citation> citations;  ///< the rule's own, else the measure's sources
   Text rationale;                   ///< why the rule exists (required for law and regulation)

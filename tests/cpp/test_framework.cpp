@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Packs: the built-in base pack, and validation of user packs.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <variant>
 
 #include "catch.hpp"
+#include "checks/params.hpp"
 #include "fixtures.hpp"
+#include "trygg/profile.hpp"
 
 using fixtures::json;
 
@@ -200,4 +204,174 @@ TEST_CASE("with_pack_files: built-in packs plus files", "[framework]") {
   CHECK(fw.packs().front().id == "base");
   std::filesystem::remove(dir);
   CHECK_THROWS_AS(trygg::Framework::with_pack_files({dir}), trygg::LoadError);  // gone now
+}
+
+namespace {
+/// How a resolved value reads, written here independently of the library: a duration in
+/// ISO 8601, a number as JSON writes it, a list joined by commas.
+std::string printed(const trygg::ParamValue& v) {
+  if (const auto* d = std::get_if<trygg::Duration>(&v)) return d->to_string();
+  if (const auto* s = std::get_if<double>(&v)) return json(*s).dump();
+  if (const auto* n = std::get_if<std::uint64_t>(&v)) return std::to_string(*n);
+  if (const auto* t = std::get_if<std::string>(&v)) return *t;
+  if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
+    std::string out;
+    for (const auto& i : *l)
+      out += (out.empty() ? "" : ", ") + i;
+    return out.empty() ? "none" : out;
+  }
+  return "none";
+}
+
+trygg::ParamValue resolved(const trygg::detail::Evaluator& check, const json& params, const trygg::Measure& m,
+                           const std::string& name) {
+  trygg::detail::Diagnostics d("<test>");
+  const auto r = trygg::detail::resolve_params(params, check, &m, "/params", d);
+  REQUIRE(d.empty());
+  REQUIRE(r.find(name) != nullptr);
+  return r.find(name)->value;
+}
+}  // namespace
+
+TEST_CASE("every check's printed default is the default it uses", "[framework][checks]") {
+  trygg::Measure m;
+  m.id = "TEST-01";
+  m.audience = "managers";
+  m.elements = {{"first", {}}, {"second", {}}};
+  trygg::Measure recurring = m;
+  recurring.cadence = trygg::Duration{0, 6, 0};
+  std::size_t checked = 0;
+  for (const auto* check : trygg::detail::evaluators()) {
+    for (const auto& p : check->info().params) {
+      INFO(check->info().name << "." << p.name << ": " << p.default_value);
+      const std::string& text = p.default_value;
+      const auto value = resolved(*check, json::object(), m, p.name);
+      const std::string cadence_prefix = "the measure's cadence, else ";
+      if (text == "the measure's audience") {
+        CHECK(value == trygg::ParamValue(std::string("managers")));
+      } else if (text == "all elements of the measure") {
+        CHECK(value == trygg::ParamValue(std::vector<std::string>{"first", "second"}));
+      } else if (text.rfind(cadence_prefix, 0) == 0) {
+        CHECK(printed(value) == text.substr(cadence_prefix.size()));
+        CHECK(resolved(*check, json::object(), recurring, p.name) == trygg::ParamValue(*recurring.cadence));
+      } else if (text.rfind("none", 0) == 0) {
+        CHECK(printed(value) == "none");
+      } else if (std::any_of(check->info().params.begin(), check->info().params.end(), [&](const auto& q) {
+                   return q.kind == trygg::CheckParam::Kind::choice && text.rfind(q.name + " ", 0) == 0;
+                 })) {
+        // A default by choice, "metric acknowledge: P7D, metric feedback: P3M; note": each
+        // value named is the one used with that choice, and a choice not named has none.
+        const std::string choice = text.substr(0, text.find(' '));
+        const auto& q = *std::find_if(check->info().params.begin(), check->info().params.end(),
+                                      [&](const auto& c) { return c.name == choice; });
+        for (const auto& c : q.choices) {
+          const auto v = resolved(*check, json{{choice, c}}, m, p.name);
+          const std::string named = choice + " " + c + ": ";
+          const auto at = text.substr(0, text.find(';')).find(named);
+          if (at == std::string::npos) {
+            CHECK(std::holds_alternative<std::monostate>(v));
+          } else {
+            const auto start = at + named.size();
+            CHECK(text.substr(start, printed(v).size()) == printed(v));
+          }
+        }
+      } else {
+        // A fixed value, perhaps followed by a note in parentheses.
+        CHECK(text.rfind(printed(value), 0) == 0);
+        CHECK((text.size() == printed(value).size() || text.substr(printed(value).size(), 2) == " ("));
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked >= 20);
+}
+
+TEST_CASE("the registry is sorted and finds every check by name", "[framework][checks]") {
+  const auto& all = trygg::detail::evaluators();
+  REQUIRE_FALSE(all.empty());
+  for (std::size_t i = 1; i < all.size(); ++i)
+    CHECK(all[i - 1]->info().name < all[i]->info().name);
+  for (const auto* e : all)
+    CHECK(trygg::detail::find_evaluator(e->info().name) == e);
+  CHECK(trygg::detail::find_evaluator("no_such_check") == nullptr);
+  CHECK(trygg::detail::find_evaluator("") == nullptr);
+  CHECK(trygg::checks().size() == all.size());
+}
+
+TEST_CASE("rules carry their parameters typed, with the defaults resolved", "[framework][checks]") {
+  const auto& fw = fixtures::framework();
+  for (const auto& r : fw.rules()) {
+    INFO(r.id);
+    const auto* info = trygg::find_check(r.check);
+    REQUIRE(info != nullptr);
+    REQUIRE(r.resolved_params.entries.size() == info->params.size());
+    for (std::size_t k = 0; k < info->params.size(); ++k) {
+      const auto& e = r.resolved_params.entries[k];
+      CHECK(e.name == info->params[k].name);
+      CHECK(e.given == r.params.contains(e.name));
+    }
+  }
+  // A measure's cadence is the default period of its cadence rule; a rule's own value wins.
+  const auto* rule = fw.find_rule("LEAD-01/audience_coverage");
+  REQUIRE(rule != nullptr);
+  CHECK(rule->resolved_params.share("min_share") == rule->params["min_share"].get<double>());
+  CHECK(rule->resolved_params.text("audience") == rule->params["audience"].get<std::string>());
+  const auto* m = fw.find_measure(rule->measure);
+  CHECK(rule->resolved_params.duration("within") == m->cadence.value_or(trygg::Duration{1, 0, 0}));
+}
+
+namespace {
+/// The minimal pack with one more rule, of `check` with `params`, on a measure with elements.
+json pack_with_rule(const std::string& check, const json& params) {
+  json p = minimal_pack();
+  p["measures"][0]["elements"] = json::parse(R"([{"id": "first", "title": {"sv": "F", "nb": "F", "en": "F"}}])");
+  json rule{{"id", "FORUM-91/tuned"}, {"measure", "FORUM-91"}, {"check", check}, {"obligation", "good-practice"}};
+  if (!params.is_null()) rule["params"] = params;
+  p["rules"].push_back(rule);
+  return p;
+}
+}  // namespace
+
+TEST_CASE("a parameter error reads the same from a pack and from a profile", "[framework][checks]") {
+  const std::vector<std::pair<std::string, json>> cases{
+      {"audience_coverage", json{{"min_share", 2}}},
+      {"audience_coverage", json{{"audience", "aliens"}}},
+      {"cadence", json{{"cadence", "soon"}}},
+      {"cadence", json{{"bogus", 1}}},
+      {"elements", json{{"elements", json::array({"second"})}}},
+      {"elements", json{{"elements", json::array()}}},
+      {"single_point_of_failure", json{{"max_staff", -1}}},
+      {"impartiality", json{{"of", "managers"}}},
+      {"present", json{{"within", "P1Y"}}},
+  };
+  for (const auto& [check, params] : cases) {
+    INFO(check << " " << params.dump());
+    std::vector<trygg::Diagnostic> from_pack;
+    try {
+      (void)trygg::Framework::from_packs({trygg::Framework::builtin_pack("base"),
+                                          trygg::Framework::parse_pack(pack_with_rule(check, params).dump(), "x")});
+    } catch (const trygg::LoadError& e) {
+      from_pack = e.diagnostics();
+    }
+    REQUIRE(from_pack.size() == 1);
+    // The same values in a profile, on a rule of the same check without parameters.
+    const auto base_fw = trygg::Framework::from_packs(
+        {trygg::Framework::builtin_pack("base"),
+         trygg::Framework::parse_pack(pack_with_rule(check, nullptr).dump(), "extra.json")});
+    std::vector<trygg::Diagnostic> from_profile;
+    try {
+      (void)trygg::apply_profile(
+          base_fw, trygg::Profile::from_json(
+                       json{{"format", "trygg.profile/1"}, {"params", {{"FORUM-91/tuned", params}}}}, "p.json"));
+    } catch (const trygg::LoadError& e) {
+      from_profile = e.diagnostics();
+    }
+    REQUIRE(from_profile.size() == 1);
+    const std::string pack_base = "/rules/1/params", profile_base = "/params/FORUM-91~1tuned";
+    REQUIRE(from_pack[0].pointer.rfind(pack_base, 0) == 0);
+    REQUIRE(from_profile[0].pointer.rfind(profile_base, 0) == 0);
+    CHECK(from_pack[0].pointer.substr(pack_base.size()) == from_profile[0].pointer.substr(profile_base.size()));
+    CHECK(from_profile[0].expected == from_pack[0].expected + " (for rule FORUM-91/tuned, check \"" + check + "\")");
+    CHECK(from_profile[0].found == from_pack[0].found);
+  }
 }

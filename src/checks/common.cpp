@@ -7,39 +7,8 @@
 
 namespace trygg::detail::eval {
 
-Duration period(const RuleInput& in, const char* name, Duration fallback) {
-  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_string())
-    if (auto d = Duration::parse(it->get<std::string>())) return *d;
-  return in.measure.cadence.value_or(fallback);
-}
-
-double share(const RuleInput& in, const char* name, double fallback) {
-  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_number())
-    return it->get<double>();
-  return fallback;
-}
-
-std::vector<std::string> required_elements(const Rule& rule, const Measure& measure) {
-  if (const auto it = rule.params.find("elements"); it != rule.params.end() && it->is_array())
-    return it->get<std::vector<std::string>>();
-  std::vector<std::string> ids;
-  for (const auto& e : measure.elements)
-    ids.push_back(e.id);
-  return ids;
-}
-
-std::string text_param(const RuleInput& in, const char* name, std::string fallback) {
-  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_string())
-    return it->get<std::string>();
-  return fallback;
-}
-
-std::vector<std::string> list_param(const RuleInput& in, const char* name) {
-  std::vector<std::string> out;
-  if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_array())
-    for (const auto& v : *it)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
+std::vector<std::string> required_elements(const Rule& rule, const Measure&) {
+  return rule.resolved_params.list("elements");
 }
 
 std::int64_t longest_days(const Duration& d) {
@@ -164,6 +133,23 @@ void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message
   out.push_back(org_outcome(in, s, std::move(message), expected, std::move(found), std::move(evidence)));
   for (auto& o : failing_units)
     out.push_back(std::move(o));
+}
+
+Date within_calendar(Date d) {
+  static const Date first = *Date::parse("0000-01-01"), last = *Date::parse("9999-12-31");
+  return std::clamp(d, first, last);
+}
+
+bool in_calendar(Date d) {
+  return within_calendar(d) == d;
+}
+
+void example_routes(ExampleInput& e) {
+  const auto& m = e.measure.id;
+  e.org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", {"hr-specialist"}}});
+  e.org["channels"].push_back({{"id", "c-1"}, {"kind", "line-manager"}, {"recipients", {"p-1"}}, {"measures", {m}}});
+  if (e.passing)
+    e.org["channels"].push_back({{"id", "c-2"}, {"kind", "hr"}, {"recipients", {"p-2"}}, {"measures", {m}}});
 }
 
 std::vector<std::string> routine_evidence(const RuleInput& in) {

@@ -10,15 +10,12 @@ namespace trygg::detail::eval {
 namespace {
 class Elements final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "elements",
-        "the written routines for the measure together state every required element",
-        {{"elements", CheckParam::Kind::elements, "all elements of the measure", {}}},
-        {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found",
-         "elements.not-reported", "elements.found-not-reported", "common.no-routine", "common.no-routines-section"}};
-    return i;
-  }
+  Elements()
+      : Evaluator("elements", "the written routines for the measure together state every required element",
+                  {{"elements", CheckParam::Kind::elements, ParamDefault::elements_of_measure(), {}}},
+                  {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found",
+                   "elements.not-reported", "elements.found-not-reported", "common.no-routine",
+                   "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const std::vector<std::string> required = required_elements(in.rule, in.measure);
     const Message expected{"elements.expected", {{"measure", in.measure.id}, {"elements", join(required)}}};
@@ -63,6 +60,10 @@ class Elements final : public Evaluator {
                                         {{"measure", in.measure.id}, {"missing", join(missing)}}},
                                 expected, found, evidence.empty() ? routine_evidence(in) : std::move(evidence)));
     }
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    e.routine["elements"] = e.passing ? nlohmann::json(required_elements(e.rule, e.measure)) : nlohmann::json::array();
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

@@ -7,17 +7,13 @@ namespace trygg::detail::eval {
 namespace {
 class Effect final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "effect",
-        "the effect of some routine implementing the measure was followed up within the period",
-        {{"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
-        {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found", "common.no-routine",
-         "common.no-routines-section", "effect.future", "common.found-future"}};
-    return i;
-  }
+  Effect()
+      : Evaluator("effect", "the effect of some routine implementing the measure was followed up within the period",
+                  {{"within", CheckParam::Kind::duration, ParamDefault::cadence_else(Duration{1, 0, 0}), {}}},
+                  {"effect.pass", "effect.stale", "effect.fail", "effect.expected", "effect.found", "common.no-routine",
+                   "common.no-routines-section", "effect.future", "common.found-future"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
-    const Duration within = period(in, "within", Duration{1, 0, 0});
+    const Duration within = in.rule.resolved_params.duration("within");
     const Message expected{"effect.expected", {{"within", within.to_string()}}};
     if (without_routines(in, expected, out)) return;
     const auto& ctx = in.ctx;
@@ -52,6 +48,11 @@ class Effect final : public Evaluator {
                             Message{"effect.found", {{"date", last->to_string()}}}, {pointer});
     o.next_due = due;
     out.push_back(std::move(o));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    if (e.passing)
+      e.routine["effect_followed_up"] = {{"date", e.recent}, {"method", "review"}, {"outcome", "effective"}};
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

@@ -8,25 +8,18 @@ namespace trygg::detail::eval {
 namespace {
 class ChannelTerms final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "channel_terms",
-        "every channel for the measure promises acknowledgement and feedback within the limits",
-        {{"acknowledge_within", CheckParam::Kind::duration, "P7D", {}},
-         {"feedback_within", CheckParam::Kind::duration, "P3M", {}}},
-        {"channel-terms.pass", "channel-terms.fail", "channel-terms.none", "channel-terms.not-assessed",
-         "channel-terms.expected", "channel-terms.found", "common.found-none", "common.found-not-reported"}};
-    return i;
+  ChannelTerms()
+      : Evaluator("channel_terms",
+                  "every channel for the measure promises acknowledgement and feedback within the limits",
+                  {{"acknowledge_within", CheckParam::Kind::duration, ParamDefault::fixed(Duration{0, 0, 7}), {}},
+                   {"feedback_within", CheckParam::Kind::duration, ParamDefault::fixed(Duration{0, 3, 0}), {}}},
+                  {"channel-terms.pass", "channel-terms.fail", "channel-terms.none", "channel-terms.not-assessed",
+                   "channel-terms.expected", "channel-terms.found", "common.found-none", "common.found-not-reported"}) {
   }
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
-    auto limit = [&](const char* name, Duration fallback) {
-      if (const auto it = in.rule.params.find(name); it != in.rule.params.end() && it->is_string())
-        if (auto d = Duration::parse(it->get<std::string>())) return *d;
-      return fallback;
-    };
-    const Duration ack = limit("acknowledge_within", Duration{0, 0, 7});
-    const Duration feedback = limit("feedback_within", Duration{0, 3, 0});
+    const Duration ack = in.rule.resolved_params.duration("acknowledge_within");
+    const Duration feedback = in.rule.resolved_params.duration("feedback_within");
     const Message expected{"channel-terms.expected",
                            {{"acknowledge", ack.to_string()}, {"feedback", feedback.to_string()}}};
     const auto& channels = ctx.channels_of(in.measure_index);
@@ -57,6 +50,25 @@ class ChannelTerms final : public Evaluator {
       out.push_back(org_outcome(in, bad.size() == channels.size() ? Status::fail : Status::partial,
                                 Message{"channel-terms.fail", {{"ids", join(bad)}}}, expected, found,
                                 std::move(bad_evidence)));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    // Failing: one day longer than each limit, or, for a limit so long that the format cannot
+    // write a day more, no promise at all (which the check fails as well).
+    nlohmann::json channel{
+        {"id", "c-1"}, {"kind", "whistleblowing"}, {"recipients", {"p-1"}}, {"measures", {e.measure.id}}};
+    for (const char* name : {"acknowledge_within", "feedback_within"}) {
+      Duration d = e.rule.resolved_params.duration(name);
+      if (e.passing) {
+        // As the pack spells it, when it does.
+        const auto it = e.rule.params.find(name);
+        channel[name] = it != e.rule.params.end() && it->is_string() ? it->get<std::string>() : d.to_string();
+        continue;
+      }
+      d.days += 1;
+      if (Duration::parse(d.to_string())) channel[name] = d.to_string();
+    }
+    e.org["channels"].push_back(std::move(channel));
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

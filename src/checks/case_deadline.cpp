@@ -13,50 +13,47 @@
 namespace trygg::detail::eval {
 namespace {
 
-struct Metric {
-  const char* name;
-  Duration default_within;
-};
-constexpr Metric metrics[] = {{"acknowledge", Duration{0, 0, 7}},
-                              {"feedback", Duration{0, 3, 0}},
-                              {"investigation-start", Duration{}},
-                              {"retention", Duration{}}};
-
 class CaseDeadline final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "case_deadline",
-        "aggregated case statistics show every report handled within the deadline",
-        {{"metric",
-          CheckParam::Kind::choice,
-          "acknowledge",
-          {"acknowledge", "feedback", "investigation-start", "retention"}},
-         {"within",
-          CheckParam::Kind::duration,
-          "acknowledge P7D, feedback P3M; investigation-start without it judges only reports never investigated; "
-          "not used for retention, whose figure "
-          "(retained_beyond_limit) the input counts against the legal limit itself",
-          {}},
-         {"kinds", CheckParam::Kind::case_kinds, "every kind of case", {}}},
-        {"case-deadline.pass", "case-deadline.fail", "case-deadline.no-cases", "case-deadline.not-assessed",
-         "case-deadline.no-figures", "case-deadline.expected", "case-deadline.expected-retention",
-         "case-deadline.fail-retention", "case-deadline.expected-investigated", "case-deadline.fail-investigated",
-         "case-deadline.found", "case-deadline.found-hidden", "case-deadline.fail-hidden",
-         "case-deadline.fail-investigated-hidden", "case-deadline.fail-retention-hidden", "common.found-not-reported"}};
-    return i;
-  }
+  CaseDeadline()
+      : Evaluator(
+            "case_deadline", "aggregated case statistics show every report handled within the deadline",
+            {{"metric",
+              CheckParam::Kind::choice,
+              ParamDefault::fixed("acknowledge"),
+              {"acknowledge", "feedback", "investigation-start", "retention"}},
+             {"within",
+              CheckParam::Kind::duration,
+              ParamDefault::per_choice("metric",
+                                       {{"acknowledge", Duration{0, 0, 7}},
+                                        {"feedback", Duration{0, 3, 0}},
+                                        {"investigation-start", {}},
+                                        {"retention", {}}},
+                                       "investigation-start without it judges only reports never investigated; "
+                                       "not used for retention, whose figure (retained_beyond_limit) the input counts "
+                                       "against the legal limit itself"),
+              {}},
+             {"kinds",
+              CheckParam::Kind::case_kinds,
+              ParamDefault::fixed(std::vector<std::string>{}, "every kind of case"),
+              {}}},
+            {"case-deadline.pass", "case-deadline.fail", "case-deadline.no-cases", "case-deadline.not-assessed",
+             "case-deadline.no-figures", "case-deadline.expected", "case-deadline.expected-retention",
+             "case-deadline.fail-retention", "case-deadline.expected-investigated", "case-deadline.fail-investigated",
+             "case-deadline.found", "case-deadline.found-hidden", "case-deadline.fail-hidden",
+             "case-deadline.fail-investigated-hidden", "case-deadline.fail-retention-hidden",
+             "common.found-not-reported"}) {}
 
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& org = in.ctx.org;
-    const std::string metric = text_param(in, "metric", "acknowledge");
-    Duration within{};
-    for (const auto& m : metrics)
-      if (metric == m.name) within = m.default_within;
-    if (const auto it = in.rule.params.find("within"); it != in.rule.params.end() && it->is_string())
-      if (auto d = Duration::parse(it->get<std::string>())) within = *d;
-    const bool timed = metric != "investigation-start" || in.rule.params.contains("within");
-    const auto kinds = list_param(in, "kinds");
+    const auto& params = in.rule.resolved_params;
+    const std::string& metric = params.text("metric");
+    // Investigation start has a limit only when the rule sets one; retention has none (the
+    // input counts its figure against the legal limit), and its messages show P0D.
+    const std::optional<Duration> limit_set = params.optional_duration("within");
+    const Duration within = limit_set.value_or(Duration{});
+    const bool timed = metric != "investigation-start" || limit_set.has_value();
+    const auto& kinds = params.list("kinds");
     const std::string kinds_text = kinds.empty() ? std::string("*") : join(kinds);
     const Message expected =
         metric == "retention" ? Message{"case-deadline.expected-retention", {{"kinds", kinds_text}}}
@@ -153,6 +150,34 @@ class CaseDeadline final : public Evaluator {
           Message{judged == periods ? "case-deadline.pass" : "case-deadline.no-figures", {{"metric", metric}}},
           expected, found, std::move(all_evidence)));
     }
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    const auto& params = e.rule.resolved_params;
+    // Late by more than any limit a profile may set: past the longest the limit can last.
+    // Without a limit (investigation start judged by count alone) any number of days is in
+    // time, and the late figures still read 400 days.
+    const auto limit = params.optional_duration("within");
+    const std::int64_t beyond = limit ? longest_days(*limit) + 1 : 2;
+    const auto& kinds = params.list("kinds");
+    const std::string kind = kinds.empty() ? "harassment" : kinds.front();
+    // In time: one day, or the same day for a limit of zero days ("P0D").
+    const std::int64_t days = e.passing ? std::min<std::int64_t>(1, beyond - 1) : std::max<std::int64_t>(400, beyond);
+    const auto from = within_calendar(e.as_of - Duration{1, 0, 0}).to_string();
+    const auto to = within_calendar(e.as_of - Duration{0, 0, 1}).to_string();
+    const int in_time = e.passing ? 2 : 0;
+    e.org["case_statistics"].push_back({{"id", "cs-1"},
+                                        {"period", {{"from", from}, {"to", to}}},
+                                        {"kind", kind},
+                                        {"received", 2},
+                                        {"acknowledged_within_7_days", in_time},
+                                        {"feedback_within_3_months", in_time},
+                                        {"investigations_started", in_time},
+                                        {"max_days_to_acknowledge", days},
+                                        {"max_days_to_feedback", days},
+                                        {"max_days_to_investigation_start", days},
+                                        {"retained_beyond_limit", e.passing ? 0 : 1},
+                                        {"closed", 2}});
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

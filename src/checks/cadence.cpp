@@ -7,18 +7,14 @@ namespace trygg::detail::eval {
 namespace {
 class Cadence final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "cadence",
-        "the latest review or occurrence of the measure is within its cadence",
-        {{"cadence", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
-        {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed", "cadence.expected", "cadence.found",
-         "cadence.found-no-date", "cadence.future", "common.found-future"}};
-    return i;
-  }
+  Cadence()
+      : Evaluator("cadence", "the latest review or occurrence of the measure is within its cadence",
+                  {{"cadence", CheckParam::Kind::duration, ParamDefault::cadence_else(Duration{1, 0, 0}), {}}},
+                  {"cadence.pass", "cadence.fail", "cadence.none", "cadence.not-assessed", "cadence.expected",
+                   "cadence.found", "cadence.found-no-date", "cadence.future", "common.found-future"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
-    const Duration every = period(in, "cadence", Duration{1, 0, 0});
+    const Duration every = in.rule.resolved_params.duration("cadence");
     const Message expected{"cadence.expected", {{"cadence", every.to_string()}}};
     const auto latest = latest_occurrence(in);
     const auto& last = latest.date;
@@ -41,6 +37,10 @@ class Cadence final : public Evaluator {
                             expected, found, {latest.pointer});
     o.next_due = due;
     out.push_back(std::move(o));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    e.routine["adopted"] = e.passing ? e.recent : within_calendar(e.as_of - Duration{10, 0, 0}).to_string();
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

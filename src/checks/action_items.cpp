@@ -9,16 +9,13 @@ namespace trygg::detail::eval {
 namespace {
 class ActionItems final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "action_items",
-        "every row of the organisation's action plan has an owner and a deadline, none is "
-        "overdue, and completed rows were verified",
-        {},
-        {"action-items.pass", "action-items.fail", "action-items.empty", "action-items.not-assessed",
-         "action-items.expected", "action-items.found", "common.found-not-reported"}};
-    return i;
-  }
+  ActionItems()
+      : Evaluator("action_items",
+                  "every row of the organisation's action plan has an owner and a deadline, none is "
+                  "overdue, and completed rows were verified",
+                  {},
+                  {"action-items.pass", "action-items.fail", "action-items.empty", "action-items.not-assessed",
+                   "action-items.expected", "action-items.found", "common.found-not-reported"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& org = in.ctx.org;
     const Message expected{"action-items.expected"};
@@ -65,6 +62,17 @@ class ActionItems final : public Evaluator {
                               {{"bad", std::to_string(bad)}, {"count", std::to_string(org.action_plan.size())}}},
                       expected, found, std::move(evidence)));
     }
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    nlohmann::json item{{"id", "ap-1"}, {"title", "example"}, {"measure", e.measure.id}};
+    if (e.passing) {
+      item["owner"] = "p-1";
+      item["due"] = within_calendar(e.as_of + Duration{0, 1, 0}).to_string();
+    } else {
+      item["due"] = within_calendar(e.as_of - Duration{0, 1, 0}).to_string();
+    }
+    e.org["action_plan"].push_back(std::move(item));
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

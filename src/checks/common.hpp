@@ -1,35 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Internal: helpers shared by the evaluators, and the list of evaluator factories.
+// Internal: helpers shared by the checks.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "trygg/check.hpp"
 #include "../audit_context.hpp"
+#include "check.hpp"
+#include "trygg/check.hpp"
 
 namespace trygg::detail::eval {
-
-// One factory per file in this folder; registry.cpp lists them in name order.
-const Evaluator& action_items();
-const Evaluator& audience_coverage();
-const Evaluator& cadence();
-const Evaluator& calendar_year();
-const Evaluator& case_deadline();
-const Evaluator& channel_terms();
-const Evaluator& communicated();
-const Evaluator& coverage();
-const Evaluator& effect();
-const Evaluator& elements();
-const Evaluator& impartiality();
-const Evaluator& independent_route();
-const Evaluator& owner();
-const Evaluator& participation();
-const Evaluator& present();
-const Evaluator& safety_organisation();
-const Evaluator& single_point_of_failure();
-const Evaluator& support_within_reach();
-const Evaluator& written();
 
 /// The earliest date found after the as-of date, with its JSON Pointer: a date that is not yet
 /// evidence, which the report names instead of saying "no date reported".
@@ -44,18 +24,10 @@ struct FutureDate {
   }
 };
 
-/// A duration parameter: the rule's own, else the measure's cadence, else `fallback`.
-Duration period(const RuleInput& in, const char* name, Duration fallback);
-/// A share parameter (0..1), else `fallback`.
-double share(const RuleInput& in, const char* name, double fallback);
 /// The elements a rule of the "elements" check requires: its "elements" parameter, else every
-/// element of its measure. One definition for the check, the report's routine view and the
-/// worked examples.
+/// element of its measure (resolved when the framework was built). One definition for the
+/// check, the report's routine view and the worked examples.
 std::vector<std::string> required_elements(const Rule& rule, const Measure& measure);
-/// A string parameter, else `fallback`.
-std::string text_param(const RuleInput& in, const char* name, std::string fallback);
-/// A list-of-strings parameter, else empty.
-std::vector<std::string> list_param(const RuleInput& in, const char* name);
 /// The longest a duration can last, in days, over every possible start date (P3M: 92, P1Y:
 /// 366): with only a count of days to compare against, a limit is judged in the
 /// organisation's favour.
@@ -110,6 +82,18 @@ void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message
 void unit_verdicts(const RuleInput& in, const std::string& prefix, const Message& expected,
                    std::vector<std::string> evidence, std::vector<Outcome>& failing_units, std::vector<Outcome>& out,
                    std::size_t judged, const std::vector<std::pair<std::string, std::string>>& args);
+
+/// The dates the input format can write (YYYY-MM-DD). A rule may be in force only near either
+/// end of them, or look back further than they reach, and its worked examples must still load:
+/// every date an example writes is brought within them (the examples of such a rule then show
+/// what they can, rather than a document that does not load).
+Date within_calendar(Date d);
+bool in_calendar(Date d);
+
+/// Worked examples of the route checks: the line manager p-1 receives reports through a
+/// line-manager channel; passing, an HR specialist p-2 outside the line of management
+/// receives them too.
+void example_routes(ExampleInput& e);
 
 /// JSON Pointers of the routines implementing the measure.
 std::vector<std::string> routine_evidence(const RuleInput& in);

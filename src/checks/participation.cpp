@@ -24,24 +24,20 @@ std::string_view role_of_party(std::string_view party) {
 
 class Participation final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{"participation",
-                             "some routine implementing the measure was made or revised with the required parties",
-                             {{"parties", CheckParam::Kind::parties, "[\"employees\"]", {}},
-                              {"parties_where_present", CheckParam::Kind::parties, "none", {}}},
-                             {"participation.pass", "participation.partial", "participation.fail",
-                              "participation.not-assessed", "participation.found-nobody", "participation.expected",
-                              "participation.found", "common.no-routine", "common.no-routines-section"}};
-    return i;
-  }
+  Participation()
+      : Evaluator(
+            "participation", "some routine implementing the measure was made or revised with the required parties",
+            {{"parties", CheckParam::Kind::parties, ParamDefault::fixed(std::vector<std::string>{"employees"}), {}},
+             {"parties_where_present", CheckParam::Kind::parties, ParamDefault::fixed(std::vector<std::string>{}), {}}},
+            {"participation.pass", "participation.partial", "participation.fail", "participation.not-assessed",
+             "participation.found-nobody", "participation.expected", "participation.found", "common.no-routine",
+             "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
-    std::vector<std::string> required{"employees"};
-    if (const auto it = in.rule.params.find("parties"); it != in.rule.params.end())
-      required = it->get<std::vector<std::string>>();
+    std::vector<std::string> required = in.rule.resolved_params.list("parties");
     // Parties required only where the organisation has them: "the employees and their
     // representatives" (aml § 2 A-6, ldl § 26) asks for union representatives only where there
     // are any, which the people list shows (a listed holder of the matching role).
-    for (const auto& party : list_param(in, "parties_where_present")) {
+    for (const auto& party : in.rule.resolved_params.list("parties_where_present")) {
       const std::string_view role = role_of_party(party);
       const auto& people = in.ctx.org.people;
       if (std::any_of(people.begin(), people.end(), [&](const Person& x) { return x.has_role(role); }) &&
@@ -86,6 +82,11 @@ class Participation final : public Evaluator {
                                                           : "participation.partial",
                                       {{"parties", join(missing)}}},
                               expected, found, std::move(evidence)));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    e.routine["participation"] =
+        e.passing ? nlohmann::json(e.rule.resolved_params.list("parties")) : nlohmann::json::array();
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

@@ -7,14 +7,10 @@ namespace trygg::detail::eval {
 namespace {
 class Owner final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{"owner",
-                             "some routine implementing the measure names an owner",
-                             {},
-                             {"owner.pass", "owner.fail", "owner.expected", "owner.found", "owner.not-reported",
-                              "common.no-routine", "common.no-routines-section"}};
-    return i;
-  }
+  Owner()
+      : Evaluator("owner", "some routine implementing the measure names an owner", {},
+                  {"owner.pass", "owner.fail", "owner.expected", "owner.found", "owner.not-reported",
+                   "common.no-routine", "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const Message expected{"owner.expected"};
     if (without_routines(in, expected, out)) return;
@@ -40,6 +36,10 @@ class Owner final : public Evaluator {
           org_outcome(in, Status::not_assessed, Message{"owner.not-reported"}, expected, found, routine_evidence(in)));
     else
       out.push_back(org_outcome(in, Status::fail, Message{"owner.fail"}, expected, found, routine_evidence(in)));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    if (!e.passing) e.routine["owner"] = nullptr;  // reported: nobody owns it
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

@@ -3,29 +3,27 @@
 // holder, for more staff than the limit. If that person is absent, conflicted or the one to
 // be reported, those staff have nowhere to go (seed 004, Signalsystem and Stödfunktioner).
 #include <algorithm>
+#include <limits>
 
-#include "common.hpp"
 #include "../org_graph.hpp"
+#include "../vocabulary.hpp"
+#include "common.hpp"
 
 namespace trygg::detail::eval {
 namespace {
 class SinglePointOfFailure final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "single_point_of_failure",
-        "no person is the only route or the only support holder for more staff than the limit",
-        {{"max_staff", CheckParam::Kind::count, "200", {}}},
-        {"spof.pass", "spof.fail", "spof.not-assessed", "spof.expected", "spof.found", "spof.roles-not-reported",
-         "spof.incomplete", "common.roles-not-reported", "common.found-not-reported"}};
-    return i;
-  }
+  SinglePointOfFailure()
+      : Evaluator(
+            "single_point_of_failure",
+            "no person is the only route or the only support holder for more staff than the limit",
+            {{"max_staff", CheckParam::Kind::count, ParamDefault::fixed(std::uint64_t{200}), {}}},
+            {"spof.pass", "spof.fail", "spof.not-assessed", "spof.expected", "spof.found", "spof.roles-not-reported",
+             "spof.incomplete", "common.roles-not-reported", "common.found-not-reported"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     const auto& org = ctx.org;
-    std::uint64_t limit = 200;
-    if (const auto it = in.rule.params.find("max_staff"); it != in.rule.params.end() && it->is_number_integer())
-      limit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, it->get<std::int64_t>()));
+    const std::uint64_t limit = in.rule.resolved_params.count("max_staff");
     const Message expected{"spof.expected", {{"max", std::to_string(limit)}}};
     if (!org.has_people) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"spof.not-assessed"}, expected,
@@ -129,6 +127,19 @@ class SinglePointOfFailure final : public Evaluator {
       out.push_back(org_outcome(in, Status::fail,
                                 Message{"spof.fail", {{"people", join(ids)}, {"max", std::to_string(limit)}}}, expected,
                                 found, std::move(evidence)));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    // The check judges who holds a role: the list must be complete.
+    e.org["reported_roles"] = vocabulary::roles;
+    example_routes(e);
+    // Failing: one more staff behind the line manager than the limit allows.
+    const std::int64_t limit = static_cast<std::int64_t>(e.rule.resolved_params.count("max_staff"));
+    // A unit holds at most 4294967295 staff, the largest limit; one more goes in a unit below.
+    constexpr std::int64_t most = std::numeric_limits<std::uint32_t>::max();
+    const std::int64_t staff = e.passing ? 0 : limit + 1;
+    e.org["units"][0]["headcount"] = std::min(staff, most);
+    if (staff > most) e.org["units"].push_back({{"id", "u-2"}, {"parent", "u-1"}, {"headcount", staff - most}});
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

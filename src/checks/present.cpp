@@ -6,14 +6,10 @@ namespace trygg::detail::eval {
 namespace {
 class Present final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{"present",
-                             "some routine, activity, channel or survey implements the measure",
-                             {},
-                             {"present.pass", "present.fail", "present.not-assessed", "present.expected",
-                              "common.found-ids", "common.found-none", "common.found-not-reported"}};
-    return i;
-  }
+  Present()
+      : Evaluator("present", "some routine, activity, channel or survey implements the measure", {},
+                  {"present.pass", "present.fail", "present.not-assessed", "present.expected", "common.found-ids",
+                   "common.found-none", "common.found-not-reported"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     std::vector<std::string> ids, evidence;
@@ -43,6 +39,10 @@ class Present final : public Evaluator {
     } else {
       out.push_back(org_outcome(in, Status::fail, Message{"present.fail"}, expected, Message{"common.found-none"}));
     }
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    // Failing: nothing implements the measure.
+    return e.passing ? ExampleRoutine::keep : ExampleRoutine::drop;
   }
 };
 }  // namespace

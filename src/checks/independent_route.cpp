@@ -3,22 +3,19 @@
 // that does not pass through its own line manager (AFS 2023:2 2 kap. 11 §, general advice: a
 // higher manager or a safety representative when the nearest manager cannot be used; seed 004,
 // Signalsystem). Judged for all units at once from the post-dominator tree of the routes.
-#include "common.hpp"
 #include "../org_graph.hpp"
+#include "common.hpp"
 
 namespace trygg::detail::eval {
 namespace {
 class IndependentRoute final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{"independent_route",
-                             "every unit and every manager can report to someone other than their own line manager",
-                             {},
-                             {"route.pass", "route.partial", "route.fail", "route.not-assessed", "route.expected",
-                              "route.found", "route.unit-none", "route.unit-only-manager", "route.manager-only-own",
-                              "route.manager-none", "route.unit-expected", "common.found-not-reported"}};
-    return i;
-  }
+  IndependentRoute()
+      : Evaluator("independent_route",
+                  "every unit and every manager can report to someone other than their own line manager", {},
+                  {"route.pass", "route.partial", "route.fail", "route.not-assessed", "route.expected", "route.found",
+                   "route.unit-none", "route.unit-only-manager", "route.manager-only-own", "route.manager-none",
+                   "route.unit-expected", "common.found-not-reported"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     const auto& org = ctx.org;
@@ -65,6 +62,10 @@ class IndependentRoute final : public Evaluator {
       units.push_back(std::move(o));
     }
     unit_verdicts(in, "route", expected, {"/channels"}, units, out);
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    example_routes(e);
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

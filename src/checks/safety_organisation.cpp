@@ -15,8 +15,9 @@
 // some representative, not necessarily the same one.
 #include <algorithm>
 
-#include "common.hpp"
 #include "../org_graph.hpp"
+#include "../vocabulary.hpp"
+#include "common.hpp"
 
 namespace trygg::detail::eval {
 namespace {
@@ -31,61 +32,62 @@ bool represents(const Person& p) {
 
 class SafetyOrganisation final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "safety_organisation",
-        "every workplace with at least min_staff employees has a safety representative, or a safety "
-        "committee that met within the period (per: organisation judges the employer as a whole)",
-        {{"requires", CheckParam::Kind::choice, "representative", {"representative", "committee"}},
-         {"min_staff", CheckParam::Kind::count, "1 per workplace, 0 per organisation", {}},
-         {"per", CheckParam::Kind::choice, "workplace", {"workplace", "organisation"}},
-         {"within", CheckParam::Kind::duration, "P1Y (committee meetings)", {}}},
-        {"safety-org.pass",
-         "safety-org.partial",
-         "safety-org.fail",
-         "safety-org.found",
-         "safety-org.unknown",
-         "safety-org.none-bound",
-         "safety-org.found-largest",
-         "safety-org.no-people",
-         "safety-org.no-activities",
-         "safety-org.expected",
-         "safety-org.expected-committee",
-         "safety-org.expected-org",
-         "safety-org.expected-org-committee",
-         "safety-org.unit-expected",
-         "safety-org.unit-missing",
-         "safety-org.unit-found",
-         "safety-org.unit-unknown",
-         "safety-org.org-pass",
-         "safety-org.org-fail",
-         "safety-org.org-found",
-         "safety-org.org-headcount-unknown",
-         "safety-org.org-below",
-         "safety-org.unit-not-reported",
-         "safety-org.org-not-reported",
-         "common.roles-not-reported",
-         "common.found-none",
-         "common.found-not-reported"}};
-    return i;
-  }
+  SafetyOrganisation()
+      : Evaluator(
+            "safety_organisation",
+            "every workplace with at least min_staff employees has a safety representative, or a safety "
+            "committee that met within the period (per: organisation judges the employer as a whole)",
+            {{"requires",
+              CheckParam::Kind::choice,
+              ParamDefault::fixed("representative"),
+              {"representative", "committee"}},
+             // Per workplace, a workplace with nobody in it needs nobody; per organisation the
+             // threshold is normally in the rule's applicability, on the basis the law counts.
+             {"min_staff",
+              CheckParam::Kind::count,
+              ParamDefault::per_choice("per", {{"workplace", std::uint64_t{1}}, {"organisation", std::uint64_t{0}}}),
+              {}},
+             {"per", CheckParam::Kind::choice, ParamDefault::fixed("workplace"), {"workplace", "organisation"}},
+             // How recent a committee meeting must be: the law sets no number; one year is trygg's
+             // reading of a committee that exists (docs/legal-sources.md).
+             {"within", CheckParam::Kind::duration, ParamDefault::fixed(Duration{1, 0, 0}, "committee meetings"), {}}},
+            {"safety-org.pass",
+             "safety-org.partial",
+             "safety-org.fail",
+             "safety-org.found",
+             "safety-org.unknown",
+             "safety-org.none-bound",
+             "safety-org.found-largest",
+             "safety-org.no-people",
+             "safety-org.no-activities",
+             "safety-org.expected",
+             "safety-org.expected-committee",
+             "safety-org.expected-org",
+             "safety-org.expected-org-committee",
+             "safety-org.unit-expected",
+             "safety-org.unit-missing",
+             "safety-org.unit-found",
+             "safety-org.unit-unknown",
+             "safety-org.org-pass",
+             "safety-org.org-fail",
+             "safety-org.org-found",
+             "safety-org.org-headcount-unknown",
+             "safety-org.org-below",
+             "safety-org.unit-not-reported",
+             "safety-org.org-not-reported",
+             "common.roles-not-reported",
+             "common.found-none",
+             "common.found-not-reported"}) {}
 
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     const auto& org = ctx.org;
-    const std::string requires_ = text_param(in, "requires", "representative");
+    const auto& params = in.rule.resolved_params;
+    const std::string& requires_ = params.text("requires");
     const bool committee = requires_ == "committee";
-    const bool whole = text_param(in, "per", "workplace") == "organisation";
-    // Per workplace, a workplace with nobody in it needs nobody; per organisation the
-    // threshold is normally in the rule's applicability, on the basis the law counts.
-    std::uint64_t min_staff = whole ? 0 : 1;
-    if (const auto it = in.rule.params.find("min_staff"); it != in.rule.params.end() && it->is_number_integer())
-      min_staff = static_cast<std::uint64_t>(std::max<std::int64_t>(0, it->get<std::int64_t>()));
-    // How recent a committee meeting must be: the law sets no number; one year is trygg's
-    // reading of a committee that exists (docs/legal-sources.md).
-    Duration within{1, 0, 0};
-    if (const auto it = in.rule.params.find("within"); it != in.rule.params.end() && it->is_string())
-      if (auto d = Duration::parse(it->get<std::string>())) within = *d;
+    const bool whole = params.text("per") == "organisation";
+    const std::uint64_t min_staff = params.count("min_staff");
+    const Duration within = params.duration("within");
     const std::string min_text = std::to_string(min_staff), within_text = within.to_string();
     const std::pair<std::string, std::string> req{"requires", requires_};
 
@@ -295,6 +297,33 @@ class SafetyOrganisation final : public Evaluator {
     }
     out.push_back(org_outcome(in, Status::pass, Message{"safety-org.org-pass", {req, {"ids", join(ids)}}}, expected,
                               Message{"safety-org.org-found", {{"ids", join(ids)}}}, std::move(evidence)));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    // The check judges who holds a role: the list must be complete.
+    e.org["reported_roles"] = vocabulary::roles;
+    const auto& params = e.rule.resolved_params;
+    // One workplace, the root, at least as large as the threshold. Passing: a safety
+    // representative serving it, or a committee meeting on the as-of date. Failing: no
+    // representative, or the last meeting one day before the period.
+    const auto min_staff = static_cast<std::int64_t>(params.count("min_staff"));
+    auto& root = e.org["units"][0];
+    if (root["headcount"].get<std::int64_t>() < min_staff) {
+      root["headcount"] = min_staff;
+      for (auto& figure : e.org["headcount"].items())
+        figure.value() = min_staff;
+    }
+    root["workplace"] = true;
+    if (params.text("requires") == "committee") {
+      // Failing: the last meeting one day before the period; for a period reaching back before
+      // the calendar the format can write, no meeting at all.
+      const Date date = e.passing ? e.as_of : e.as_of - params.duration("within") - Duration{0, 0, 1};
+      if (in_calendar(date))
+        e.org["activities"].push_back(
+            {{"id", "a-1"}, {"kind", committee_kind}, {"measures", {e.measure.id}}, {"date", date.to_string()}});
+    } else if (e.passing) {
+      e.org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", {"safety-representative"}}});
+    }
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

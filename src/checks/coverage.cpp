@@ -7,15 +7,11 @@ namespace trygg::detail::eval {
 namespace {
 class Coverage final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{"coverage",
-                             "the routines implementing the measure cover every unit (inherited down the tree)",
-                             {},
-                             {"coverage.pass", "coverage.partial", "coverage.fail", "coverage.unit-subtree",
-                              "coverage.unit-only", "coverage.expected", "coverage.found", "coverage.unit-expected",
-                              "common.no-routine", "common.no-routines-section"}};
-    return i;
-  }
+  Coverage()
+      : Evaluator("coverage", "the routines implementing the measure cover every unit (inherited down the tree)", {},
+                  {"coverage.pass", "coverage.partial", "coverage.fail", "coverage.unit-subtree", "coverage.unit-only",
+                   "coverage.expected", "coverage.found", "coverage.unit-expected", "common.no-routine",
+                   "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     const std::size_t units = ctx.org.units.size();
@@ -46,6 +42,14 @@ class Coverage final : public Evaluator {
       o.evidence = {ctx.unit_pointer(gap.unit)};
       out.push_back(std::move(o));
     }
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    if (!e.passing) {
+      // Two units; the routine covers only the lower one.
+      e.org["units"].push_back({{"id", "u-2"}, {"parent", "u-1"}, {"headcount", 1}});
+      e.routine["units"] = {"u-2"};
+    }
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

@@ -3,27 +3,27 @@
 // the units they serve (AFS 2023:2 2 kap. 11 §, general advice: the investigator should be
 // impartial; seed 004, Signalsystem: exit interviews held by someone other than one's own
 // manager).
-#include "common.hpp"
 #include "../org_graph.hpp"
+#include "common.hpp"
 
 namespace trygg::detail::eval {
 namespace {
 class Impartiality final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "impartiality",
-        "investigators or exit interviewers are outside the line of management of the units "
-        "they serve",
-        {{"of", CheckParam::Kind::choice, "investigators", {"investigators", "exit-interviewers"}}},
-        {"impartial.pass", "impartial.fail", "impartial.none", "impartial.not-assessed", "impartial.expected",
-         "impartial.found", "common.found-not-reported"}};
-    return i;
-  }
+  Impartiality()
+      : Evaluator("impartiality",
+                  "investigators or exit interviewers are outside the line of management of the units "
+                  "they serve",
+                  {{"of",
+                    CheckParam::Kind::choice,
+                    ParamDefault::fixed("investigators"),
+                    {"investigators", "exit-interviewers"}}},
+                  {"impartial.pass", "impartial.fail", "impartial.none", "impartial.not-assessed", "impartial.expected",
+                   "impartial.found", "common.found-not-reported"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     const auto& org = ctx.org;
-    const std::string of = text_param(in, "of", "investigators");
+    const std::string& of = in.rule.resolved_params.text("of");
     const Message expected{"impartial.expected", {{"of", of}}};
     const bool interviews = of == "exit-interviewers";
     if (!org.has_people || (interviews && !org.has_activities)) {
@@ -73,6 +73,22 @@ class Impartiality final : public Evaluator {
     else
       out.push_back(org_outcome(in, ids.size() == judged ? Status::fail : Status::partial,
                                 Message{"impartial.fail", {{"ids", join(ids)}}}, expected, found, std::move(evidence)));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    // Passing: someone outside the line of management; failing: the unit's own manager.
+    const std::string who = e.passing ? "p-2" : "p-1";
+    e.org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", {"hr-specialist"}}});
+    if (e.rule.resolved_params.text("of") == "exit-interviewers") {
+      e.org["activities"].push_back({{"id", "a-1"},
+                                     {"kind", "exit-interview"},
+                                     {"measures", {e.measure.id}},
+                                     {"date", e.recent},
+                                     {"held_by", who}});
+    } else {
+      for (auto& p : e.org["people"])
+        if (p["id"] == who) p["roles"].push_back("investigator");
+    }
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

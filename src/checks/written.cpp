@@ -7,14 +7,10 @@ namespace trygg::detail::eval {
 namespace {
 class Written final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{"written",
-                             "some routine implementing the measure is written down",
-                             {},
-                             {"written.pass", "written.fail", "written.not-assessed", "written.expected",
-                              "written.found", "common.no-routine", "common.no-routines-section"}};
-    return i;
-  }
+  Written()
+      : Evaluator("written", "some routine implementing the measure is written down", {},
+                  {"written.pass", "written.fail", "written.not-assessed", "written.expected", "written.found",
+                   "common.no-routine", "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const Message expected{"written.expected"};
     if (without_routines(in, expected, out)) return;
@@ -40,6 +36,10 @@ class Written final : public Evaluator {
     } else {
       out.push_back(org_outcome(in, Status::fail, Message{"written.fail"}, expected, found, routine_evidence(in)));
     }
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    if (!e.passing) e.routine["written"] = false;
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

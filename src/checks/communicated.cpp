@@ -23,21 +23,19 @@ bool reaches(const std::vector<std::string>& told, const std::string& required) 
 
 class Communicated final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "communicated",
-        "some routine implementing the measure was communicated, with a date and a channel, to "
-        "the audience the rule names",
-        {{"audience", CheckParam::Kind::audience, "none: any audience", {}}},
-        {"communicated.pass", "communicated.partial", "communicated.fail", "communicated.expected",
-         "communicated.expected-audience", "communicated.found", "communicated.found-no-channel",
-         "communicated.partial-audience", "communicated.found-audience", "communicated.audience-not-reported",
-         "communicated.found-audience-not-reported", "communicated.future", "common.found-future", "common.no-routine",
-         "common.no-routines-section"}};
-    return i;
-  }
+  Communicated()
+      : Evaluator("communicated",
+                  "some routine implementing the measure was communicated, with a date and a channel, to "
+                  "the audience the rule names",
+                  {{"audience", CheckParam::Kind::audience, ParamDefault::none("any audience"), {}}},
+                  {"communicated.pass", "communicated.partial", "communicated.fail", "communicated.expected",
+                   "communicated.expected-audience", "communicated.found", "communicated.found-no-channel",
+                   "communicated.partial-audience", "communicated.found-audience", "communicated.audience-not-reported",
+                   "communicated.found-audience-not-reported", "communicated.future", "common.found-future",
+                   "common.no-routine", "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
-    const std::string audience = text_param(in, "audience", "");
+    // Without an audience, any audience will do (reaches() takes "" as "anyone").
+    const std::string audience = in.rule.resolved_params.optional_text("audience").value_or("");
     const Message expected = audience.empty() ? Message{"communicated.expected"}
                                               : Message{"communicated.expected-audience", {{"audience", audience}}};
     if (without_routines(in, expected, out)) return;
@@ -95,6 +93,11 @@ class Communicated final : public Evaluator {
       out.push_back(org_outcome(in, Status::fail, Message{"communicated.fail"}, expected, Message{"common.found-none"},
                                 routine_evidence(in)));
     }
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    if (e.passing)
+      e.routine["communicated"] = {{"date", e.recent}, {"channels", {"intranet"}}, {"audiences", {"all-staff"}}};
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace

@@ -5,34 +5,29 @@
 // its subtree; the nearest holder of a unit is the one serving its closest ancestor-or-self.
 #include <algorithm>
 
-#include "common.hpp"
 #include "../org_graph.hpp"
+#include "../vocabulary.hpp"
+#include "common.hpp"
 
 namespace trygg::detail::eval {
 namespace {
-const std::vector<std::string> default_roles{"hr-specialist", "safety-representative", "union-representative",
-                                             "occupational-health", "equality-officer"};
-
 class SupportWithinReach final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{"support_within_reach",
-                             "every unit is served by a holder of each kind of support role",
-                             {{"roles",
-                               CheckParam::Kind::roles,
-                               "hr-specialist, safety-representative, union-representative, "
-                               "occupational-health, equality-officer",
-                               {}}},
-                             {"support.pass", "support.partial", "support.fail", "support.not-assessed",
-                              "support.expected", "support.found", "support.unit-missing", "support.unit-expected",
-                              "support.roles-not-reported", "common.roles-not-reported", "common.found-not-reported"}};
-    return i;
-  }
+  SupportWithinReach()
+      : Evaluator("support_within_reach", "every unit is served by a holder of each kind of support role",
+                  {{"roles",
+                    CheckParam::Kind::roles,
+                    ParamDefault::fixed(std::vector<std::string>{"hr-specialist", "safety-representative",
+                                                                 "union-representative", "occupational-health",
+                                                                 "equality-officer"}),
+                    {}}},
+                  {"support.pass", "support.partial", "support.fail", "support.not-assessed", "support.expected",
+                   "support.found", "support.unit-missing", "support.unit-expected", "support.roles-not-reported",
+                   "common.roles-not-reported", "common.found-not-reported"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     const auto& org = ctx.org;
-    auto roles = list_param(in, "roles");
-    if (roles.empty()) roles = default_roles;
+    const auto& roles = in.rule.resolved_params.list("roles");
     const Message expected{"support.expected", {{"roles", join(roles)}}};
     if (!org.has_people) {
       out.push_back(org_outcome(in, Status::not_assessed, Message{"support.not-assessed"}, expected,
@@ -87,6 +82,16 @@ class SupportWithinReach final : public Evaluator {
       return;
     }
     unit_verdicts(in, "support", expected, {"/people"}, gaps, out);
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    // The check judges who holds a role: the list must be complete.
+    e.org["reported_roles"] = vocabulary::roles;
+    std::vector<std::string> roles = e.rule.resolved_params.list("roles");
+    // Failing: one kind of support is missing (not "manager", which p-1 holds anyway).
+    const auto drop = std::find_if(roles.rbegin(), roles.rend(), [](const std::string& r) { return r != "manager"; });
+    if (!e.passing && drop != roles.rend()) roles.erase(std::next(drop).base());
+    e.org["people"].push_back({{"id", "p-2"}, {"unit", "u-1"}, {"roles", roles}});
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

@@ -10,23 +10,20 @@ namespace trygg::detail::eval {
 namespace {
 class AudienceCoverage final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "audience_coverage",
-        "the measure's activities within the period reached at least a share of its audience",
-        {{"audience", CheckParam::Kind::audience, "the measure's audience", {}},
-         {"min_share", CheckParam::Kind::share, "0.8", {}},
-         {"within", CheckParam::Kind::duration, "the measure's cadence, else P1Y", {}}},
-        {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.expected",
-         "audience.found", "audience.found-no-activity", "audience.found-unknown"}};
-    return i;
-  }
+  AudienceCoverage()
+      : Evaluator("audience_coverage",
+                  "the measure's activities within the period reached at least a share of its audience",
+                  {{"audience", CheckParam::Kind::audience, ParamDefault::audience_of_measure(), {}},
+                   {"min_share", CheckParam::Kind::share, ParamDefault::fixed(0.8), {}},
+                   {"within", CheckParam::Kind::duration, ParamDefault::cadence_else(Duration{1, 0, 0}), {}}},
+                  {"audience.pass", "audience.partial", "audience.fail", "audience.not-assessed", "audience.expected",
+                   "audience.found", "audience.found-no-activity", "audience.found-unknown"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
-    std::string audience = in.measure.audience;
-    if (const auto it = in.rule.params.find("audience"); it != in.rule.params.end()) audience = it->get<std::string>();
-    const double min_share = share(in, "min_share", 0.8);
-    const Duration within = period(in, "within", Duration{1, 0, 0});
+    const auto& params = in.rule.resolved_params;
+    const std::string& audience = params.text("audience");
+    const double min_share = params.share("min_share");
+    const Duration within = params.duration("within");
     const Message expected{"audience.expected",
                            {{"share", percent(min_share)}, {"audience", audience}, {"within", within.to_string()}}};
     if (!ctx.org.has_activities) {
@@ -89,6 +86,17 @@ class AudienceCoverage final : public Evaluator {
                                                                : "audience.partial",
                                       {{"share", percent(s)}, {"audience", audience}}},
                               expected, found, std::move(evidence)));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    const std::string& audience = e.rule.resolved_params.text("audience");
+    // For the whole staff the audience is the headcount; for others, the stated eligible.
+    const auto everyone = e.org["headcount"]["total"].get<std::uint32_t>();
+    nlohmann::json activity{{"id", "a-1"},         {"kind", "training"},   {"measures", {e.measure.id}},
+                            {"date", e.recent},    {"audience", audience}, {"reached", e.passing ? everyone : 1u},
+                            {"eligible", everyone}};
+    if (e.passing) activity["participants"] = {"p-1"};
+    e.org["activities"].push_back(std::move(activity));
+    return ExampleRoutine::drop;
   }
 };
 }  // namespace

@@ -15,16 +15,11 @@ Date last_day_of(int year) {
 
 class CalendarYear final : public Evaluator {
  public:
-  const CheckInfo& info() const override {
-    static const CheckInfo i{
-        "calendar_year",
-        "the measure was carried out or documented in the as-of year or the year before",
-        {},
-        {"calendar-year.pass", "calendar-year.fail", "calendar-year.none", "calendar-year.not-assessed",
-         "calendar-year.expected", "calendar-year.found", "common.found-none", "common.found-not-reported",
-         "common.found-future", "cadence.found-no-date"}};
-    return i;
-  }
+  CalendarYear()
+      : Evaluator("calendar_year", "the measure was carried out or documented in the as-of year or the year before", {},
+                  {"calendar-year.pass", "calendar-year.fail", "calendar-year.none", "calendar-year.not-assessed",
+                   "calendar-year.expected", "calendar-year.found", "common.found-none", "common.found-not-reported",
+                   "common.found-future", "cadence.found-no-date"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const auto& ctx = in.ctx;
     const int year = ctx.as_of.year();
@@ -50,6 +45,10 @@ class CalendarYear final : public Evaluator {
                             expected, found, {latest.pointer});
     o.next_due = last_day_of(last->year() >= year ? year + 1 : year);
     out.push_back(std::move(o));
+  }
+  ExampleRoutine example(ExampleInput& e) const override {
+    e.routine["adopted"] = e.passing ? e.recent : within_calendar(e.as_of - Duration{10, 0, 0}).to_string();
+    return ExampleRoutine::keep;
   }
 };
 }  // namespace
