@@ -148,9 +148,9 @@ def organisation(i: int, seed: int, measures: list[dict]) -> dict:
         if rng.random() < 0.85:
             r["written"] = rng.random() < 0.85
         if rng.random() < 0.8:
-            r["adopted"] = date(rng, 2018, 2025)
+            r["adopted"] = date(rng, 2018, 2024)
         if rng.random() < 0.6:
-            r["last_reviewed"] = date(rng, 2024, 2026)
+            r["last_reviewed"] = date(rng, 2025, 2026)  # after any adoption above
             if rng.random() < 0.5:
                 r["review_interval"] = rng.choice(["P1Y", "P2Y", "P6M"])
         if rng.random() < 0.4:
