@@ -7,16 +7,30 @@
 
 #include <algorithm>
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/dominator_tree.hpp>
 
 namespace trygg::detail {
 namespace {
-// Edges kept in a vector, not the default list: one allocation per edge less.
-using RouteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                         boost::no_property, boost::no_property, boost::vecS>;
+// Compressed sparse rows, out-edges and in-edges each in one array: a few allocations for the
+// whole graph instead of two edge vectors per vertex. 32-bit vertex and edge numbers, as
+// everywhere in the organisation (Index).
+using RouteGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
+                                                      boost::no_property, std::uint32_t, std::uint32_t>;
 using Vertex = boost::graph_traits<RouteGraph>::vertex_descriptor;
 }  // namespace
+}  // namespace trygg::detail
+
+namespace boost {
+// Boost 1.74's BidirectionalGraphConcept, which lengauer_tarjan_dominator_tree asserts, asks
+// for degree(); its bidirectional CSR graph has out_degree() and in_degree() but not their
+// sum. Found by argument-dependent lookup, as the graph type lives in namespace boost.
+inline std::uint32_t degree(std::uint32_t v, const trygg::detail::RouteGraph& g) {
+  return static_cast<std::uint32_t>(out_degree(v, g) + in_degree(v, g));
+}
+}  // namespace boost
+
+namespace trygg::detail {
 
 OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) : org_(org), preorder_(preorder) {
   const std::size_t n = org.units.size(), people = org.people.size();
@@ -39,16 +53,17 @@ OrgGraph::OrgGraph(const Organisation& org, const std::vector<Index>& preorder) 
                        : unit.parent != no_index ? line_manager_[unit.parent]
                                                  : no_index;
   }
-  managed_.assign(people, {});
+  // Who manages what, by counting sort: the units of each manager stay in index order.
+  managed_start_.assign(people + 1, 0);
   for (Index u = 0; u < n; ++u)
-    if (org.units[u].manager != no_index) managed_[org.units[u].manager].push_back(u);
-  served_.assign(people, {});
-  for (Index p = 0; p < people; ++p) {
-    const auto& person = org.people[p];
-    if (!person.serves.empty())
-      served_[p] = person.serves;
-    else if (person.unit != no_index)
-      served_[p] = {person.unit};
+    if (org.units[u].manager != no_index) ++managed_start_[org.units[u].manager + 1];
+  for (std::size_t p = 0; p < people; ++p)
+    managed_start_[p + 1] += managed_start_[p];
+  managed_.resize(managed_start_[people]);
+  {
+    std::vector<std::uint32_t> fill(managed_start_.begin(), managed_start_.end() - 1);
+    for (Index u = 0; u < n; ++u)
+      if (org.units[u].manager != no_index) managed_[fill[org.units[u].manager]++] = u;
   }
 }
 
@@ -134,11 +149,13 @@ void OrgGraph::build_routes() const {
       }
   edges.erase(std::remove_if(edges.begin(), edges.end(), [&](const auto& e) { return !reachable[e.first]; }),
               edges.end());
-  const RouteGraph g(edges.begin(), edges.end(), total);
+  const RouteGraph g(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
+                     static_cast<std::uint32_t>(total));
   edges = {};
   std::vector<Vertex> idom(total, boost::graph_traits<RouteGraph>::null_vertex());
   boost::lengauer_tarjan_dominator_tree(
-      g, boost::vertex(sink, g), boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, g)));
+      g, static_cast<Vertex>(sink),
+      boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, g)));
 
   // Pre/post numbers of the dominator tree, iteratively (it can be as deep as the unit tree).
   // Children lists of the dominator tree as compressed rows (first_child[v] .. first_child[v+1]).

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,8 +24,10 @@ class OrgGraph {
   [[nodiscard]] bool contains(Index a, Index u) const noexcept { return tin_[a] <= tin_[u] && tin_[u] < tout_[a]; }
   /// The manager of the unit, else of its nearest ancestor with one; no_index if none.
   [[nodiscard]] Index line_manager(Index unit) const noexcept { return line_manager_[unit]; }
-  /// Units the person manages.
-  [[nodiscard]] const std::vector<Index>& managed(Index person) const noexcept { return managed_[person]; }
+  /// Units the person manages, in index order.
+  [[nodiscard]] std::span<const Index> managed(Index person) const noexcept {
+    return {managed_.data() + managed_start_[person], managed_start_[person + 1] - managed_start_[person]};
+  }
 
   // --- reporting routes ------------------------------------------------------------------
   // Built on the first question about routes: the support and impartiality checks never pay
@@ -45,13 +48,23 @@ class OrgGraph {
 
   // --- support ---------------------------------------------------------------------------
   /// The units a person serves: their `serves`, else their own unit (each with its subtree).
-  [[nodiscard]] const std::vector<Index>& served_by(Index person) const noexcept { return served_[person]; }
+  /// A view into the organisation itself (the person's `serves`, or their `unit`): nothing is
+  /// copied per person.
+  [[nodiscard]] std::span<const Index> served_by(Index person) const noexcept {
+    const Person& p = org_.people[person];
+    if (!p.serves.empty()) return p.serves;
+    if (p.unit != no_index) return {&p.unit, 1};
+    return {};
+  }
 
  private:
   const Organisation& org_;
   std::vector<std::uint32_t> tin_, tout_;
   std::vector<Index> line_manager_;
-  std::vector<std::vector<Index>> managed_, served_;
+  // The units each person manages, as compressed rows: person p's are
+  // managed_[managed_start_[p] .. managed_start_[p + 1]), one allocation for everyone.
+  std::vector<std::uint32_t> managed_start_;
+  std::vector<Index> managed_;
   // Post-dominator tree of the route graph, as pre/post numbers for O(1) ancestry; vertex
   // ids: three per unit [0, U) (see org_graph.cpp), channels [U, U+C), people [U+C, U+C+P),
   // the sink last.

@@ -34,7 +34,7 @@ class Impartiality final : public Evaluator {
     const OrgGraph& g = ctx.graph();
     // A conflict: a unit the person manages overlaps a subtree they serve (the managed unit
     // is in it, or above it), so some of the people concerned report to them.
-    auto conflicted = [&](Index person, const std::vector<Index>& units) {
+    auto conflicted = [&](Index person, std::span<const Index> units) {
       if (units.empty()) return !g.managed(person).empty();  // the whole organisation
       for (Index u : units)
         for (Index m : g.managed(person))

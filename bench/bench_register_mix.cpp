@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// Load and audit a national register's worth of organisations, in parallel, and report JSON
+// (docs/performance.md, "Register mix").
+//
+//   trygg_bench_register_mix MIX.jsonl [--organisations N] [--threads T] [--runs R]
+//
+// MIX.jsonl holds K distinct organisations, one document a line (bench/register_mix.py). The
+// benchmark loads and audits N organisations: organisation i is line i mod K, parsed from its
+// text and audited afresh every time, so nothing is shared between two of them but the
+// framework (as in a service that audits the register's files one by one). Holding K texts
+// instead of N keeps the benchmark's own memory out of the figure: a million texts would be
+// gigabytes, and reading them would be timed as well.
+//
+// T worker threads take the next index from one atomic counter, so a thread that drew a
+// thousand-unit employer does not hold up the others. Each run's wall time is measured; the
+// figure is the median over R runs. Every organisation must load: the first error ends the
+// benchmark with its message.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "trygg/trygg.hpp"
+
+namespace {
+// The process's peak resident set (VmHWM), as in bench_load_audit.cpp.
+long long peak_rss_bytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::atoll(line.c_str() + 6) * 1024;
+  return -1;
+}
+
+struct Totals {
+  std::size_t units = 0, results = 0, findings = 0;
+  double load_s = 0, audit_s = 0;  // summed over threads: where the time goes
+};
+
+struct Run {
+  double seconds = 0;
+  Totals totals;
+};
+
+Run run_once(const std::vector<std::string>& texts, std::size_t organisations, unsigned threads,
+             const trygg::Framework& fw, const trygg::AuditOptions& opts) {
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  Totals all;
+  std::string error;
+  const auto work = [&] {
+    Totals mine;
+    try {
+      for (std::size_t i = next.fetch_add(1, std::memory_order_relaxed); i < organisations;
+           i = next.fetch_add(1, std::memory_order_relaxed)) {
+        const auto a = std::chrono::steady_clock::now();
+        const auto org = trygg::Organisation::parse(texts[i % texts.size()], fw, "<register>");
+        const auto b = std::chrono::steady_clock::now();
+        const auto report = trygg::audit(org, fw, opts);
+        const auto c = std::chrono::steady_clock::now();
+        mine.units += org.units.size();
+        mine.results += report.results.size();
+        mine.findings += report.findings.size();
+        mine.load_s += std::chrono::duration<double>(b - a).count();
+        mine.audit_s += std::chrono::duration<double>(c - b).count();
+      }
+    } catch (const std::exception& e) {
+      next.store(organisations);  // stop the others too
+      const std::lock_guard lock(mutex);
+      if (error.empty()) error = e.what();
+    }
+    const std::lock_guard lock(mutex);
+    all.units += mine.units;
+    all.results += mine.results;
+    all.findings += mine.findings;
+    all.load_s += mine.load_s;
+    all.audit_s += mine.audit_s;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back(work);
+  for (auto& t : pool)
+    t.join();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!error.empty()) throw std::runtime_error(error);
+  return {seconds, all};
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: trygg_bench_register_mix MIX.jsonl [--organisations N] [--threads T] [--runs R]\n";
+    return 2;
+  }
+  std::size_t organisations = 0;  // default: each distinct organisation once
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  int runs = 3;
+  for (int k = 2; k + 1 < argc; k += 2) {
+    if (std::strcmp(argv[k], "--organisations") == 0)
+      organisations = std::stoull(argv[k + 1]);
+    else if (std::strcmp(argv[k], "--threads") == 0)
+      threads = static_cast<unsigned>(std::max(1, std::atoi(argv[k + 1])));
+    else if (std::strcmp(argv[k], "--runs") == 0)
+      runs = std::max(1, std::atoi(argv[k + 1]));
+    else {
+      std::cerr << "unknown option " << argv[k] << "\n";
+      return 2;
+    }
+  }
+  std::vector<std::string> texts;
+  {
+    std::ifstream in(argv[1]);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) texts.push_back(std::move(line));
+  }
+  if (texts.empty()) {
+    std::cerr << argv[1] << ": no organisations\n";
+    return 1;
+  }
+  if (organisations == 0) organisations = texts.size();
+  const auto fw = trygg::Framework::builtin();
+  trygg::AuditOptions opts;
+  opts.as_of = trygg::Date::parse("2026-11-22");
+
+  std::vector<Run> all;
+  try {
+    for (int r = 0; r < runs; ++r)
+      all.push_back(run_once(texts, organisations, threads, fw, opts));
+  } catch (const std::exception& e) {
+    std::cerr << "an organisation did not load or audit: " << e.what() << "\n";
+    return 1;
+  }
+  std::sort(all.begin(), all.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
+  const Run& median = all[all.size() / 2];
+  std::vector<double> seconds;
+  for (const auto& r : all)
+    seconds.push_back(r.seconds);
+  const nlohmann::json out{{"file", argv[1]},
+                           {"distinct", texts.size()},
+                           {"organisations", organisations},
+                           {"threads", threads},
+                           {"runs", runs},
+                           {"seconds", median.seconds},
+                           {"seconds_all", seconds},
+                           {"organisations_per_s", static_cast<double>(organisations) / median.seconds},
+                           {"units", median.totals.units},
+                           {"results", median.totals.results},
+                           {"findings", median.totals.findings},
+                           {"load_thread_s", median.totals.load_s},
+                           {"audit_thread_s", median.totals.audit_s},
+                           {"peak_rss_bytes", peak_rss_bytes()}};
+  std::cout << out.dump() << "\n";
+  return 0;
+}
