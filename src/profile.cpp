@@ -6,7 +6,9 @@
 #include <tuple>
 
 #include "audit_context.hpp"
-#include "json_reader.hpp"
+#include "json_object_reader.hpp"
+#include "json_strict_parse.hpp"
+#include "json_text.hpp"
 #include "rule_params.hpp"
 #include "vocabulary.hpp"
 #include "trygg/error.hpp"

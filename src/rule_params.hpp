@@ -7,7 +7,7 @@
 #include <string>
 
 #include "trygg/check.hpp"
-#include "json_reader.hpp"
+#include "json_diagnostics.hpp"
 #include "trygg/framework.hpp"
 
 namespace trygg::detail {
