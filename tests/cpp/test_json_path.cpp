@@ -44,7 +44,8 @@ TEST_CASE("A reader made from a path reports at the same pointers as one made fr
   const auto problems = [&](bool by_path) {
     Diagnostics d("f.json");
     const JsonNode element((doc["list"][0]));
-    const JsonPath list = JsonPath().key("list");
+    const JsonPath root;
+    const JsonPath list = root.key("list");
     const JsonPath at = list.index(0);
     const auto read = [&](ObjectReader& r) {
       (void)r.string("a~b", true);
