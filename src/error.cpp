@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "trygg/error.hpp"
 
-#include "json_reader.hpp"
+#include "json_text.hpp"
 #include "trygg/render.hpp"
 
 namespace trygg {

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "trygg/detail/id_index.hpp"
-#include "json_reader.hpp"
+#include "json_diagnostics.hpp"
 #include "trygg/organisation.hpp"
 
 namespace trygg {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "json_reader.hpp"
+#include "json_diagnostics.hpp"
 #include "trygg/framework.hpp"
 #include "trygg/organisation.hpp"
 

@@ -7,7 +7,9 @@
 
 #include "checks/check.hpp"
 #include "checks/params.hpp"
-#include "json_reader.hpp"
+#include "json_object_reader.hpp"
+#include "json_strict_parse.hpp"
+#include "json_text.hpp"
 #include "trygg/error.hpp"
 #include "vocabulary.hpp"
 

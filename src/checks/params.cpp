@@ -3,6 +3,9 @@
 // with the check's defaults, and described for docs from those same typed defaults.
 #include "params.hpp"
 
+#include "../json_object_reader.hpp"
+#include "../json_text.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 

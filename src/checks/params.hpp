@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../json_reader.hpp"
+#include "../json_diagnostics.hpp"
 #include "check.hpp"
 
 namespace trygg::detail {

@@ -6,7 +6,6 @@
 #include "fixtures.hpp"
 
 #include "../../src/identity_number.hpp"
-#include "json_reader.hpp"
 
 #include <string>
 
