@@ -25,10 +25,7 @@ void plan_actions(Report& report) {
     if (e->rules.empty() || e->rules.back() != rule.id) e->rules.push_back(rule.id);
     e->fingerprints.push_back(f.fingerprint);
   }
-  std::vector<std::vector<std::size_t>> depends_on(n);
-  for (std::size_t i = 0; i < n; ++i)
-    for (const auto& d : fw.measures()[i].depends_on)
-      depends_on[i].push_back(*fw.measure_index(d));
+  const auto& depends_on = fw.measure_dependencies();
   // Earliest due of everything a measure (transitively) depends on, in dependency order.
   std::vector<std::optional<Date>> floor_due(n);
   for (auto i : fw.dependency_order()) {
@@ -48,12 +45,18 @@ void plan_actions(Report& report) {
     return std::tuple(has ? 1 : 0, has ? -static_cast<int>(entries[i]->severity) : 0,
                       has ? entries[i]->due.days_since_epoch() : 0, position[i]);
   };
+  std::vector<std::size_t> planned;
+  std::vector<Date> entries_due(n);
   for (const auto i : dependency_order(depends_on, key))
-    if (entries[i]) report.action_plan.push_back(std::move(*entries[i]));
+    if (entries[i]) {
+      planned.push_back(i);
+      entries_due[i] = entries[i]->due;
+      report.action_plan.push_back(std::move(*entries[i]));
+    }
   // Keep each finding's due date in step with its plan entry.
   std::vector<std::optional<Date>> plan_due(n);
-  for (const auto& e : report.action_plan)
-    plan_due[*fw.measure_index(e.measure)] = e.due;
+  for (const auto i : planned)
+    plan_due[i] = entries_due[i];
   for (auto& f : report.findings)
     if (const auto& d = plan_due[fw.rule_measure(report.results[f.result].rule)]) f.due = std::max(f.due, *d);
 }

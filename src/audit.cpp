@@ -140,6 +140,9 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
     rules_by_measure[fw.rule_measure(ri)].push_back(ri);
   }
 
+  // Every rule gives at least one result: reserve for that (unit results grow beyond it).
+  report.results.reserve(rules.size());
+  report.findings.reserve(rules.size());
   std::vector<char> measure_applies(fw.measures().size(), 0);
   std::vector<char> unit_labelled(org.units.size(), 0);
   std::vector<std::pair<const Rule*, std::size_t>> element_rules;  // ran, with their measure
@@ -157,7 +160,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
         why.found = why.message;
         outcomes.push_back(std::move(why));
       } else {
-        detail::find_evaluator(rule.check)->evaluate(detail::RuleInput{ctx, rule, m, mi}, outcomes);
+        detail::evaluators()[fw.rule_checks()[ri]]->evaluate(detail::RuleInput{ctx, rule, m, mi}, outcomes);
         if (rule.check == "elements") element_rules.emplace_back(&rule, mi);
       }
       for (auto& o : outcomes) {

@@ -30,6 +30,8 @@ struct FrameworkData {
   std::map<std::string, std::size_t, std::less<>> area_ids, measure_ids, rule_ids, source_ids;
   std::vector<std::size_t> dependency_order;
   std::vector<std::uint32_t> rule_measures;  ///< per rule, its measure's position in measures
+  std::vector<std::uint32_t> rule_checks;    ///< per rule, its check's position in checks()
+  std::vector<std::vector<std::size_t>> measure_dependencies;  ///< per measure, positions it depends on
 };
 
 }  // namespace detail
@@ -516,6 +518,11 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
   for (const auto& rule : data->rules) {
     const auto it = data->measure_ids.find(rule.measure);
     data->rule_measures.push_back(it == data->measure_ids.end() ? 0 : static_cast<std::uint32_t>(it->second));
+    // And its check: the registry is sorted, so its position is stable for this build.
+    const auto& all = detail::evaluators();
+    const auto* e = detail::find_evaluator(rule.check);
+    data->rule_checks.push_back(
+        e ? static_cast<std::uint32_t>(std::find(all.begin(), all.end(), e) - all.begin()) : 0);
   }
 
   // Dependency order (ties broken by report order) and cycle detection.
@@ -526,6 +533,7 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
       for (const auto& dep : data->measures[i].depends_on)
         depends_on[i].push_back(data->measure_ids.at(dep));
     data->dependency_order = detail::dependency_order(depends_on, [](std::size_t i) { return i; });
+    data->measure_dependencies = depends_on;
     if (data->dependency_order.size() != n) {
       // Every measure left out depends on another left out: walk such dependencies from one
       // until a measure repeats. That is a cycle.
@@ -578,6 +586,14 @@ const std::vector<Measure>& Framework::measures() const noexcept {
 const std::vector<Rule>& Framework::rules() const noexcept {
   return data_->rules;
 }
+const std::vector<std::vector<std::size_t>>& Framework::measure_dependencies() const noexcept {
+  return data_->measure_dependencies;
+}
+
+const std::vector<std::uint32_t>& Framework::rule_checks() const noexcept {
+  return data_->rule_checks;
+}
+
 const std::vector<std::uint32_t>& Framework::rule_measures() const noexcept {
   return data_->rule_measures;
 }

@@ -202,6 +202,11 @@ class Framework {
   [[nodiscard]] std::size_t rule_measure(std::size_t rule) const { return rule_measures().at(rule); }
   /// The same for every rule, indexed like rules().
   [[nodiscard]] const std::vector<std::uint32_t>& rule_measures() const noexcept;
+  /// For each measure, the positions in measures() of the measures it depends on (its
+  /// `depends_on`, resolved once).
+  [[nodiscard]] const std::vector<std::vector<std::size_t>>& measure_dependencies() const noexcept;
+  /// Position in trygg::checks() of each rule's check, indexed like rules(), resolved once.
+  [[nodiscard]] const std::vector<std::uint32_t>& rule_checks() const noexcept;
   /// Position of a measure in measures(), or nullopt.
   [[nodiscard]] std::optional<std::size_t> measure_index(std::string_view id) const noexcept;
   /// Measures ordered so that each comes after those it depends on (ties: area order, id).
