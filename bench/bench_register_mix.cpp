@@ -28,17 +28,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "peak_memory.hpp"
 #include "trygg/trygg.hpp"
 
 namespace {
-// The process's peak resident set (VmHWM), as in bench_load_audit.cpp.
-long long peak_rss_bytes() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::atoll(line.c_str() + 6) * 1024;
-  return -1;
-}
+using bench::peak_rss_bytes;
 
 struct Totals {
   std::size_t units = 0, results = 0, findings = 0;

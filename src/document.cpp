@@ -15,8 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "disclosure.hpp"
-#include "trygg/audit.hpp"
 #include "embedded.hpp"
+#include "trygg/audit.hpp"
 #include "trygg/message.hpp"
 #include "trygg/report.hpp"
 

@@ -29,8 +29,8 @@ struct FrameworkData {
   std::vector<Source> sources;
   std::map<std::string, std::size_t, std::less<>> area_ids, measure_ids, rule_ids, source_ids;
   std::vector<std::size_t> dependency_order;
-  std::vector<std::uint32_t> rule_measures;  ///< per rule, its measure's position in measures
-  std::vector<std::uint32_t> rule_checks;    ///< per rule, its check's position in checks()
+  std::vector<std::uint32_t> rule_measures;                    ///< per rule, its measure's position in measures
+  std::vector<std::uint32_t> rule_checks;                      ///< per rule, its check's position in checks()
   std::vector<std::vector<std::size_t>> measure_dependencies;  ///< per measure, positions it depends on
 };
 
@@ -521,8 +521,7 @@ Framework Framework::from_packs(std::vector<Pack> packs) {
     // And its check: the registry is sorted, so its position is stable for this build.
     const auto& all = detail::evaluators();
     const auto* e = detail::find_evaluator(rule.check);
-    data->rule_checks.push_back(
-        e ? static_cast<std::uint32_t>(std::find(all.begin(), all.end(), e) - all.begin()) : 0);
+    data->rule_checks.push_back(e ? static_cast<std::uint32_t>(std::find(all.begin(), all.end(), e) - all.begin()) : 0);
   }
 
   // Dependency order (ties broken by report order) and cycle detection.

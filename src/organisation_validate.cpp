@@ -7,8 +7,8 @@
 // measures and elements, unique ids) on every call.
 #include <algorithm>
 
-#include "trygg/detail/id_index.hpp"
 #include "json_diagnostics.hpp"
+#include "trygg/detail/id_index.hpp"
 #include "trygg/organisation.hpp"
 
 namespace trygg {

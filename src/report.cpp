@@ -117,16 +117,18 @@ void Report::store_unit(Index unit, std::string_view id, std::string_view name) 
 
 void Report::finish() {
   if (units_sorted_) return;
-  std::stable_sort(units_.begin(), units_.end(), [](const UnitLabel& a, const UnitLabel& b) { return a.unit < b.unit; });
-  units_.erase(std::unique(units_.begin(), units_.end(), [](const UnitLabel& a, const UnitLabel& b) { return a.unit == b.unit; }),
+  std::stable_sort(units_.begin(), units_.end(),
+                   [](const UnitLabel& a, const UnitLabel& b) { return a.unit < b.unit; });
+  units_.erase(std::unique(units_.begin(), units_.end(),
+                           [](const UnitLabel& a, const UnitLabel& b) { return a.unit == b.unit; }),
                units_.end());
   units_sorted_ = true;
 }
 
 const Report::UnitLabel* Report::label(Index unit) const {
   if (!units_sorted_) throw std::logic_error("Report::finish() was not called after store_unit()");
-  const auto it = std::lower_bound(units_.begin(), units_.end(), unit,
-                                   [](const UnitLabel& l, Index u) { return l.unit < u; });
+  const auto it =
+      std::lower_bound(units_.begin(), units_.end(), unit, [](const UnitLabel& l, Index u) { return l.unit < u; });
   return it != units_.end() && it->unit == unit ? &*it : nullptr;
 }
 

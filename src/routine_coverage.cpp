@@ -34,5 +34,4 @@ std::vector<RoutineCoverage> routine_coverage(const AuditContext& ctx,
   return out;
 }
 
-
 }  // namespace trygg::detail

@@ -39,8 +39,8 @@ struct MessageRef {
 /// A place in the input a result rests on: a path with an optional index, e.g. "/routines/",
 /// 3, "/last_reviewed". Report::pointer() writes it as a JSON Pointer.
 struct EvidenceRef {
-  std::uint32_t path = 0;    ///< index into the report's paths
-  Index index = no_index;    ///< the number in the path, if it has one
+  std::uint32_t path = 0;  ///< index into the report's paths
+  Index index = no_index;  ///< the number in the path, if it has one
 };
 
 /// The outcome of one rule for one subject. Only what varies is stored: the rule by its index
@@ -220,7 +220,7 @@ struct Report {
   struct Path {
     std::string prefix, suffix;  ///< around the index, if there is one
   };
-  std::string text_;  ///< every stored argument value and unit label, back to back
+  std::string text_;                      ///< every stored argument value and unit label, back to back
   std::vector<std::string> message_ids_;  ///< ids the catalogue does not hold (MessageRef::id from local_id)
   std::vector<std::string> arg_names_;
   static constexpr std::uint16_t local_id = 0x8000;

@@ -4,8 +4,8 @@
 #include <set>
 
 #include "catch.hpp"
-#include "fixtures.hpp"
 #include "embedded.hpp"
+#include "fixtures.hpp"
 
 namespace {
 using fixtures::json;

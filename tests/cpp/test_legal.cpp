@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The legal packs: every rule's worked examples, threshold edges, effective dates, citations
 // by date, routine requirements across regimes, and profiles.
-#include <optional>
 #include <algorithm>
+#include <optional>
 
 #include "catch.hpp"
 #include "fixtures.hpp"

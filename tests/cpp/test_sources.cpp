@@ -198,7 +198,8 @@ TEST_CASE("reports show the sources by reference, never by seed id", "[sources]"
   const json j = trygg::render_json(report, trygg::Language::nb);
   bool seed_cited = false;
   for (const auto& f : j["findings"])
-    for (const auto& c : j["rules"][j["results"][f["result"].get<std::size_t>()]["rule"].get<std::string>()]["citations"]) {
+    for (const auto& c :
+         j["rules"][j["results"][f["result"].get<std::size_t>()]["rule"].get<std::string>()]["citations"]) {
       REQUIRE(c.contains("reference"));
       const trygg::Citation cited{c["source"].get<std::string>(), c["locator"].get<std::string>(), "", std::nullopt,
                                   std::nullopt};
