@@ -45,18 +45,13 @@ void plan_actions(Report& report) {
     return std::tuple(has ? 1 : 0, has ? -static_cast<int>(entries[i]->severity) : 0,
                       has ? entries[i]->due.days_since_epoch() : 0, position[i]);
   };
-  std::vector<std::size_t> planned;
-  std::vector<Date> entries_due(n);
+  // Each finding's due date is kept in step with its plan entry's.
+  std::vector<std::optional<Date>> plan_due(n);
   for (const auto i : dependency_order(depends_on, key))
     if (entries[i]) {
-      planned.push_back(i);
-      entries_due[i] = entries[i]->due;
+      plan_due[i] = entries[i]->due;
       report.action_plan.push_back(std::move(*entries[i]));
     }
-  // Keep each finding's due date in step with its plan entry.
-  std::vector<std::optional<Date>> plan_due(n);
-  for (const auto i : planned)
-    plan_due[i] = entries_due[i];
   for (auto& f : report.findings)
     if (const auto& d = plan_due[fw.rule_measure(report.results[f.result].rule)]) f.due = std::max(f.due, *d);
 }

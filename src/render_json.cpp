@@ -189,7 +189,6 @@ class ReportWriter {
   void results() {
     w_.key("results");
     w_.begin_array();
-    std::vector<std::string> evidence;
     for (const auto& x : r_.results) {
       w_.begin_object();
       w_.key("evidence");
