@@ -38,10 +38,10 @@ void register_report(py::module_& m) {
           py::arg("lang") = py::none(), py::arg("indent") = -1, py::call_guard<py::gil_scoped_release>())
       .def(
           "to_markdown",
-          [](const trygg::Report& r, std::optional<std::string> lang) {
-            return trygg::render_markdown(r, language(lang, r));
+          [](const trygg::Report& r, std::optional<std::string> lang, bool legal_only) {
+            return trygg::render_markdown(r, language(lang, r), legal_only);
           },
-          py::arg("lang") = py::none(), py::call_guard<py::gil_scoped_release>())
+          py::arg("lang") = py::none(), py::arg("legal_only") = false, py::call_guard<py::gil_scoped_release>())
       .def(
           "to_csv",
           [](const trygg::Report& r, std::optional<std::string> lang) {
@@ -50,10 +50,10 @@ void register_report(py::module_& m) {
           py::arg("lang") = py::none(), py::call_guard<py::gil_scoped_release>())
       .def(
           "to_text",
-          [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width) {
-            return trygg::render_text(r, {language(lang, r), colour, width});
+          [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width, bool legal_only) {
+            return trygg::render_text(r, {language(lang, r), colour, width, legal_only});
           },
-          py::arg("lang") = py::none(), py::arg("colour") = false, py::arg("width") = 80,
+          py::arg("lang") = py::none(), py::arg("colour") = false, py::arg("width") = 80, py::arg("legal_only") = false,
           py::call_guard<py::gil_scoped_release>());
 
   m.def(

@@ -65,9 +65,7 @@ bool counts_as_finding(Status s) {
 
 Language default_language(const Organisation& org) noexcept {
   if (auto l = parse_language(org.language)) return *l;
-  if (org.country == "SE") return Language::sv;
-  if (org.country == "NO") return Language::nb;
-  return Language::en;
+  return country_language(org.country);
 }
 
 std::vector<Citation> Report::citations(const Finding& f) const {

@@ -135,7 +135,7 @@ std::vector<Source> read_sources(ObjectReader& r, Diagnostics& d) {
   std::vector<Source> out;
   std::set<std::string> ids;
   r.array("sources", false, [&](JsonNode v, const std::string& p) {
-    ObjectReader sr(v, p, d, {"id", "reference", "url"}, "a source object");
+    ObjectReader sr(v, p, d, {"id", "reference", "short", "url", "framework"}, "a source object");
     if (!sr.ok()) return;
     constexpr const char* id_expected = "a source id such as \"seed-004\" (the `source` its citations use)";
     const auto id = sr.string("id", true, id_expected);
@@ -145,7 +145,10 @@ std::vector<Source> read_sources(ObjectReader& r, Diagnostics& d) {
     const auto reference = sr.text("reference", true);
     const auto url = sr.string("url", false, "a URL");
     if (url && url->empty()) d.add(sr.pointer("url"), "a URL", "an empty string");
-    if (id && reference) out.push_back(Source{*id, *reference, url.value_or(""), {}});
+    const auto short_name = sr.text("short", false);
+    const auto framework = sr.boolean("framework", false);
+    if (id && reference)
+      out.push_back(Source{*id, *reference, url.value_or(""), {}, short_name.value_or(Text{}), framework.value_or(false)});
   });
   return out;
 }
@@ -616,6 +619,16 @@ const Rule* Framework::find_rule(std::string_view id) const noexcept {
 const Source* Framework::find_source(std::string_view id) const noexcept {
   const auto it = data_->source_ids.find(id);
   return it == data_->source_ids.end() ? nullptr : &data_->sources[it->second];
+}
+
+std::string Framework::closest_id(std::string_view id) const {
+  std::vector<std::string_view> ids;
+  ids.reserve(data_->measures.size() + data_->rules.size());
+  for (const auto& m : data_->measures)
+    ids.push_back(m.id);
+  for (const auto& r : data_->rules)
+    ids.push_back(r.id);
+  return std::string(detail::closest(id, ids));
 }
 
 std::string Framework::cite(const Citation& c, Language lang) const {

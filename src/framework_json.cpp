@@ -12,7 +12,10 @@ json text_json(const Text& t) {
 
 json source_json(const Source& s, bool with_pack) {
   json j{{"id", s.id}, {"reference", text_json(s.reference)}};
+  if (!s.short_name.en.empty() || !s.short_name.sv.empty() || !s.short_name.nb.empty())
+    j["short"] = text_json(s.short_name);
   if (!s.url.empty()) j["url"] = s.url;
+  if (s.framework) j["framework"] = true;
   if (with_pack) j["pack"] = s.pack;
   return j;
 }

@@ -85,6 +85,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+  const std::string_view best = closest(word, candidates);
+  return best.empty() ? std::string{} : "did you mean \"" + std::string(best) + "\"?";
+}
+
+std::string_view closest(std::string_view word, const std::vector<std::string_view>& candidates) {
   if (word.size() > 64) return {};
   std::string_view best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
@@ -101,7 +106,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
       best = c;
     }
   }
-  return best.empty() ? std::string{} : "did you mean \"" + std::string(best) + "\"?";
+  return best;
 }
 
 bool is_id(std::string_view s) noexcept {

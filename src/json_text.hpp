@@ -21,6 +21,8 @@ std::string printable(std::string_view s, std::size_t max_chars);
 /// `an object`, ...
 std::string describe(const json& value);
 std::string describe(JsonNode value);
+/// The closest candidate within a small edit distance, else "".
+std::string_view closest(std::string_view word, const std::vector<std::string_view>& candidates);
 /// "did you mean "x"?" for the closest candidate within a small edit distance, else "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 

@@ -234,7 +234,14 @@ json Organisation::to_json() const {
   return j;
 }
 
-json organisation_template(const Framework& framework, std::string_view country) {
+Language country_language(std::string_view country) noexcept {
+  if (country == "SE") return Language::sv;
+  if (country == "NO") return Language::nb;
+  return Language::en;
+}
+
+json organisation_template(const Framework& framework, std::string_view country, std::optional<Language> language) {
+  const Language lang = language.value_or(country_language(country));
   // One placeholder routine per measure: the user keeps the ones that exist ("Finns idag"),
   // fills in the facts, removes "placeholder" and deletes the rest. Nothing in the template
   // is evidence (issue: a blank template must pass no rule): the routines are placeholders,
@@ -243,18 +250,18 @@ json organisation_template(const Framework& framework, std::string_view country)
   // to state them.
   json routines = json::array();
   for (const auto& m : framework.measures())
-    routines.push_back(json{{"id", "r-" + m.id}, {"title", m.title.en}, {"measures", {m.id}}, {"placeholder", true}});
+    routines.push_back(json{{"id", "r-" + m.id}, {"title", m.title.in(lang)}, {"measures", {m.id}}, {"placeholder", true}});
   json flags = json::object();
   for (const auto f : detail::vocabulary::flags)
     flags[std::string(f)] = nullptr;
-  return json{{"format", organisation_format},
-              {"id", "org-0001"},
-              {"country", country},
-              {"flags", std::move(flags)},
+  json out{{"format", organisation_format}, {"id", "org-0001"}, {"country", country}};
+  if (lang != country_language(country)) out["language"] = std::string(to_string(lang));
+  out.update(json{{"flags", std::move(flags)},
               {"units", json::array({json{{"id", "u-root"}, {"parent", nullptr}}})},
               {"people", json::array()},
               {"reported_roles", json::array()},
-              {"routines", std::move(routines)}};
+              {"routines", std::move(routines)}});
+  return out;
 }
 
 }  // namespace trygg

@@ -59,7 +59,8 @@ struct ReaderEntry {
   bool absent = false;  ///< its "present" rule fails for the organisation
   std::vector<ReaderRule> rules;  ///< the "present" rule first, then in framework order
   /// The citations of its rules that are in force on the report's as-of date, each once: law
-  /// and regulation first (in rule order), then the framework's sources.
+  /// and regulation first (in rule order), then the good-practice rules' own citations and the
+  /// framework (not the background articles a measure lists among its sources).
   std::vector<Citation> citations;
   std::optional<std::size_t> plan;  ///< position of its proposal in Report::action_plan
   std::size_t findings = 0;         ///< how many findings of the report it stands for

@@ -3,6 +3,7 @@
 
 #include "trygg/render.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -28,31 +29,76 @@ std::string summary_line(const Report& r, Language lang) {
                 lang);
 }
 
-Folding fold_absent_measures(const Report& r) {
-  std::map<std::string, bool, std::less<>> absent;
-  for (const auto& x : r.results)
-    if (r.rule(x).check == "present" && x.status == Status::fail && x.subject.kind == Subject::Kind::organisation)
-      absent[r.rule(x).measure] = true;
-  Folding out;
-  out.folded.resize(r.findings.size(), 0);
-  for (std::size_t i = 0; i < r.findings.size(); ++i) {
-    const Rule& rule = r.rule(r.result(r.findings[i]));
-    if (rule.check == "present" || !absent.count(rule.measure)) continue;
-    out.folded[i] = 1;
-    auto& rules = out.folded_rules[rule.measure];
-    if (rules.empty() || rules.back() != rule.id) rules.push_back(rule.id);
+std::string entry_title(const Report& r, const detail::ReaderEntry& e, Language lang) {
+  const Measure& m = r.framework.measures().at(e.measure);
+  return m.id + " " + m.title.in(lang);
+}
+
+std::string entry_citations(const Report& r, const detail::ReaderEntry& e, Language lang) {
+  // Grouped by source, in order of first citation: "diskrimineringslagen 3 kap. 6 §, 3 kap.
+  // 2 §; ramverket ORG-03". Locators may hold commas, sources are separated by semicolons.
+  std::string out;
+  std::vector<char> done(e.citations.size(), 0);
+  for (std::size_t i = 0; i < e.citations.size(); ++i) {
+    if (done[i]) continue;
+    out += (out.empty() ? "" : "; ") + detail::citation_label(r, e.citations[i], e.measure, lang);
+    const Source* src = r.framework.find_source(e.citations[i].source);
+    if (src && src->framework) continue;
+    for (std::size_t j = i + 1; j < e.citations.size(); ++j)
+      if (!done[j] && e.citations[j].source == e.citations[i].source) {
+        done[j] = 1;
+        if (!e.citations[j].locator.empty()) out += ", " + e.citations[j].locator;
+      }
   }
   return out;
 }
 
-std::string folded_line(const Folding& folding, const std::string& measure, Language lang) {
-  const auto it = folding.folded_rules.find(measure);
-  if (it == folding.folded_rules.end()) return {};
-  std::string rules;
-  for (const auto& id : it->second)
-    rules += (rules.empty() ? "" : ", ") + id;
-  return render(Message{"report.follows-from-absence", {{"n", std::to_string(it->second.size())}, {"rules", rules}}},
+std::string part_heading(detail::ReaderPart part, Language lang) {
+  return word(part == detail::ReaderPart::legal ? "report.part-legal" : "report.part-good-practice", lang);
+}
+
+std::string list_with_more(const std::vector<std::string>& items, std::size_t more, Language lang) {
+  std::string list;
+  for (const auto& s : items)
+    list += (list.empty() ? "" : ", ") + s;
+  if (more == 0) return list;
+  return render(Message{"report.list-more", {{"list", list}, {"n", std::to_string(more)}}}, lang);
+}
+
+std::string units_line(const Report& r, const detail::ReaderRule& q, Language lang, std::size_t first) {
+  const auto units = detail::first_units(r, q, first);
+  return render(Message{"report.units-collapsed",
+                        {{"n", std::to_string(q.findings.size())}, {"units", list_with_more(units.shown, units.more, lang)}}},
                 lang);
+}
+
+std::string folded_rules_line(const Report& r, const detail::ReaderEntry& e, Language lang) {
+  std::string rules;
+  std::vector<std::uint32_t> seen;  // a rule with organisation and unit findings is one rule
+  for (const auto& q : e.rules) {
+    if (!q.folded || std::find(seen.begin(), seen.end(), q.rule) != seen.end()) continue;
+    seen.push_back(q.rule);
+    rules += (rules.empty() ? "" : ", ") + r.framework.rules()[q.rule].id;
+  }
+  if (seen.empty()) return {};
+  return render(Message{"report.follows-from-absence", {{"n", std::to_string(seen.size())}, {"rules", rules}}}, lang);
+}
+
+std::vector<CitedSource> cited_sources(const Report& r, const detail::ReaderView& view, Language lang) {
+  std::vector<CitedSource> out;
+  std::vector<std::string_view> seen;
+  for (const auto& e : view.entries)
+    for (const auto& c : e.citations) {
+      if (std::find(seen.begin(), seen.end(), c.source) != seen.end()) continue;
+      seen.push_back(c.source);
+      if (const Source* src = r.framework.find_source(c.source)) {
+        const std::string& name = src->short_name.in(lang).empty() ? src->id : src->short_name.in(lang);
+        out.push_back({name, src->reference.in(lang), src->url});
+      } else {
+        out.push_back({c.source, c.source, c.url});
+      }
+    }
+  return out;
 }
 
 std::string one_decimal(double v) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reader_view.hpp"
 #include "trygg/message.hpp"
 #include "trygg/report.hpp"
 
@@ -33,21 +34,33 @@ inline std::string subject_label(const SubjectView& s, Language lang) {
 std::string pack_list(const Report& r);
 /// The one-line summary of result counts, in `lang`.
 std::string summary_line(const Report& r, Language lang);
-/// Findings that only repeat that a measure is missing: when a measure's "present" rule
-/// fails, its other findings follow from that. Readers get the "present" finding and one
-/// line naming the others (`folded_rules`, by measure); machine formats keep them all.
-struct Folding {
-  std::vector<char> folded;  ///< per finding
-  std::map<std::string, std::vector<std::string>> folded_rules;
-};
-Folding fold_absent_measures(const Report& r);
-/// The line that names a measure's folded rules, or "" when there are none.
-std::string folded_line(const Folding& folding, const std::string& measure, Language lang);
 /// What a routine requirement is called for readers: its rule's first citation in force
 /// ("SFS 2008:567 3 kap. 6 §"), else the rule id.
 std::string requirement_label(const Report& r, const RoutineRequirement& q);
 /// "satisfied" or "lacks: who investigates, ...", with element titles in `lang`.
 std::string requirement_state(const Report& r, const RoutineRequirement& q, Language lang);
+/// The reader view's words, shared by every format for people (src/reader_view.hpp). Each
+/// returns plain text in `lang`; a format escapes it as it writes it.
+/// "ORG-03 Rutin för hantering av anmälningar": the entry's measure id and title.
+std::string entry_title(const Report& r, const detail::ReaderEntry& e, Language lang);
+/// The entry's citations in short human form, by source: "diskrimineringslagen 3 kap. 6 §,
+/// 3 kap. 2 §; AFS 2023:2 2 kap. 11 §; ramverket ORG-03".
+std::string entry_citations(const Report& r, const detail::ReaderEntry& e, Language lang);
+/// The heading of a part: "Lag och föreskrift" or "God praxis (ramverket)".
+std::string part_heading(detail::ReaderPart part, Language lang);
+/// "a, b, c and 24 more": the first `n` of `items` and how many more there are.
+std::string list_with_more(const std::vector<std::string>& items, std::size_t more, Language lang);
+/// "27 units: a, b, c and 24 more", for a unit-level rule of an entry.
+std::string units_line(const Report& r, const detail::ReaderRule& q, Language lang, std::size_t first = 3);
+/// The line naming the rules of an absent measure that follow from its absence, or "".
+std::string folded_rules_line(const Report& r, const detail::ReaderEntry& e, Language lang);
+/// A source the findings of a view cite, for a list of sources: its short name and full
+/// reference in `lang` and its url ("" if none); a source no pack defines as written.
+struct CitedSource {
+  std::string name, reference, url;
+};
+/// Every source cited by the view's entries, each once, in order of first citation.
+std::vector<CitedSource> cited_sources(const Report& r, const detail::ReaderView& view, Language lang);
 /// Area score to one decimal, e.g. "2.3".
 std::string one_decimal(double v);
 /// Word-wrap to `width` columns (counting UTF-8 code points). The first line is prefixed by

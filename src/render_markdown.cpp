@@ -15,7 +15,7 @@ std::string cell(const std::string& s) {
 }
 }  // namespace
 
-std::string render_markdown(const Report& r, Language lang) {
+std::string render_markdown(const Report& r, Language lang, bool legal_only) {
   const Framework& fw = r.framework;
   std::string out;
   out += "# " + word("report.title", lang) + "\n\n";
@@ -87,31 +87,52 @@ std::string render_markdown(const Report& r, Language lang) {
                cell(requirement_state(r, q, lang)) + " |\n";
   }
 
+  // Findings as the reader view groups them (src/reader_view.hpp): law and regulation first,
+  // one entry per measure, the unit-level findings of one rule on one line.
   out += "\n## " + word("report.findings", lang) + "\n\n";
-  if (r.findings.empty()) {
-    out += word("report.no-findings", lang) + "\n";
-  } else {
-    out += "| " + word("report.rule", lang) + " | " + word("report.subject", lang) + " | " +
-           word("report.status", lang) + " | " + word("report.severity", lang) + " | " + word("report.found", lang) +
-           " | " + word("report.source", lang) + " |\n|---|---|---|---|---|---|\n";
-    const Folding folding = fold_absent_measures(r);
-    for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
-      if (folding.folded[fi]) continue;
-      const Finding& f = r.findings[fi];
-      const ResultView x = r.view(f);
-      std::string message = say(r, x.message, lang);
-      if (x.check == "present")
-        if (const auto line = folded_line(folding, x.measure, lang); !line.empty()) message += ". " + line;
-      std::string sources;
-      for (const auto& c : r.citations(f)) {
-        // A source the packs define by its reference; an act or regulation as written.
-        const bool known = r.framework.find_source(c.source) != nullptr;
-        sources += (sources.empty() ? "" : "; ") +
-                   (known ? r.framework.cite(c, lang) : c.source + (c.locator.empty() ? "" : ", " + c.locator));
+  if (r.findings.empty()) out += word("report.no-findings", lang) + "\n";
+  const detail::ReaderView view = detail::reader_view(r, {legal_only});
+  for (std::size_t ei = 0; ei < view.entries.size(); ++ei) {
+    const detail::ReaderEntry& e = view.entries[ei];
+    if (ei == 0 || e.part != view.entries[ei - 1].part) out += "### " + cell(part_heading(e.part, lang)) + "\n\n";
+    out += "#### " + cell(entry_title(r, e, lang)) + "\n\n";
+    const Measure& m = fw.measures()[e.measure];
+    const Area* area = fw.find_area(m.area);
+    out += "- " + word("report.severity", lang) + ": " + severity_word(e.severity, lang) + "; " +
+           word("report.status", lang) + ": " + status_word(e.status, lang) + "; " + word("report.area", lang) + ": " +
+           cell(area ? area->title.in(lang) : m.area) + "\n";
+    if (!e.citations.empty()) out += "- " + word("report.sources", lang) + ": " + cell(entry_citations(r, e, lang)) + "\n";
+    if (e.plan)
+      out += "- " + word("report.proposed", lang) + " (" +
+             render(Message{"report.plan-ref", {{"n", std::to_string(*e.plan + 1)}}}, lang) + "): " +
+             cell(m.proposal.in(lang)) + "\n";
+    out += "\n";
+    if (e.status == Status::not_assessed) out += word("report.entry-not-assessed", lang) + "\n\n";
+    for (const detail::ReaderRule& q : e.rules) {
+      if (q.folded) continue;
+      const Result& first = r.results[r.findings[q.findings.front()].result];
+      out += "- **" + cell(fw.rules()[q.rule].id) + "** (" + status_word(q.status, lang) + "): ";
+      if (q.units && q.findings.size() > 1) {
+        out += cell(units_line(r, q, lang)) + ". " + word("report.expected", lang) + ": " +
+               cell(say(r, r.message(first.expected), lang)) + "\n";
+        continue;
       }
-      out += "| " + cell(x.rule) + " | " + cell(subject_label(x.subject, lang)) + " | " + status_word(x.status, lang) +
-             " | " + severity_word(x.severity, lang) + " | " + cell(message) + " | " + cell(sources) + " |\n";
+      const ResultView x = r.view(first);
+      out += cell((q.units ? subject_label(x.subject, lang) + ": " : "") + say(r, x.message, lang)) + ". " +
+             word("report.found", lang) + ": " + cell(say(r, x.found, lang)) + "\n";
     }
+    if (const auto line = folded_rules_line(r, e, lang); !line.empty()) out += "- " + cell(line) + "\n";
+    out += "\n";
+  }
+  if (view.left_out_entries > 0)
+    out += render(Message{"report.legal-only-left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang) + "\n\n";
+
+  // The sources the findings cite, with the reference a reader looks them up by.
+  if (const auto sources = cited_sources(r, view, lang); !sources.empty()) {
+    out += "## " + word("report.sources", lang) + "\n\n";
+    for (const auto& src : sources)
+      out += "- **" + cell(src.name) + "**: " + cell(src.reference) + (src.url.empty() ? "" : " (" + cell(src.url) + ")") +
+             "\n";
   }
   return out;
 }

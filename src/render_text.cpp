@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The terminal report: readable in 80 columns, colour only when asked (the checker asks
-// only on a terminal). Findings are grouped by area and measure; unit-level findings of one
-// rule are capped so that a large organisation still gives a readable page.
+// only on a terminal). Findings come from the reader view: law first, one entry per measure,
+// the unit-level findings of one rule on one line, so a large organisation gives a readable page.
 #include <cmath>
 
 #include "render_common.hpp"
@@ -10,8 +10,6 @@
 namespace trygg {
 namespace {
 using namespace render_detail;
-
-constexpr std::size_t max_units_per_rule = 5;
 
 struct Style {
   bool on;
@@ -84,59 +82,55 @@ std::string render_text(const Report& r, const TextOptions& o) {
   }
   out += wrap(word("report.legend", lang), width, "  ");
 
+  // Findings as the reader view groups them (src/reader_view.hpp): law and regulation first,
+  // one entry per measure, the unit-level findings of a rule on one line.
   out += "\n" + style("1", word("report.findings", lang)) + "\n";
   if (r.findings.empty()) out += "  " + word("report.no-findings", lang) + "\n";
-  std::string current_area, current_measure, current_rule;
-  std::size_t units_shown = 0, units_hidden = 0;
-  auto flush_hidden = [&] {
-    if (units_hidden > 0)
-      out += "      " + render(Message{"report.more", {{"n", std::to_string(units_hidden)}}}, lang) + "\n";
-    units_shown = units_hidden = 0;
-  };
-  const Folding folding = fold_absent_measures(r);
-  for (std::size_t fi = 0; fi < r.findings.size(); ++fi) {
-    if (folding.folded[fi]) continue;
-    const Finding& f = r.findings[fi];
-    const ResultView x = r.view(f);
-    if (x.rule != current_rule) flush_hidden();
-    if (x.area != current_area) {
-      current_area = x.area;
-      const Area* area = fw.find_area(x.area);
-      out += "\n  " + style("1;4", terminal_safe(area ? area->title.in(lang) : x.area)) + "\n";
-    }
-    if (x.measure != current_measure) {
-      current_measure = x.measure;
-      const Measure* m = fw.find_measure(x.measure);
-      out += wrap(x.measure + " " + (m ? m->title.in(lang) : ""), width, "  ");
-    }
-    current_rule = x.rule;
-    if (x.subject.kind == Subject::Kind::unit) {
-      if (units_shown >= max_units_per_rule) {
-        ++units_hidden;
+  const detail::ReaderView view = detail::reader_view(r, {o.legal_only});
+  static const std::string hanging = "        ";
+  for (std::size_t ei = 0; ei < view.entries.size(); ++ei) {
+    const detail::ReaderEntry& e = view.entries[ei];
+    if (ei == 0 || e.part != view.entries[ei - 1].part)
+      out += "\n  " + style("1;4", part_heading(e.part, lang)) + "\n";
+    const std::string tag = "[" + severity_word(e.severity, lang) + ", " + status_word(e.status, lang) + "]";
+    // wrap() makes its text terminal-safe, colour codes included: the tag is coloured after.
+    std::string title = wrap(tag + " " + entry_title(r, e, lang), width, "  ", &hanging);
+    title.replace(2, tag.size(), style(severity_colour(e.severity), tag));
+    out += "\n" + title;
+    const Area* area = fw.find_area(fw.measures()[e.measure].area);
+    std::string about = area ? area->title.in(lang) : fw.measures()[e.measure].area;
+    if (e.plan) about += "; " + render(Message{"report.plan-ref", {{"n", std::to_string(*e.plan + 1)}}}, lang);
+    out += wrap(about, width, "    ", &hanging);
+    if (!e.citations.empty())
+      out += wrap(word("report.sources", lang) + ": " + entry_citations(r, e, lang), width, "    ", &hanging);
+    if (e.status == Status::not_assessed) out += wrap(word("report.entry-not-assessed", lang), width, "    ", &hanging);
+    for (const detail::ReaderRule& q : e.rules) {
+      if (q.folded) continue;
+      const Result& first = r.results[r.findings[q.findings.front()].result];
+      const std::string head = "- " + terminal_safe(fw.rules()[q.rule].id) + " [" + status_word(q.status, lang) + "]: ";
+      if (q.units && q.findings.size() > 1) {
+        out += wrap(head + units_line(r, q, lang), width, "    ", &hanging);
+        out += wrap(word("report.expected", lang) + ": " + say(r, r.message(first.expected), lang), width, hanging);
         continue;
       }
-      ++units_shown;
-      static const std::string hanging = "        ";
-      out += wrap(subject_label(x.subject, lang) + ": " + say(r, x.message, lang), width, "      - ", &hanging);
-      continue;
+      const ResultView x = r.view(first);
+      out += wrap(head + (q.units ? subject_label(x.subject, lang) + ": " : "") + say(r, x.message, lang), width,
+                  "    ", &hanging);
+      out += wrap(word("report.expected", lang) + ": " + say(r, x.expected, lang), width, hanging);
+      out += wrap(word("report.found", lang) + ": " + say(r, x.found, lang), width, hanging);
+      if (!x.evidence.empty()) {
+        std::string ev;
+        for (std::size_t i = 0; i < x.evidence.size() && i < 3; ++i)
+          ev += (i ? " " : "") + x.evidence[i];
+        if (x.evidence.size() > 3) ev += " ...";
+        out += wrap(word("report.evidence", lang) + ": " + ev, width, hanging);
+      }
     }
-    const std::string tag = "[" + severity_word(x.severity, lang) + ", " + status_word(x.status, lang) + "]";
-    out += "    " + style(severity_colour(x.severity), tag) + " " + terminal_safe(x.rule) + "\n";
-    out += wrap(say(r, x.message, lang), width, "      ");
-    out += wrap(word("report.expected", lang) + ": " + say(r, x.expected, lang), width, "      ");
-    out += wrap(word("report.found", lang) + ": " + say(r, x.found, lang), width, "      ");
-    if (!x.evidence.empty()) {
-      std::string ev;
-      for (std::size_t i = 0; i < x.evidence.size() && i < 3; ++i)
-        ev += (i ? " " : "") + x.evidence[i];
-      if (x.evidence.size() > 3) ev += " ...";
-      out += wrap(word("report.evidence", lang) + ": " + ev, width, "      ");
-    }
-    if (x.check == "present") {
-      if (const auto line = folded_line(folding, x.measure, lang); !line.empty()) out += wrap(line, width, "      ");
-    }
+    if (const auto line = folded_rules_line(r, e, lang); !line.empty()) out += wrap("- " + line, width, "    ", &hanging);
   }
-  flush_hidden();
+  if (view.left_out_entries > 0)
+    out += "\n" + wrap(render(Message{"report.legal-only-left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang),
+                       width, "  ");
 
   out += "\n" + style("1", word("report.action-plan", lang)) + "\n";
   if (r.action_plan.empty()) out += "  " + word("report.no-findings", lang) + "\n";

@@ -173,9 +173,18 @@ trygg::Framework apply_profiles(trygg::Framework fw, const std::string& profile_
   return trygg::apply_profile(fw, flags);
 }
 
+/// A label of explain's in `lang` (the message catalogue's "explain.*" texts).
+std::string label(std::string_view id, trygg::Language lang) {
+  return std::string(trygg::catalogue_text(std::string("explain.") + std::string(id), lang));
+}
+std::string label(std::string_view id, trygg::Language lang, std::vector<std::pair<std::string, std::string>> args) {
+  return trygg::render(trygg::Message{"explain." + std::string(id), std::move(args)}, lang);
+}
+
 /// A citation as a reader looks it up: a source the packs define by its reference (and its
 /// url when the citation gives none), any other by its own name.
 std::string citation_text(const trygg::Framework& fw, const trygg::Citation& c, trygg::Language lang) {
+  const auto from = c.from ? c.from->to_string() : std::string(), until = c.until ? c.until->to_string() : std::string();
   std::string s, url = c.url;
   if (const trygg::Source* src = fw.find_source(c.source)) {
     s = fw.cite(c, lang);
@@ -185,38 +194,42 @@ std::string citation_text(const trygg::Framework& fw, const trygg::Citation& c, 
   }
   if (!url.empty()) s += " <" + url + ">";
   if (c.from && c.until)
-    s += " (in force " + c.from->to_string() + " to " + c.until->to_string() + ")";
+    s += " (" + label("in-force-between", lang, {{"from", from}, {"until", until}}) + ")";
   else if (c.from)
-    s += " (in force from " + c.from->to_string() + ")";
+    s += " (" + label("in-force-from", lang, {{"from", from}}) + ")";
   else if (c.until)
-    s += " (in force until " + c.until->to_string() + ")";
+    s += " (" + label("in-force-until", lang, {{"until", until}}) + ")";
   return s;
 }
 
-/// The applicability conditions in words (English, like the rest of explain's labels).
-std::string conditions_text(const trygg::Applicability& a) {
+/// The applicability conditions in words, in `lang`.
+std::string conditions_text(const trygg::Applicability& a, trygg::Language lang) {
+  auto list = [](const std::vector<std::string>& v) { return nlohmann::json(v).dump(); };
   std::string s;
-  if (!a.countries.empty()) s += " countries " + nlohmann::json(a.countries).dump() + ";";
-  if (!a.sectors.empty()) s += " sectors " + nlohmann::json(a.sectors).dump() + ";";
-  if (!a.flags_any.empty()) s += " any of the flags " + nlohmann::json(a.flags_any).dump() + ";";
-  if (a.min_headcount) s += " at least " + std::to_string(*a.min_headcount) + " employees (" + a.headcount_basis + ");";
-  if (a.max_headcount) s += " at most " + std::to_string(*a.max_headcount) + " employees (" + a.headcount_basis + ");";
-  if (a.from) s += " from " + a.from->to_string() + ";";
-  if (a.until) s += " until " + a.until->to_string() + ";";
+  if (!a.countries.empty()) s += " " + label("cond-countries", lang, {{"list", list(a.countries)}}) + ";";
+  if (!a.sectors.empty()) s += " " + label("cond-sectors", lang, {{"list", list(a.sectors)}}) + ";";
+  if (!a.flags_any.empty()) s += " " + label("cond-flags", lang, {{"list", list(a.flags_any)}}) + ";";
+  if (a.min_headcount)
+    s += " " + label("cond-min", lang, {{"n", std::to_string(*a.min_headcount)}, {"basis", a.headcount_basis}}) + ";";
+  if (a.max_headcount)
+    s += " " + label("cond-max", lang, {{"n", std::to_string(*a.max_headcount)}, {"basis", a.headcount_basis}}) + ";";
+  if (a.from) s += " " + label("cond-from", lang, {{"date", a.from->to_string()}}) + ";";
+  if (a.until) s += " " + label("cond-until", lang, {{"date", a.until->to_string()}}) + ";";
   if (!a.any_of.empty()) {
-    s += " and one of:";
+    s += " " + label("cond-one-of", lang);
     for (std::size_t i = 0; i < a.any_of.size(); ++i)
-      s += std::string(i ? " |" : "") + conditions_text(a.any_of[i]);
+      s += std::string(i ? " |" : "") + conditions_text(a.any_of[i], lang);
   }
   return s;
 }
 
 /// An example organisation, without the empty sections, indented under a heading.
-std::string example_text(const std::string& heading, const trygg::RuleExample& e) {
+std::string example_text(const std::string& heading, const trygg::RuleExample& e, trygg::Language lang) {
   nlohmann::json org = e.organisation;
   for (auto it = org.begin(); it != org.end();)
     it = (it->is_array() && it->empty()) ? org.erase(it) : std::next(it);
-  std::string body = org.dump(2), out = heading + " (audited as of " + e.as_of.to_string() + "):\n";
+  std::string body = org.dump(2),
+              out = heading + " (" + label("audited-as-of", lang, {{"date", e.as_of.to_string()}}) + "):\n";
   std::size_t start = 0;
   while (start < body.size()) {
     const auto end = body.find('\n', start);
@@ -232,15 +245,36 @@ std::string measure_body(const trygg::Framework& fw, const trygg::Measure& m,
                          const std::vector<trygg::Citation>& sources, trygg::Language lang) {
   std::string s = "\n" + m.description.in(lang) + "\n\n";
   if (!m.elements.empty()) {
-    s += "Elements:\n";
+    s += label("elements", lang) + ":\n";
     for (const auto& e : m.elements)
       s += "  - " + e.id + ": " + e.title.in(lang) + "\n";
     s += "\n";
   }
-  s += "Proposal: " + m.proposal.in(lang) + "\n\nSources:\n";
+  s += label("proposal", lang) + ": " + m.proposal.in(lang) + "\n\n" + label("sources", lang) + ":\n";
   for (const auto& c : sources)
     s += "  - " + citation_text(fw, c, lang) + "\n";
   return s;
+}
+
+/// "  severity:    high": a label padded to the column of the values.
+std::string field(std::string_view id, trygg::Language lang, const std::string& value) {
+  std::string name = label(id, lang) + ":";
+  std::size_t cols = 0;
+  for (unsigned char c : name)
+    cols += (c & 0xC0) != 0x80 ? 1 : 0;
+  return "  " + name + std::string(cols < 13 ? 13 - cols : 1, ' ') + value + "\n";
+}
+
+/// A catalogue word such as "severity.high" in `lang`, else the value itself.
+std::string value_word(const std::string& prefix, std::string_view value, trygg::Language lang) {
+  const auto text = trygg::catalogue_text(prefix + std::string(value), lang);
+  return text.empty() ? std::string(value) : std::string(text);
+}
+
+/// A check's one-line description in `lang` (the catalogue's "check.*"), else its English one.
+std::string check_summary(const trygg::CheckInfo& check, trygg::Language lang) {
+  const auto text = trygg::catalogue_text("check." + check.name, lang);
+  return text.empty() ? check.summary : std::string(text);
 }
 
 std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg::Language lang) {
@@ -249,18 +283,18 @@ std::string explain_rule(const trygg::Framework& fw, const trygg::Rule& r, trygg
   std::string s = r.id + "\n";
   s += std::string(r.id.size(), '=') + "\n\n";
   s += m.id + " " + m.title.in(lang) + "\n";
-  s += "  check:       " + r.check + (check ? " - " + check->summary : "") + "\n";
-  s += "  severity:    " + std::string(trygg::to_string(r.severity)) + "\n";
-  s += "  obligation:  " + std::string(trygg::to_string(r.obligation)) + "\n";
-  s += "  pack:        " + r.pack + (r.preview ? " (preview)" : "") + "\n";
-  if (!r.params.empty()) s += "  params:      " + r.params.dump() + "\n";
-  if (!r.applies_if.empty()) s += "  applies if: " + conditions_text(r.applies_if) + "\n";
-  if (!r.rationale.in(lang).empty()) s += "\nWhy: " + r.rationale.in(lang) + "\n";
-  if (!r.evidence.in(lang).empty()) s += "Evidence: " + r.evidence.in(lang) + "\n";
+  s += field("check", lang, r.check + (check ? " - " + check_summary(*check, lang) : ""));
+  s += field("severity", lang, value_word("severity.", trygg::to_string(r.severity), lang));
+  s += field("obligation", lang, value_word("obligation.", trygg::to_string(r.obligation), lang));
+  s += field("pack", lang, r.pack + (r.preview ? " (" + label("preview", lang) + ")" : ""));
+  if (!r.params.empty()) s += field("params", lang, r.params.dump());
+  if (!r.applies_if.empty()) s += field("applies-if", lang, conditions_text(r.applies_if, lang));
+  if (!r.rationale.in(lang).empty()) s += "\n" + label("why", lang) + ": " + r.rationale.in(lang) + "\n";
+  if (!r.evidence.in(lang).empty()) s += label("evidence", lang) + ": " + r.evidence.in(lang) + "\n";
   s += measure_body(fw, m, r.citations, lang);
   const auto examples = trygg::rule_examples(fw, r);
-  s += "\n" + example_text("Passing example", examples.pass);
-  s += "\n" + example_text("Failing example", examples.fail);
+  s += "\n" + example_text(label("passing-example", lang), examples.pass, lang);
+  s += "\n" + example_text(label("failing-example", lang), examples.fail, lang);
   return s;
 }
 
@@ -268,12 +302,12 @@ std::string explain_measure(const trygg::Framework& fw, const trygg::Measure& m,
   std::string s = m.id + " " + m.name + "\n" + std::string(m.id.size() + 1 + m.name.size(), '=') + "\n\n";
   const trygg::Area* area = fw.find_area(m.area);
   s += m.title.in(lang) + "\n";
-  s += "  area:        " + (area ? area->title.in(lang) : m.area) + "\n";
-  s += "  audience:    " + m.audience + "\n";
-  if (m.cadence) s += "  cadence:     " + m.cadence->to_string() + "\n";
-  s += "  severity:    " + std::string(trygg::to_string(m.severity)) + "\n";
-  if (!m.depends_on.empty()) s += "  depends on:  " + nlohmann::json(m.depends_on).dump() + "\n";
-  s += measure_body(fw, m, m.sources, lang) + "\nRules:\n";
+  s += field("area", lang, area ? area->title.in(lang) : m.area);
+  s += field("audience", lang, m.audience);
+  if (m.cadence) s += field("cadence", lang, m.cadence->to_string());
+  s += field("severity", lang, value_word("severity.", trygg::to_string(m.severity), lang));
+  if (!m.depends_on.empty()) s += field("depends-on", lang, nlohmann::json(m.depends_on).dump());
+  s += measure_body(fw, m, m.sources, lang) + "\n" + label("rules", lang) + ":\n";
   for (const auto& r : fw.rules())
     if (r.measure == m.id) s += "  - " + r.id + " (" + std::string(trygg::to_string(r.severity)) + ")\n";
   return s;
@@ -346,7 +380,11 @@ int main(int argc, char** argv) {
   check->add_option("--ignore", ignore, "Do not run rules matching this id or glob (repeatable)");
   check->add_option("--severity", severities, "Override a severity: RULE=SEVERITY, RULE an id or glob (repeatable)");
   check->add_option("--param", param_overrides, "Override a parameter: RULE:NAME=VALUE (repeatable)");
-  check->add_option("--color", colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--color,--colour", colour, "Colour in text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  bool legal_only = false;
+  check->add_flag("--legal-only", legal_only,
+                  "Show only the findings of law and regulation (text, md, html, xlsx; json and csv keep every result)");
 
   // validate
   std::string validate_path;
@@ -377,6 +415,8 @@ int main(int argc, char** argv) {
                ? std::string{}
                : std::string("expected a country code such as SE or NO");
   });
+  templ->add_option("--lang", lang_text, "Language of the measures' titles (default: the country's)")
+      ->check(CLI::IsMember(languages));
   templ->add_option("--output,-o", template_output, "Write to this file instead of standard output");
   templ->add_flag("--force", force, "Replace an existing --output file");
   templ->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
@@ -429,12 +469,13 @@ int main(int argc, char** argv) {
       if (format == "json") {
         text = trygg::render_json_text(report, report.language, 2) + "\n";
       } else if (format == "md") {
-        text = trygg::render_markdown(report, report.language);
+        text = trygg::render_markdown(report, report.language, legal_only);
       } else if (format == "csv") {
         text = trygg::render_csv(report, report.language);
       } else {
         const bool tty = output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-        text = trygg::render_text(report, {report.language, colour == "always" || (colour == "auto" && tty), 80});
+        text = trygg::render_text(report,
+                                  {report.language, colour == "always" || (colour == "auto" && tty), 80, legal_only});
       }
       if (!emit(text, output, {run_inputs(org_path, pack_files, profile_file), force, true})) return exit_error;
       if (fail_on == "never") return 0;
@@ -451,7 +492,9 @@ int main(int argc, char** argv) {
       const trygg::Language l = lang.value_or(locale_language());
       if (const auto* r = fw.find_rule(explain_id)) return emit(explain_rule(fw, *r, l), "") ? 0 : exit_error;
       if (const auto* m = fw.find_measure(explain_id)) return emit(explain_measure(fw, *m, l), "") ? 0 : exit_error;
-      std::cerr << "error: no rule or measure has the id \"" << explain_id << "\" (see trygg-check rules)\n";
+      const std::string hint = fw.closest_id(explain_id);
+      std::cerr << "error: no rule or measure has the id \"" << trygg::terminal_safe(explain_id) << "\""
+                << (hint.empty() ? std::string() : "; did you mean \"" + hint + "\"?") << " (see trygg-check rules)\n";
       return exit_error;
     }
     if (*rules) {
@@ -484,7 +527,7 @@ int main(int argc, char** argv) {
     }
     if (*templ) {
       // The template never replaces a file without --force: it would blank a filled-in one.
-      return emit(trygg::organisation_template(fw, country).dump(2) + "\n", template_output,
+      return emit(trygg::organisation_template(fw, country, lang).dump(2) + "\n", template_output,
                   {run_inputs("", pack_files, ""), force, false})
                  ? 0
                  : exit_error;

@@ -131,6 +131,12 @@ struct Source {
   Text reference;    ///< author or publisher, title, year: the human form
   std::string url;   ///< optional
   std::string pack;  ///< the pack that defines it
+  /// What a reader calls it next to a locator, in each language ("diskrimineringslagen",
+  /// "the Discrimination Act (SE)"); optional: the reference is used where it is empty.
+  Text short_name;
+  /// The prevention framework itself (seed 004): a finding cites it by its measure
+  /// ("ramverket ORG-03"), since every measure is one row of the framework's form.
+  bool framework = false;
 };
 
 /// One pack as read from its JSON file, before it is combined with others.
@@ -194,6 +200,9 @@ class Framework {
   /// The source a citation names (its `source`), or nullptr for one no pack defines (an act,
   /// a regulation, guidance cited by its own name).
   [[nodiscard]] const Source* find_source(std::string_view id) const noexcept;
+  /// The rule or measure id closest to `id` within a small edit distance (for a
+  /// "did you mean" hint after a typo: "ORG-3" gives "ORG-03"), or "" when none is close.
+  [[nodiscard]] std::string closest_id(std::string_view id) const;
   /// A citation as a person reads it: for a known source, its reference in `lang`, then
   /// ", " and the locator; otherwise the citation's source, then " " and the locator.
   [[nodiscard]] std::string cite(const Citation& c, Language lang) const;

@@ -260,7 +260,14 @@ class Organisation {
   detail::IdIndex unit_ids_, person_ids_;
 };
 
-/// A blank organisation document listing every measure of the framework, ready to fill in.
-[[nodiscard]] nlohmann::json organisation_template(const Framework& framework, std::string_view country = "SE");
+/// The language of a country's reports: sv for SE, nb for NO, else en.
+[[nodiscard]] Language country_language(std::string_view country) noexcept;
+
+/// A blank organisation document listing every measure of the framework, ready to fill in,
+/// with the measures' titles in `language` (by default the country's, country_language()). A
+/// language other than the country's is written to the document's `language`, so that its
+/// reports come in that language too.
+[[nodiscard]] nlohmann::json organisation_template(const Framework& framework, std::string_view country = "SE",
+                                                   std::optional<Language> language = std::nullopt);
 
 }  // namespace trygg

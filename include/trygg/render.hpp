@@ -21,6 +21,8 @@ struct TextOptions {
   Language language = Language::en;
   bool colour = false;  ///< ANSI colour; the checker turns it on only on a terminal
   int width = 80;       ///< lines are wrapped to this many columns
+  /// Show only the findings of law and regulation (docs/report-format.md, "Reader views").
+  bool legal_only = false;
 };
 
 [[nodiscard]] std::string render_text(const Report& report, const TextOptions& options);
@@ -31,7 +33,8 @@ struct TextOptions {
 void write_json(const Report& report, Language language, std::ostream& out, int indent = 2);
 /// The JSON report as a document (parsed from render_json_text), for code that edits it.
 [[nodiscard]] nlohmann::json render_json(const Report& report, Language language);
-[[nodiscard]] std::string render_markdown(const Report& report, Language language);
+/// The Markdown report. With `legal_only`, only the findings of law and regulation.
+[[nodiscard]] std::string render_markdown(const Report& report, Language language, bool legal_only = false);
 /// Findings as CSV (one row per finding), for spreadsheets.
 [[nodiscard]] std::string render_csv(const Report& report, Language language);
 

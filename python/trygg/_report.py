@@ -133,17 +133,21 @@ class Report:
             raise ValueError("indent must be an int from 0 to 16, or None")
         return self._impl.to_json_text(_lang(lang), -1 if indent is None else indent)
 
-    def to_markdown(self, lang: str | None = None) -> str:
-        """Markdown, with the framework form (exists today / proposed measures) filled in."""
-        return self._impl.to_markdown(_lang(lang))
+    def to_markdown(self, lang: str | None = None, *, legal_only: bool = False) -> str:
+        """Markdown, with the framework form (exists today / proposed measures) filled in and
+        the findings grouped per measure, law and regulation first (``legal_only``: only those)."""
+        return self._impl.to_markdown(_lang(lang), flag(legal_only, "legal_only"))
 
-    def to_text(self, lang: str | None = None, *, colour: bool = False, width: int = 80) -> str:
-        """The terminal report, wrapped to ``width`` columns (at least 40 are used)."""
+    def to_text(
+        self, lang: str | None = None, *, colour: bool = False, width: int = 80, legal_only: bool = False
+    ) -> str:
+        """The terminal report, wrapped to ``width`` columns (at least 40 are used), findings
+        grouped per measure, law and regulation first (``legal_only``: only those)."""
         if isinstance(width, bool) or not isinstance(width, int):
             raise TypeError(f"width must be an int, not {type(width).__name__}")
         if not 1 <= width <= _MAX_WIDTH:
             raise ValueError(f"width must be an int from 1 to {_MAX_WIDTH}")
-        return self._impl.to_text(_lang(lang), flag(colour, "colour"), width)
+        return self._impl.to_text(_lang(lang), flag(colour, "colour"), width, flag(legal_only, "legal_only"))
 
     def to_csv(self, lang: str | None = None) -> str:
         """Findings as CSV, one row per finding."""

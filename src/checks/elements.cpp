@@ -13,7 +13,7 @@ class Elements final : public Evaluator {
   Elements()
       : Evaluator("elements", "the written routines for the measure together state every required element",
                   {{"elements", CheckParam::Kind::elements, ParamDefault::elements_of_measure(), {}}},
-                  {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found",
+                  {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found", "elements.found-none",
                    "elements.not-reported", "elements.found-not-reported", "common.no-routine",
                    "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
@@ -41,11 +41,13 @@ class Elements final : public Evaluator {
     std::vector<std::string> present, missing;
     for (const auto& e : required)
       (stated.count(e) ? present : missing).push_back(e);
-    const Message found{"elements.found",
-                        {{"measure", in.measure.id},
-                         {"elements", join(present)},
-                         {"count", std::to_string(present.size())},
-                         {"total", std::to_string(required.size())}}};
+    // With none stated, the list after "stated:" would be empty (issue 14): a message of its own.
+    const Message found = present.empty() ? Message{"elements.found-none", {{"total", std::to_string(required.size())}}}
+                                          : Message{"elements.found",
+                                                    {{"measure", in.measure.id},
+                                                     {"elements", join(present)},
+                                                     {"count", std::to_string(present.size())},
+                                                     {"total", std::to_string(required.size())}}};
     if (missing.empty()) {
       out.push_back(org_outcome(in, Status::pass, Message{"elements.pass"}, expected, found, std::move(evidence)));
     } else if (!unreported.empty()) {

@@ -202,7 +202,7 @@ TEST_CASE("one routine is shown against every regime's element requirements") {
   CHECK(std::none_of(rc.requirements.begin(), rc.requirements.end(),
                      [](const trygg::RoutineRequirement& q) { return q.rule.rfind("no.", 0) == 0; }));
   const auto text = trygg::render_text(report, {trygg::Language::en, false, 400});
-  CHECK(text.find("SFS 2008:567 diskrimineringslagen 3 kap. 6 §") != std::string::npos);
+  CHECK(text.find("Swedish Discrimination Act, diskrimineringslagen (SFS 2008:567), 3 kap. 6 §") != std::string::npos);
   CHECK(text.find("lacks: Where and how to get support and help") != std::string::npos);
   const auto j = trygg::render_json(report, trygg::Language::en);
   CHECK(j["routines"][0]["routine"] == "r-combined");
