@@ -5,7 +5,9 @@
 #include "trygg/audit.hpp"
 #include "trygg/document.hpp"
 #include "trygg/error.hpp"
+#include "trygg/output_file.hpp"
 #include "trygg/render.hpp"
+#include "trygg/xlsx.hpp"
 
 namespace {
 trygg::Language language(const std::optional<std::string>& lang, const trygg::Report& r) {
@@ -44,10 +46,23 @@ void register_report(py::module_& m) {
           py::arg("lang") = py::none(), py::arg("legal_only") = false, py::call_guard<py::gil_scoped_release>())
       .def(
           "to_csv",
-          [](const trygg::Report& r, std::optional<std::string> lang) {
-            return trygg::render_csv(r, language(lang, r));
+          [](const trygg::Report& r, std::optional<std::string> lang, const std::string& dialect) {
+            if (dialect != "machine" && dialect != "excel")
+              throw py::value_error("dialect must be \"machine\" or \"excel\", not \"" + dialect + "\"");
+            return trygg::render_csv(r, {language(lang, r), dialect == "excel" ? trygg::CsvDialect::excel_nordic
+                                                                               : trygg::CsvDialect::machine});
           },
-          py::arg("lang") = py::none(), py::call_guard<py::gil_scoped_release>())
+          py::arg("lang") = py::none(), py::arg("dialect") = "machine", py::call_guard<py::gil_scoped_release>())
+      // The workbook is written here, through write_output (atomic, never over a file trygg did
+      // not write), so that its bytes never cross into Python.
+      .def(
+          "to_xlsx",
+          [](const trygg::Report& r, const std::string& path, std::optional<std::string> lang, bool legal_only) {
+            const std::string bytes = trygg::render_xlsx(r, {language(lang, r), legal_only});
+            trygg::write_output(path, bytes);
+          },
+          py::arg("path"), py::arg("lang") = py::none(), py::arg("legal_only") = false,
+          py::call_guard<py::gil_scoped_release>())
       .def(
           "to_text",
           [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width, bool legal_only) {

@@ -16,6 +16,7 @@
 
 #include "trygg/document.hpp"
 #include "trygg/message.hpp"
+#include "xlsx_marker.hpp"
 
 namespace trygg {
 namespace fs = std::filesystem;
@@ -93,11 +94,29 @@ void write_atomically(const fs::path& path, std::string_view bytes) {
   }
 }
 
+/// A workbook render_xlsx wrote: a zip archive (it begins with a local file header) whose
+/// archive comment is trygg's marker (src/xlsx_marker.hpp). The parts inside are compressed,
+/// so their properties (author "trygg") are not what is checked.
+bool is_trygg_workbook(std::string_view content) {
+  constexpr std::string_view marker = detail::xlsx_marker;
+  constexpr std::size_t eocd = detail::zip_end_record;
+  if (content.size() < 4 + eocd + marker.size() || content.substr(0, 4) != std::string_view("PK\x03\x04", 4))
+    return false;
+  const std::size_t record = content.size() - marker.size() - eocd;
+  const auto length = static_cast<std::size_t>(static_cast<unsigned char>(content[record + 20])) |
+                      static_cast<std::size_t>(static_cast<unsigned char>(content[record + 21])) << 8;
+  return content.substr(record, 4) == std::string_view("PK\x05\x06", 4) && length == marker.size() &&
+         content.substr(content.size() - marker.size()) == marker;
+}
+
 }  // namespace
 
 bool is_trygg_output(std::string_view content) {
+  if (is_trygg_workbook(content)) return true;
   const std::string line = first_line(content);
   if (line.rfind("fingerprint,rule,measure,", 0) == 0) return true;  // CSV report
+  // CSV report, Excel dialect (a byte-order mark, every field quoted, ";")
+  if (line.rfind("\xEF\xBB\xBF\"fingerprint\";\"rule\";\"measure\";", 0) == 0) return true;
   for (const Language lang : all_languages) {
     const std::string title = render(Message{"report.title"}, lang);
     if (line == "trygg: " + title || line == "# " + title) return true;  // text, Markdown report

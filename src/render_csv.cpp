@@ -1,38 +1,114 @@
 // SPDX-License-Identifier: MIT
 // The CSV report: one row per finding, every result that is not a pass, for spreadsheets and
-// scripts (docs/report-format.md, "CSV").
+// scripts (docs/report-format.md, "CSV"). Two dialects of the same rows: the machine one
+// (",", no byte-order mark) and the one Excel reads with Nordic regional settings (";" and a
+// byte-order mark). New columns are only ever added at the end, so a reader that takes
+// columns by position keeps working.
+#include <string_view>
+#include <vector>
+
 #include "escape.hpp"
+#include "reader_view.hpp"
 #include "render_common.hpp"
 #include "trygg/render.hpp"
 
 namespace trygg {
 using namespace render_detail;
 
-std::string render_csv(const Report& r, Language lang) {
-  // Every field is quoted, and its content kept from starting a formula (src/escape.hpp).
-  auto q = [](const std::string& text) {
-    const std::string s = detail::csv_text(text);
-    std::string out = "\"";
-    for (char c : s)
-      out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
-  std::string out =
-      "fingerprint,rule,measure,area,subject_kind,subject_id,status,severity,obligation,message,expected,found,due,"
-      "evidence\r\n";
+namespace {
+
+constexpr std::string_view columns[] = {"fingerprint", "rule",     "measure",     "area",       "subject_kind",
+                                        "subject_id",  "status",   "severity",    "obligation", "message",
+                                        "expected",    "found",    "due",         "evidence",   "measure_title",
+                                        "proposal",    "citation", "subject_name"};
+
+/// One field: quoted, with `"` doubled, and its content kept from starting a formula
+/// (src/escape.hpp), which is the one escaping step for CSV.
+void field(std::string& out, std::string_view text) {
+  const std::string s = detail::csv_text(text);
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+std::string render_csv(const Report& r, const CsvOptions& options) {
+  const Language lang = options.language;
+  const char sep = options.dialect == CsvDialect::excel_nordic ? ';' : ',';
+  std::string out;
+  // Excel takes a file without a byte-order mark for the legacy code page (Windows-1252):
+  // "å" would show as "Ã¥".
+  if (options.dialect == CsvDialect::excel_nordic) out += "\xEF\xBB\xBF";
+  // The header: bare names in the machine dialect (as it always was), quoted like every
+  // other field in the Excel one.
+  for (std::size_t i = 0; i < std::size(columns); ++i) {
+    if (i) out += sep;
+    if (options.dialect == CsvDialect::excel_nordic)
+      field(out, columns[i]);
+    else
+      out += columns[i];
+  }
+  out += "\r\n";
+
+  // What depends on the rule only (its measure's title and proposal, its citations in human
+  // form) is made once per rule, not once per finding: one rule may have a finding for every
+  // unit of a large organisation.
+  const auto& rules = r.framework.rules();
+  const auto& measures = r.framework.measures();
+  std::vector<char> known(rules.size(), 0);
+  std::vector<std::string> citation_of(rules.size());
   for (const auto& f : r.findings) {
-    const ResultView x = r.view(f);
+    const Result& res = r.result(f);
+    if (known[res.rule]) continue;
+    known[res.rule] = 1;
+    const auto measure = static_cast<std::uint32_t>(r.framework.rule_measure(res.rule));
+    std::string joined;
+    for (const auto& c : r.citations(f))
+      joined += (joined.empty() ? "" : "; ") + detail::citation_label(r, c, measure, lang);
+    citation_of[res.rule] = std::move(joined);
+  }
+
+  for (const auto& f : r.findings) {
+    const Result& res = r.result(f);
+    const ResultView x = r.view(res);
+    const Measure& m = measures[r.framework.rule_measure(res.rule)];
     std::string ev;
     for (const auto& e : x.evidence)
       ev += (ev.empty() ? "" : " ") + e;
-    out += q(fingerprint_text(f.fingerprint)) + "," + q(x.rule) + "," + q(x.measure) + "," + q(x.area) + "," +
-           q(x.subject.kind == Subject::Kind::organisation ? "organisation" : "unit") + "," + q(x.subject.id) + "," +
-           q(std::string(to_string(x.status))) + "," + q(std::string(to_string(x.severity))) + "," +
-           q(std::string(to_string(x.obligation))) + "," + q(say(r, x.message, lang)) + "," +
-           q(say(r, x.expected, lang)) + "," + q(say(r, x.found, lang)) + "," + q(f.due.to_string()) + "," + q(ev) +
-           "\r\n";
+    const std::string values[] = {fingerprint_text(f.fingerprint),
+                                  x.rule,
+                                  x.measure,
+                                  x.area,
+                                  x.subject.kind == Subject::Kind::organisation ? "organisation" : "unit",
+                                  x.subject.id,
+                                  std::string(to_string(x.status)),
+                                  std::string(to_string(x.severity)),
+                                  std::string(to_string(x.obligation)),
+                                  say(r, x.message, lang),
+                                  say(r, x.expected, lang),
+                                  say(r, x.found, lang),
+                                  f.due.to_string(),
+                                  ev,
+                                  m.title.in(lang),
+                                  m.proposal.in(lang),
+                                  citation_of[res.rule],
+                                  x.subject.name};
+    static_assert(sizeof values / sizeof values[0] == std::size(columns));
+    for (std::size_t i = 0; i < std::size(columns); ++i) {
+      if (i) out += sep;
+      field(out, values[i]);
+    }
+    out += "\r\n";
   }
   return out;
+}
+
+std::string render_csv(const Report& r, Language lang) {
+  return render_csv(r, CsvOptions{lang, CsvDialect::machine});
 }
 
 }  // namespace trygg

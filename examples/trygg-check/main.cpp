@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "trygg/trygg.hpp"
+#include "trygg/xlsx.hpp"
 
 namespace {
 
@@ -364,7 +365,13 @@ int main(int argc, char** argv) {
   check->add_option("--lang", lang_text, "Report language (default: from the organisation's country)")
       ->check(CLI::IsMember(languages));
   check->add_option("--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "md", "csv"}))
+      ->check(CLI::IsMember({"text", "json", "md", "csv", "xlsx"}))
+      ->capture_default_str();
+  std::string csv_dialect = "machine";
+  check
+      ->add_option("--csv-dialect", csv_dialect,
+                   "CSV for programs (machine: ',') or for Excel with Nordic settings (excel: ';', byte-order mark)")
+      ->check(CLI::IsMember({"machine", "excel"}))
       ->capture_default_str();
   check->add_option("--output,-o", output, "Write the report to this file instead of standard output");
   bool force = false;
@@ -451,6 +458,11 @@ int main(int argc, char** argv) {
     const trygg::Framework fw = load_framework(pack_files);
 
     if (*check) {
+      if (format == "xlsx" && (output.empty() || output == "-") && isatty(STDOUT_FILENO)) {
+        std::cerr << "error: --format xlsx writes a binary file: give --output FILE.xlsx (or redirect standard "
+                     "output to a file)\n";
+        return exit_error;
+      }
       const trygg::Framework tuned = apply_profiles(fw, profile_file, select, ignore, severities, param_overrides);
       trygg::AuditOptions options;
       if (!as_of_text.empty()) {
@@ -471,7 +483,10 @@ int main(int argc, char** argv) {
       } else if (format == "md") {
         text = trygg::render_markdown(report, report.language, legal_only);
       } else if (format == "csv") {
-        text = trygg::render_csv(report, report.language);
+        text = trygg::render_csv(report, {report.language, csv_dialect == "excel" ? trygg::CsvDialect::excel_nordic
+                                                                                  : trygg::CsvDialect::machine});
+      } else if (format == "xlsx") {
+        text = trygg::render_xlsx(report, {report.language, false});
       } else {
         const bool tty = output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
         text = trygg::render_text(report,

@@ -38,9 +38,10 @@ struct OutputOptions {
 /// created with permissions 0600 (reports describe cases). Throws OutputError.
 void write_output(const std::filesystem::path& path, std::string_view bytes, const OutputOptions& options = {});
 
-/// Whether a file's content is something trygg writes: a JSON report, or a text, Markdown or
-/// CSV report or a yearly document whose opening line (a document: its note) is trygg's, in
-/// any language. Such a file may be replaced without `force`.
+/// Whether a file's content is something trygg writes: a JSON report, a text, Markdown or
+/// CSV report (either dialect) or a yearly document whose opening line (a document: its note)
+/// is trygg's, in any language, or a spreadsheet report (an xlsx whose zip archive comment is
+/// trygg's marker). Such a file may be replaced without `force`.
 [[nodiscard]] bool is_trygg_output(std::string_view content);
 
 }  // namespace trygg

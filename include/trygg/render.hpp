@@ -4,6 +4,7 @@
 /// seed 004 table ("Finns idag" / "Åtgärdsförslag") filled in.
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -44,5 +45,24 @@ void write_json(const Report& report, Language language, std::ostream& out, int 
 /// are not UTF-8 as U+FFFD. The text report applies it to everything it takes from the input;
 /// the checker to every error line.
 [[nodiscard]] std::string terminal_safe(std::string_view text);
+
+/// How the CSV report is written (docs/report-format.md, "CSV").
+enum class CsvDialect : std::uint8_t {
+  /// For programs: comma-separated, UTF-8 without a byte-order mark, CRLF line ends.
+  machine,
+  /// For Excel with Swedish, Norwegian (and most continental) regional settings, which open a
+  /// ".csv" with ";" as the list separator and guess the encoding: a UTF-8 byte-order mark,
+  /// ";" between fields, CRLF line ends. The same columns and rows as `machine`.
+  excel_nordic,
+};
+
+struct CsvOptions {
+  Language language = Language::en;
+  CsvDialect dialect = CsvDialect::machine;
+};
+
+/// Findings as CSV (one row per finding), in the given dialect. Every field is quoted and kept
+/// from starting a spreadsheet formula, in both dialects.
+[[nodiscard]] std::string render_csv(const Report& report, const CsvOptions& options);
 
 }  // namespace trygg

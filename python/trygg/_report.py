@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from functools import cached_property
 from typing import Any, cast
 
 from . import _core
 from ._report_format import expand_findings, expand_result
-from ._validate import flag
+from ._validate import flag, path_bytes
 
 __all__ = ["Report"]
 
 _LANGUAGES = ("sv", "nb", "en")
 _SEVERITIES = ("info", "low", "medium", "high", "critical")
+_CSV_DIALECTS = ("machine", "excel")
 _MAX_WIDTH = 2**31 - 1  # the core's int
 
 
@@ -149,9 +151,30 @@ class Report:
             raise ValueError(f"width must be an int from 1 to {_MAX_WIDTH}")
         return self._impl.to_text(_lang(lang), flag(colour, "colour"), width, flag(legal_only, "legal_only"))
 
-    def to_csv(self, lang: str | None = None) -> str:
-        """Findings as CSV, one row per finding."""
-        return self._impl.to_csv(_lang(lang))
+    def to_csv(self, lang: str | None = None, *, dialect: str = "machine") -> str:
+        """Findings as CSV, one row per finding (docs/report-format.md, "CSV").
+
+        ``dialect="machine"`` (the default) is comma-separated UTF-8 for programs;
+        ``dialect="excel"`` is for Excel with Swedish or Norwegian regional settings: a
+        byte-order mark, ``;`` between fields. Both have the same columns and rows, every field
+        quoted and kept from starting a formula.
+        """
+        if not isinstance(dialect, str):
+            raise TypeError(f"dialect must be a str, not {type(dialect).__name__}")
+        if dialect not in _CSV_DIALECTS:
+            raise ValueError(f"dialect must be one of {', '.join(_CSV_DIALECTS)}, not {dialect!r}")
+        return self._impl.to_csv(_lang(lang), dialect)
+
+    def to_xlsx(self, path: str | os.PathLike[str], lang: str | None = None, *, legal_only: bool = False) -> None:
+        """Write the report as an Excel workbook (docs/report-format.md, "Spreadsheet"): sheets
+        Summary, Action plan (with empty owner, status and comment columns to fill in),
+        Findings and Units, headers in the report's language.
+
+        The file is written atomically and readable by its owner only; an existing file is
+        replaced only when trygg wrote it (else trygg.Error). ``legal_only`` keeps only the
+        legal findings and the plan entries that address one.
+        """
+        self._impl.to_xlsx(path_bytes(path, "path"), _lang(lang), flag(legal_only, "legal_only"))
 
     def to_dataframe(self) -> Any:
         """Findings as a ``pandas.DataFrame``, one row per finding (needs pandas).
