@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Yearly documentation drafts (docs/yearly-documents.md): Markdown built only from the
-// organisation's data, with every gap in the data shown as a marked line. The texts live in
-// data/document_texts.json (compiled in), in sv, nb and en.
+// organisation's data, with every gap in the data shown as a marked line. One engine with the
+// reports: the texts are the catalogue's (data/messages.json, "document."), rendered by
+// trygg::render; the Markdown is written by detail::MarkdownWriter, which escapes through
+// src/escape.hpp. The rule ids, measures and areas each draft rests on are data
+// (data/documents.json, src/document_spec.hpp), and so are the thresholds: those of the packs'
+// rules, read from the framework.
 #include "trygg/document.hpp"
-
-#include "escape.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,134 +14,99 @@
 #include <tuple>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
 #include "disclosure.hpp"
-#include "embedded.hpp"
+#include "document_spec.hpp"
+#include "markdown_writer.hpp"
 #include "trygg/audit.hpp"
+#include "trygg/error.hpp"
 #include "trygg/message.hpp"
 #include "trygg/report.hpp"
 
 namespace trygg {
 namespace {
 
+using detail::MarkdownWriter;
+
 constexpr std::array<std::pair<DocumentKind, std::string_view>, 2> kind_names{{
     {DocumentKind::dl_active_measures, "dl-active-measures"},
     {DocumentKind::sam_follow_up, "sam-follow-up"},
 }};
 
-// The five areas of DL 3 kap. 5 §, in the order of the law.
-constexpr std::array<std::string_view, 5> dl_areas{"working-conditions", "pay", "recruitment", "training",
-                                                   "parenthood"};
-// Employers with at least this many employees at the start of the year document in writing
-// (DL 3 kap. 13 §); AFS 2023:1 14 §: at least ten employees in the organisation.
-constexpr std::uint32_t dl_threshold = 25;
-// DL 3 kap. 14 §: 10 to 24 employees at the start of the year document the pay survey only.
-constexpr std::uint32_t dl_pay_threshold = 10;
-constexpr std::uint32_t sam_threshold = 10;
-
 using Args = std::vector<std::pair<std::string, std::string>>;
-
-const std::map<std::string, Text, std::less<>>& texts() {
-  static const std::map<std::string, Text, std::less<>> t = [] {
-    std::map<std::string, Text, std::less<>> out;
-    const auto j = nlohmann::json::parse(detail::embedded_document_texts());
-    for (const auto& [id, v] : j.items()) {
-      if (id.empty() || id[0] == '$') continue;
-      out.emplace(id,
-                  Text{v.at("sv").get<std::string>(), v.at("nb").get<std::string>(), v.at("en").get<std::string>()});
-    }
-    return out;
-  }();
-  return t;
-}
 
 /// Text from the input for the draft: one Markdown escaper for every writer (src/escape.hpp),
 /// so no name can add markup, links, headings or table cells.
-std::string md(const std::string& s) {
-  return detail::markdown_text(s);
+std::string md(std::string_view s) {
+  return MarkdownWriter::text(s);
 }
 
 std::string date_or_dash(const std::optional<Date>& d) {
   return d ? d->to_string() : "–";
 }
 
-/// Builds the Markdown text and counts the gaps it marks.
-class Writer {
+/// The shared Markdown writer with what only the drafts have: their texts ("document." in the
+/// catalogue) and the marked gaps, counted on the last line.
+class DraftWriter : public MarkdownWriter {
  public:
-  explicit Writer(Language lang) : lang_(lang) {}
+  explicit DraftWriter(Language lang) : lang_(lang) {}
 
-  /// A text of data/document_texts.json with its {placeholders} filled in.
-  [[nodiscard]] std::string t(std::string_view id, const Args& args = {}) const {
-    const auto& all = texts();
-    const auto it = all.find(id);
-    if (it == all.end()) return std::string(id);
-    const std::string& text = it->second.in(lang_);
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '{') {
-        const auto close = text.find('}', i);
-        if (close != std::string::npos) {
-          const std::string name = text.substr(i + 1, close - i - 1);
-          const auto a = std::find_if(args.begin(), args.end(), [&](const auto& p) { return p.first == name; });
-          if (a != args.end()) {
-            out += a->second;
-            i = close;
-            continue;
-          }
-        }
-      }
-      out += text[i];
-    }
-    return out;
+  /// The catalogue text "document.ID" with its {placeholders} filled in.
+  [[nodiscard]] std::string t(std::string_view id, Args args = {}) const {
+    return render(Message{"document." + std::string(id), std::move(args)}, lang_);
   }
-  /// A vocabulary word (area, ground, outcome, ...), or the id itself if it has none.
-  [[nodiscard]] std::string word(const std::string& prefix, const std::string& id) const {
-    const auto& all = texts();
-    const auto it = all.find(prefix + id);
-    return it == all.end() ? id : it->second.in(lang_);
+  /// A vocabulary word ("document.PREFIX.ID": area, ground, outcome, ...), or the id itself,
+  /// escaped, if the catalogue has none.
+  [[nodiscard]] std::string word(std::string_view prefix, const std::string& id) const {
+    const auto text = catalogue_text("document." + std::string(prefix) + id, lang_);
+    return text.empty() ? md(id) : std::string(text);
   }
   [[nodiscard]] Language lang() const noexcept { return lang_; }
 
-  void heading(int level, const std::string& text) {
-    out_ += std::string(static_cast<std::size_t>(level), '#') + " " + text + "\n\n";
-  }
-  void para(const std::string& text) { out_ += text + "\n\n"; }
-  void item(const std::string& text) { out_ += "- " + text + "\n"; }
-  void sub_item(const std::string& text) { out_ += "  - " + text + "\n"; }
-  void end_list() { out_ += "\n"; }
   /// A marked gap: what the data does not say.
   void gap(const std::string& text) {
-    out_ += "> **" + t("gap.label") + ":** " + text + "\n\n";
+    quote(strong(t("gap.label") + ":") + " " + text);
     ++gaps_;
-  }
-  void table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-    out_ += "|";
-    for (const auto& h : header)
-      out_ += " " + h + " |";
-    out_ += "\n|";
-    for (std::size_t i = 0; i < header.size(); ++i)
-      out_ += "---|";
-    out_ += "\n";
-    for (const auto& r : rows) {
-      out_ += "|";
-      for (const auto& c : r)
-        out_ += " " + c + " |";
-      out_ += "\n";
-    }
-    out_ += "\n";
   }
   /// The text, closed by the count of gaps.
   std::string finish() {
-    out_ += "---\n\n" + t("gap.count", {{"count", std::to_string(gaps_)}}) + "\n";
-    return std::move(out_);
+    rule();
+    line(t("gap.count", {{"count", std::to_string(gaps_)}}));
+    return take();
   }
 
  private:
   Language lang_;
-  std::string out_;
   std::size_t gaps_ = 0;
 };
+
+/// Ids joined by ", " and, before the last, the word "or" ("A, B or C"), escaped.
+std::string or_list(const std::vector<std::string>& ids, const DraftWriter& w) {
+  std::string out;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == ids.size() ? " " + w.t("word.or") + " " : ", ") + md(ids[i]);
+  return out;
+}
+std::string comma_list(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids)
+    out += (out.empty() ? "" : ", ") + md(id);
+  return out;
+}
+
+/// The headcount a rule compares (its applies_if.headcount_basis, as the audit reads it).
+std::optional<std::uint32_t> headcount(const Organisation& org, std::string_view basis) {
+  if (basis == "start-of-year") return org.headcount.start_of_year;
+  if (basis == "regular") return org.headcount.regular;
+  return org.total_headcount();
+}
+
+/// The citations a duty rests on, as a person reads them; they come from the packs.
+std::string cited(const Framework& framework, const std::vector<Citation>& citations, Language lang) {
+  std::string out;
+  for (const auto& c : citations)
+    out += (out.empty() ? "" : "; ") + framework.cite(c, lang);
+  return out.empty() ? "–" : MarkdownWriter::pack_text(out);
+}
 
 Date year_start(int year) {
   return Date(std::chrono::sys_days(std::chrono::year(year) / std::chrono::January / 1));
@@ -152,7 +119,7 @@ std::string unit_name(const Organisation& org, Index u) {
   const Unit& x = org.units.at(u);
   return md(x.name.empty() ? x.id : x.name);
 }
-std::string units_text(const Organisation& org, const std::vector<Index>& units, const Writer& w) {
+std::string units_text(const Organisation& org, const std::vector<Index>& units, const DraftWriter& w) {
   if (units.empty()) return w.t("word.whole-organisation");
   std::string s;
   for (Index u : units)
@@ -168,12 +135,9 @@ std::string routine_label(const Routine& r) {
 bool done_by(const ActionItem& a, Date as_of) {
   return a.done && *a.done <= as_of;
 }
-bool is_dl_area(const std::string& area) {
-  return std::find(dl_areas.begin(), dl_areas.end(), area) != dl_areas.end();
-}
 
 /// The header table shared by both documents.
-void header(Writer& w, const Organisation& org, const std::vector<std::pair<std::string, std::string>>& rows) {
+void header(DraftWriter& w, const Organisation& org, const std::vector<std::pair<std::string, std::string>>& rows) {
   std::vector<std::vector<std::string>> cells;
   cells.push_back({w.t("head.organisation"), md(org.name.empty() ? org.id : org.name + " (" + org.id + ")")});
   for (const auto& [k, v] : rows)
@@ -183,33 +147,61 @@ void header(Writer& w, const Organisation& org, const std::vector<std::pair<std:
 
 // --- dl-active-measures -----------------------------------------------------------------------
 
-std::string dl_active_measures(const Organisation& org, Date as_of, Language lang) {
-  Writer w(lang);
+std::string dl_active_measures(const Organisation& org, const Framework& framework, Date as_of, Language lang) {
+  constexpr std::string_view kind = "dl-active-measures";
+  const auto& spec = detail::document_specs().dl_active_measures;
+  const auto duty = detail::written_duty(framework, kind, spec.written_rule, as_of);
+  detail::require_measures(framework, kind, spec.guideline_measures);
+  const auto& pay = spec.pay_survey_only;
+  // The bands of 3 kap. 13 § and 14 § meet: one from the pack's rule, the other from
+  // data/documents.json. A pack that moved one would leave a gap or an overlap.
+  if (pay.max + 1 != duty.min_headcount)
+    throw UsageError("the pay-survey band of " + std::string(kind) +
+                     " (data/documents.json: " + std::to_string(pay.min) + " to " + std::to_string(pay.max) +
+                     " employees) does not end just below the threshold of the rule " + duty.rule->id + " (" +
+                     std::to_string(duty.min_headcount) + ")");
+  const auto in_dl_area = [&](const std::string& area) {
+    return std::find(spec.areas.begin(), spec.areas.end(), area) != spec.areas.end();
+  };
+
+  DraftWriter w(lang);
   const int year = as_of.year();
   const std::string year_s = std::to_string(year);
-  const auto& soy = org.headcount.start_of_year;
+  const auto count = headcount(org, duty.basis);
 
   w.heading(1, w.t("dl.title", {{"year", year_s}}));
   w.para(w.t("draft.note"));
   header(w, org,
          {{w.t("head.year"), year_s},
           {w.t("head.as-of"), as_of.to_string()},
-          {w.t("head.start-of-year"), soy ? std::to_string(*soy) : "–"}});
+          {w.t("head." + duty.basis), count ? std::to_string(*count) : "–"}});
   w.para(w.t("dl.basis"));
-  if (!soy)
-    w.gap(w.t("gap.start-of-year"));
-  else
-    w.para(w.t(*soy >= dl_threshold       ? "dl.duty-applies"
-               : *soy >= dl_pay_threshold ? "dl.duty-pay-only"
-                                          : "dl.duty-not-applies",
-               {{"count", std::to_string(*soy)}}));
+  const Args rule_args{{"citation", cited(framework, duty.citations, lang)}, {"rule", md(duty.rule->id)}};
+  if (!count) {
+    w.gap(w.t("gap." + duty.basis));
+  } else if (*count >= duty.min_headcount) {
+    Args a = rule_args;
+    a.insert(a.end(), {{"count", std::to_string(*count)}, {"min", std::to_string(duty.min_headcount)}});
+    w.para(w.t("dl.duty-applies", a));
+  } else if (*count >= pay.min) {
+    w.para(w.t("dl.duty-pay-only", {{"count", std::to_string(*count)},
+                                    {"min", std::to_string(pay.min)},
+                                    {"max", std::to_string(pay.max)},
+                                    {"citation", cited(framework, {pay.citation}, lang)}}));
+  } else {
+    Args a = rule_args;
+    a.insert(a.end(), {{"count", std::to_string(*count)},
+                       {"min", std::to_string(pay.min)},
+                       {"pay_citation", cited(framework, {pay.citation}, lang)}});
+    w.para(w.t("dl.duty-not-applies", a));
+  }
   // DL 3 kap. 13 § points 3-6: the pay survey. trygg's input has no pay data, so the draft
   // always marks it as a gap rather than leaving it out silently.
   w.gap(w.t("gap.pay-survey"));
 
   // The risks of the DL areas, grouped by area in the order of the law.
   std::vector<Index> risks;
-  for (auto area : dl_areas)
+  for (const auto& area : spec.areas)
     for (Index i = 0; i < org.risks.size(); ++i)
       if (org.risks[i].area == area) risks.push_back(i);
 
@@ -221,8 +213,8 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
     w.para(w.t("dl.s1.none"));
   } else {
     w.para(w.t("dl.s1.intro"));
-    for (auto area : dl_areas) {
-      w.heading(3, w.word("area.", std::string(area)));
+    for (const auto& area : spec.areas) {
+      w.heading(3, w.word("area.", area));
       bool any = false;
       std::vector<std::string> missing_grounds;
       for (Index i : risks) {
@@ -254,7 +246,7 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
         w.gap(w.t("gap.grounds", {{"risk", md(id)}}));
     }
     const auto other =
-        std::count_if(org.risks.begin(), org.risks.end(), [](const Risk& r) { return !is_dl_area(r.area); });
+        std::count_if(org.risks.begin(), org.risks.end(), [&](const Risk& r) { return !in_dl_area(r.area); });
     if (other > 0) w.para(w.t("dl.s1.work-environment", {{"count", std::to_string(other)}}));
   }
 
@@ -367,13 +359,15 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
   } else {
     std::vector<const Routine*> guidelines;
     for (const auto& r : org.routines)
-      if (!r.placeholder && std::any_of(r.measures.begin(), r.measures.end(),
-                                        [](const std::string& m) { return m == "ORG-02" || m == "ORG-03"; }))
+      if (!r.placeholder && std::any_of(r.measures.begin(), r.measures.end(), [&](const std::string& m) {
+            return std::find(spec.guideline_measures.begin(), spec.guideline_measures.end(), m) !=
+                   spec.guideline_measures.end();
+          }))
         guidelines.push_back(&r);
     if (guidelines.empty()) {
-      w.gap(w.t("gap.no-guidelines"));
+      w.gap(w.t("gap.no-guidelines", {{"measures", comma_list(spec.guideline_measures)}}));
     } else {
-      w.para(w.t("dl.s5.intro"));
+      w.para(w.t("dl.s5.intro", {{"measures", or_list(spec.guideline_measures, w)}}));
       std::vector<std::vector<std::string>> rows;
       std::vector<std::string> gaps;
       for (const Routine* r : guidelines) {
@@ -443,23 +437,34 @@ std::string dl_active_measures(const Organisation& org, Date as_of, Language lan
 // --- sam-follow-up ------------------------------------------------------------------------------
 
 std::string sam_follow_up(const Organisation& org, const Framework& framework, Date as_of, Language lang) {
-  Writer w(lang);
+  constexpr std::string_view kind = "sam-follow-up";
+  const auto& spec = detail::document_specs().sam_follow_up;
+  const auto duty = detail::written_duty(framework, kind, spec.written_rule, as_of);
+  const Area* area = framework.find_area(spec.findings_area);
+  if (!area)
+    throw UsageError("the document " + std::string(kind) + " lists the findings of the framework area " +
+                     spec.findings_area + " (data/documents.json), which no pack of the framework defines");
+
+  DraftWriter w(lang);
   const Date from = as_of - Duration{1, 0, 0};
   const Args period{{"from", from.to_string()}, {"to", as_of.to_string()}};
-  const auto total = org.total_headcount();
+  const auto total = headcount(org, duty.basis);
 
   w.heading(1, w.t("sam.title", {{"date", as_of.to_string()}}));
   w.para(w.t("draft.note"));
   header(w, org,
          {{w.t("head.as-of"), as_of.to_string()},
           {w.t("head.period"), w.t("sam.period", period)},
-          {w.t("head.total"), total ? std::to_string(*total) : "–"}});
+          {w.t("head." + duty.basis), total ? std::to_string(*total) : "–"}});
   w.para(w.t("sam.basis"));
   if (!total)
-    w.gap(w.t("gap.total"));
+    w.gap(w.t("gap." + duty.basis));
   else
-    w.para(w.t(*total >= sam_threshold ? "sam.duty-applies" : "sam.duty-not-applies",
-               {{"count", std::to_string(*total)}}));
+    w.para(w.t(*total >= duty.min_headcount ? "sam.duty-applies" : "sam.duty-not-applies",
+               {{"count", std::to_string(*total)},
+                {"min", std::to_string(duty.min_headcount)},
+                {"citation", cited(framework, duty.citations, lang)},
+                {"rule", md(duty.rule->id)}}));
 
   // 1. Routines.
   w.heading(2, w.t("sam.s1"));
@@ -613,25 +618,23 @@ std::string sam_follow_up(const Organisation& org, const Framework& framework, D
   options.as_of = as_of;
   options.language = lang;
   const Report report = audit(org, framework, options);
-  const Area* area = framework.find_area("organisation");
-  w.para(w.t("sam.s5.intro",
-             {{"date", as_of.to_string()}, {"area", area ? area->title.in(lang) : std::string("organisation")}}));
+  w.para(w.t("sam.s5.intro", {{"date", as_of.to_string()}, {"area", MarkdownWriter::pack_text(area->title.in(lang))}}));
   // As in the text and Markdown reports, when nothing implements a measure (its "present"
   // rule fails) its other findings only follow from that: they are named on one line.
   std::map<std::string, std::vector<std::string>, std::less<>> folded;
   for (const auto& f : report.findings) {
     const ResultView r = report.view(f);
-    if (r.area == "organisation" && r.check == "present" && r.status == Status::fail) folded[r.measure];
+    if (r.area == spec.findings_area && r.check == "present" && r.status == Status::fail) folded[r.measure];
   }
   for (const auto& f : report.findings) {
     const ResultView r = report.view(f);
     const auto it = folded.find(r.measure);
-    if (r.area == "organisation" && r.check != "present" && it != folded.end()) it->second.push_back(r.rule);
+    if (r.area == spec.findings_area && r.check != "present" && it != folded.end()) it->second.push_back(r.rule);
   }
   bool any = false;
   for (const auto& f : report.findings) {
     const ResultView r = report.view(f);
-    if (r.area != "organisation") continue;
+    if (r.area != spec.findings_area) continue;
     const auto it = folded.find(r.measure);
     if (it != folded.end() && r.check != "present") continue;
     any = true;
@@ -679,7 +682,7 @@ std::string render_document(DocumentKind kind, const Organisation& organisation,
                             Language lang) {
   switch (kind) {
     case DocumentKind::dl_active_measures:
-      return dl_active_measures(organisation, as_of, lang);
+      return dl_active_measures(organisation, framework, as_of, lang);
     case DocumentKind::sam_follow_up:
       break;
   }
@@ -687,7 +690,7 @@ std::string render_document(DocumentKind kind, const Organisation& organisation,
 }
 
 std::string document_note(Language lang) {
-  return texts().at("draft.note").in(lang);
+  return render(Message{"document.draft.note"}, lang);
 }
 
 }  // namespace trygg

@@ -10,7 +10,7 @@ extern const char pack_no[];
 extern const char pack_eu[];
 extern const char pack_violence[];
 extern const char messages[];
-extern const char document_texts[];
+extern const char documents[];
 }  // namespace trygg::detail::embedded
 
 namespace trygg::detail {
@@ -30,8 +30,8 @@ std::string_view embedded_messages() {
   return embedded::messages;
 }
 
-std::string_view embedded_document_texts() {
-  return embedded::document_texts;
+std::string_view embedded_documents() {
+  return embedded::documents;
 }
 
 }  // namespace trygg::detail

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /// \file embedded.hpp
-/// Internal: data files compiled into the library (packs, the message catalogue, the document texts).
+/// Internal: data files compiled into the library (packs, the message catalogue, what the yearly documents rest on).
 #pragma once
 
 #include <string_view>
@@ -17,7 +17,8 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& embedded_packs();
 /// data/messages.json.
 std::string_view embedded_messages();
-/// data/document_texts.json: the texts of the yearly documentation drafts.
-std::string_view embedded_document_texts();
+/// data/documents.json: the rule ids, measures and areas the yearly documents rest on (their
+/// texts are in data/messages.json).
+std::string_view embedded_documents();
 
 }  // namespace trygg::detail

@@ -87,12 +87,52 @@ std::string terminal_safe(std::string_view text) {
 
 namespace detail {
 
-std::string markdown_text(std::string_view text) {
+namespace {
+
+/// The backtick that closes the one at `open` in pack text (npos: none), and whether the two
+/// make a code span: the text between them is not empty and is one plain line that a GFM
+/// table cannot split (no line break, tab, "|", control or bidi character).
+struct BacktickPair {
+  std::size_t close = std::string_view::npos;
+  bool code_span = false;
+};
+BacktickPair backtick_pair(std::string_view text, std::size_t open) {
+  BacktickPair pair{text.find('`', open + 1), false};
+  if (pair.close == std::string_view::npos || pair.close == open + 1) return pair;
+  for (std::size_t i = open + 1; i < pair.close;) {
+    const char32_t cp = next_code_point(text, i);
+    if (cp == '|' || is_control(cp)) return pair;  // control: \n, \r and \t too
+  }
+  pair.code_span = true;
+  return pair;
+}
+
+/// markdown_text, and with `code_spans` the code spans of markdown_pack_text.
+std::string markdown_escape(std::string_view text, bool code_spans) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  bool at_start = true;    // nothing but digits written yet: a list or heading could begin
-  std::size_t digits = 0;  // digits at the very start ("1." would start an ordered list)
+  bool at_start = true;                                 // nothing but digits written yet: a list or heading could begin
+  std::size_t digits = 0;                               // digits at the very start ("1." would start an ordered list)
+  std::size_t escaped_closer = std::string_view::npos;  // a backtick that opens nothing
   for (std::size_t i = 0; i < text.size();) {
+    if (code_spans && text[i] == '`' && i != escaped_closer) {
+      const BacktickPair pair = backtick_pair(text, i);
+      if (pair.code_span) {
+        // A code span shows its content literally: nothing in it is escaped, it holds no
+        // backtick (it ends at the first) and it stays on its line. Invalid UTF-8 still
+        // becomes U+FFFD, as everywhere else.
+        out += '`';
+        for (std::size_t k = i + 1; k < pair.close;)
+          append_utf8(out, next_code_point(text, k));
+        out += '`';
+        i = pair.close + 1;
+        at_start = false;
+        continue;
+      }
+      // Not a span: this backtick and the one that would close it are both escaped, so
+      // that the closer does not open a span with the next backtick.
+      escaped_closer = pair.close;
+    }
     const char32_t cp = next_code_point(text, i);
     const bool leading = at_start && digits == 0;
     if (cp == '\n' || cp == '\r' || cp == '\t') {
@@ -124,6 +164,16 @@ std::string markdown_text(std::string_view text) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string markdown_text(std::string_view text) {
+  return markdown_escape(text, false);
+}
+
+std::string markdown_pack_text(std::string_view text) {
+  return markdown_escape(text, true);
 }
 
 std::string csv_text(std::string_view text) {

@@ -20,6 +20,15 @@ namespace trygg::detail {
 /// no mailto: link). Ordinary punctuation such as "-" in "ap-2" is left as it is.
 std::string markdown_text(std::string_view text);
 
+/// Text from the packs (measure titles, proposals) for Markdown: escaped exactly like
+/// markdown_text, except that a span in backticks (`trygg-check document`) becomes a CommonMark
+/// code span, so that a command the pack quotes shows as code rather than with its backticks
+/// escaped. A span is one only when its content is not empty and is one plain line that a GFM
+/// table cannot split (no line break, tab, "|", control or bidi character); its content is
+/// written as it is, and it holds no backtick, since it ends at the next one. A backtick that
+/// opens no such span is escaped as before.
+std::string markdown_pack_text(std::string_view text);
+
 /// A CSV field's content, safe in a spreadsheet: a field that begins with "=", "+", "-", "@",
 /// a tab or a carriage return is prefixed with an apostrophe (the OWASP advice against formula
 /// injection), so Excel and LibreOffice show it as text.

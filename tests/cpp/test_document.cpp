@@ -4,7 +4,7 @@
 #include <set>
 
 #include "catch.hpp"
-#include "embedded.hpp"
+#include "document_spec.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -95,19 +95,20 @@ TEST_CASE("document: kinds parse and print", "[document]") {
 }
 
 TEST_CASE("document: every text has three languages with the same placeholders", "[document]") {
-  const auto j = json::parse(trygg::detail::embedded_document_texts());
-  REQUIRE(j.size() > 50);
-  for (const auto& [id, t] : j.items()) {
-    if (id[0] == '$') continue;
+  // The drafts' texts are the catalogue's, under "document." (test_messages.cpp checks every
+  // entry); here: that they are there, with the same placeholders in every language.
+  std::size_t texts = 0;
+  for (const auto& id : trygg::catalogue_ids()) {
+    if (id.rfind("document.", 0) != 0) continue;
+    ++texts;
     INFO(id);
-    REQUIRE(t.size() == 3);
-    for (const char* l : {"sv", "nb", "en"}) {
-      REQUIRE(t.contains(l));
-      CHECK_FALSE(t[l].get<std::string>().empty());
-    }
-    CHECK(placeholders(t["sv"]) == placeholders(t["en"]));
-    CHECK(placeholders(t["nb"]) == placeholders(t["en"]));
+    const auto en = trygg::catalogue_text(id, trygg::Language::en);
+    for (auto lang : trygg::all_languages)
+      CHECK_FALSE(trygg::catalogue_text(id, lang).empty());
+    CHECK(placeholders(std::string(trygg::catalogue_text(id, trygg::Language::sv))) == placeholders(std::string(en)));
+    CHECK(placeholders(std::string(trygg::catalogue_text(id, trygg::Language::nb))) == placeholders(std::string(en)));
   }
+  CHECK(texts > 50);
 }
 
 TEST_CASE("document: a risk without a cause is a marked gap in every language", "[document]") {
@@ -281,14 +282,17 @@ TEST_CASE("document: empty and absent sections give no invented content", "[docu
 TEST_CASE("document: the example municipality drafts in every language without stray ids", "[document]") {
   const auto& fw = fixtures::framework();
   const auto org = trygg::Organisation::load(TRYGG_SOURCE_DIR "/examples/organisations/kommun.json", fw);
-  const auto ids = json::parse(trygg::detail::embedded_document_texts());
+  std::vector<std::string> ids;
+  for (const auto& id : trygg::catalogue_ids())
+    if (id.rfind("document.", 0) == 0) ids.push_back(id);
+  REQUIRE_FALSE(ids.empty());
   for (auto kind : {trygg::DocumentKind::dl_active_measures, trygg::DocumentKind::sam_follow_up})
     for (auto lang : trygg::all_languages) {
       const auto text = trygg::render_document(kind, org, fw, *trygg::Date::parse("2026-03-01"), lang);
       INFO(trygg::to_string(kind) << " " << trygg::to_string(lang));
       CHECK(text.find('{') == std::string::npos);  // every placeholder filled in
-      for (const auto& [id, _] : ids.items())
-        CHECK_FALSE(has(text, id));  // every text found in the catalogue
+      for (const auto& id : ids)
+        CHECK_FALSE(has(text, id));  // every text found in the catalogue (else shown as its id)
       CHECK_FALSE(has(text, "party."));
       // Deterministic.
       CHECK(text == trygg::render_document(kind, org, fw, *trygg::Date::parse("2026-03-01"), lang));
@@ -308,4 +312,118 @@ TEST_CASE("document: the DL duty follows the start-of-year headcount, and the pa
   CHECK(full.find("between 10 and 24") == std::string::npos);
   // trygg holds no pay data: the draft says so instead of leaving the pay survey out.
   CHECK(full.find("the pay survey (chapter 3, sections 8-10)") != std::string::npos);
+}
+
+namespace {
+/// The built-in framework with the applies_if.min_headcount of one rule changed.
+trygg::Framework with_threshold(const std::string& rule_id, std::uint32_t min) {
+  std::vector<trygg::Pack> packs;
+  for (const auto& id : trygg::Framework::builtin_pack_ids()) {
+    auto pack = trygg::Framework::builtin_pack(id);
+    for (auto& r : pack.rules)
+      if (r.id == rule_id) r.applies_if.min_headcount = min;
+    packs.push_back(std::move(pack));
+  }
+  return trygg::Framework::from_packs(std::move(packs));
+}
+std::string draft_with(trygg::DocumentKind kind, const json& doc, const trygg::Framework& fw) {
+  return trygg::render_document(kind, trygg::Organisation::from_json(doc, fw, "test.json"), fw,
+                                *trygg::Date::parse("2026-03-01"), trygg::Language::en);
+}
+}  // namespace
+
+TEST_CASE("document: the thresholds are the packs' rules, and the draft names them", "[document]") {
+  const auto en = dl(doc_org());  // 30 at the start of the year
+  CHECK(has(en,
+            "so at least 25, and must therefore document its work on active measures in writing every year "
+            "(SFS 2008\\:567 diskrimineringslagen 3 kap. 13 §; trygg rule se.dl.3-13.written).\n"));
+  const auto s = sam(doc_org());  // 100 employees in total
+  CHECK(has(s,
+            "so at least 10, and the follow-up must be documented in writing (AFS 2023\\:1 14 §; trygg rule "
+            "se.sam.14.follow-up-written).\n"));
+  // Before 2025 the follow-up rested on AFS 2001:1: the citation in force on the as-of date.
+  CHECK(has(sam(doc_org(), "2024-06-30"), "(AFS 2001\\:1; trygg rule se.sam.14.follow-up-written)"));
+  auto d = doc_org();
+  d["headcount"]["start_of_year"] = 9;
+  CHECK(has(dl(d),
+            "fewer than 10. The duty to document in writing (SFS 2008\\:567 diskrimineringslagen 3 kap. 13 §; "
+            "trygg rule se.dl.3-13.written) and the duty to document the pay survey (SFS 2008\\:567 "
+            "diskrimineringslagen 3 kap. 14 §) then do not apply"));
+
+  // A pack that raises the SAM threshold moves the draft with it: nothing is in the code.
+  const auto raised =
+      draft_with(trygg::DocumentKind::sam_follow_up, doc_org(), with_threshold("se.sam.14.follow-up-written", 200));
+  CHECK(has(raised, "The organisation has 100 employees, fewer than 200."));
+  // The DL bands must meet: the pay-survey band of data/documents.json ends at 24.
+  try {
+    (void)draft_with(trygg::DocumentKind::dl_active_measures, doc_org(), with_threshold("se.dl.3-13.written", 50));
+    FAIL("a DL threshold that leaves a gap after the pay-survey band is an error");
+  } catch (const trygg::UsageError& e) {
+    CHECK(std::string(e.what()) ==
+          "the pay-survey band of dl-active-measures (data/documents.json: 10 to 24 employees) does not end just "
+          "below the threshold of the rule se.dl.3-13.written (50)");
+  }
+}
+
+TEST_CASE("document: a rule the draft rests on that the framework lacks is a clear error", "[document]") {
+  const auto base_only = trygg::Framework::builtin({"base"});
+  const auto org = trygg::Organisation::from_json(doc_org(), base_only, "test.json");
+  const auto date = *trygg::Date::parse("2026-03-01");
+  for (auto [kind, rule] : {std::pair{trygg::DocumentKind::dl_active_measures, "se.dl.3-13.written"},
+                            std::pair{trygg::DocumentKind::sam_follow_up, "se.sam.14.follow-up-written"}}) {
+    INFO(rule);
+    try {
+      (void)trygg::render_document(kind, org, base_only, date, trygg::Language::en);
+      FAIL("no error");
+    } catch (const trygg::UsageError& e) {
+      CHECK(std::string(e.what()) == "the document " + std::string(trygg::to_string(kind)) + " rests on the rule " +
+                                         rule +
+                                         " (data/documents.json), which no pack of the framework defines: load the "
+                                         "pack that has it");
+    }
+  }
+}
+
+TEST_CASE("document: data/documents.json is checked when read", "[document]") {
+  const auto& specs = trygg::detail::document_specs();
+  CHECK(specs.dl_active_measures.written_rule == "se.dl.3-13.written");
+  CHECK(specs.dl_active_measures.areas.size() == 5);
+  CHECK(specs.dl_active_measures.pay_survey_only.min == 10);
+  CHECK(specs.dl_active_measures.pay_survey_only.citation.locator == "3 kap. 14 §");
+  CHECK(specs.sam_follow_up.findings_area == "organisation");
+  // Every rule, measure and area it names is in the built-in framework.
+  const auto& fw = fixtures::framework();
+  CHECK(fw.find_rule(specs.dl_active_measures.written_rule));
+  CHECK(fw.find_rule(specs.sam_follow_up.written_rule));
+  CHECK(fw.find_area(specs.sam_follow_up.findings_area));
+  for (const auto& m : specs.dl_active_measures.guideline_measures)
+    CHECK(fw.find_measure(m));
+
+  auto pointers = [](const std::string& text) {
+    std::vector<std::string> out;
+    try {
+      (void)trygg::detail::parse_document_specs(text, "documents.json");
+    } catch (const trygg::LoadError& e) {
+      for (const auto& d : e.diagnostics())
+        out.push_back(d.pointer);
+    }
+    return out;
+  };
+  const json good = json::parse(R"({
+    "dl-active-measures": {"written_rule": "r", "areas": ["pay"], "guideline_measures": ["M-1"],
+      "pay_survey_only": {"min_headcount": 10, "max_headcount": 24, "citation": {"source": "s", "locator": "l"}}},
+    "sam-follow-up": {"written_rule": "r2", "findings_area": "organisation"}})");
+  CHECK(pointers(good.dump()).empty());
+  json bad = good;
+  bad["sam-follow-up"].erase("written_rule");
+  bad["dl-active-measures"]["areas"] = {"pay", "no-such-area"};
+  bad["dl-active-measures"]["pay_survey_only"]["max_headcount"] = 5;
+  bad["dl-active-measures"]["extra"] = 1;
+  const auto found = pointers(bad.dump());
+  for (const char* p : {"/sam-follow-up/written_rule", "/dl-active-measures/areas/1",
+                        "/dl-active-measures/pay_survey_only/max_headcount", "/dl-active-measures/extra"})
+    CHECK(std::find(found.begin(), found.end(), p) != found.end());
+  CHECK(found.size() == 4);
+  CHECK(pointers("{\"sam-follow-up\": {}}").size() >= 1);  // no dl-active-measures
+  CHECK_FALSE(pointers("not json").empty());
 }

@@ -46,3 +46,29 @@ TEST_CASE("Markdown text opens no markup and no block", "[escape]") {
   CHECK(markdown_text("p@x.se") == "p@\xe2\x81\xa0x.se");  // a word joiner after @
   CHECK(markdown_text("\x1b") == "\\\\u001b");
 }
+
+TEST_CASE("pack text keeps its code spans and is otherwise Markdown text", "[escape]") {
+  using trygg::detail::markdown_pack_text;
+  // The SE-02 proposal: a command in backticks is a code span, its content as written.
+  CHECK(markdown_pack_text("Draft it with `trygg-check document --kind dl-active-measures` and complete it.") ==
+        "Draft it with `trygg-check document --kind dl-active-measures` and complete it.");
+  CHECK(markdown_pack_text("`a_b*c` then *x*") == "`a_b*c` then \\*x\\*");
+  CHECK(markdown_pack_text("`<b>` & `[x](y)`") == "`<b>` \\& `[x](y)`");
+  // Outside the spans, exactly markdown_text.
+  for (const char* s : {"# h", "1. list", "a|b", "www.x.se", "p@x.se", "[x](javascript:alert(1))", "\x1b", "plain"})
+    CHECK(markdown_pack_text(s) == markdown_text(s));
+  // A backtick that opens no span is escaped as before.
+  CHECK(markdown_pack_text("one ` alone") == "one \\` alone");
+  CHECK(markdown_pack_text("``") == "\\`\\`");
+  CHECK(markdown_pack_text("a `b` c `d") == "a `b` c \\`d");
+  // A span that would hold a line break, a tab, a control character or a table pipe is not
+  // one: both its backticks are escaped, and its closer does not open a span with the next.
+  CHECK(markdown_pack_text("`a\nb` c `d`") == "\\`a b\\` c `d`");
+  CHECK(markdown_pack_text("`a|b` and `c`") == "\\`a\\|b\\` and `c`");
+  CHECK(markdown_pack_text("`a\x1b` x") == "\\`a\\\\u001b\\` x");
+  CHECK(markdown_pack_text("`a\tb`") == "\\`a b\\`");
+  // At the start, a span is text: nothing after it can start a block.
+  CHECK(markdown_pack_text("`x` - y") == "`x` - y");
+  // Invalid UTF-8 in a span is U+FFFD, as everywhere.
+  CHECK(markdown_pack_text("`a\xff`") == "`a\xef\xbf\xbd`");
+}

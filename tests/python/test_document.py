@@ -90,3 +90,108 @@ def test_python_api(kommun):
         trygg.render_document("annual-report", org)
     with pytest.raises(ValueError):
         trygg.render_document("sam-follow-up", org, as_of="2026-02-30")
+
+
+# --- the drafts as a CommonMark (GFM) parser reads them -------------------------------------
+
+import json  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
+
+import cmarkgfm  # noqa: E402
+from cmarkgfm.cmark import Options  # noqa: E402
+
+KINDS = ("dl-active-measures", "sam-follow-up")
+LANGS = ("sv", "nb", "en")
+GAP_LABEL = {"sv": "Uppgift saknas:", "nb": "Opplysning mangler:", "en": "Missing information:"}
+
+
+class Blocks(HTMLParser):
+    """The headings, block quotes, tables and code spans of rendered HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[str, str]] = []
+        self.quotes: list[str] = []
+        self.tables: list[list[list[str]]] = []  # rows of cells, the header first
+        self.codes: list[str] = []
+        self._open: list[str] = []
+        self._text: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        self._open.append(tag)
+        if tag in ("h1", "h2", "h3", "blockquote", "code", "th", "td"):
+            self._text[tag] = ""
+        if tag == "table":
+            self.tables.append([])
+        if tag == "tr":
+            self.tables[-1].append([])
+
+    def handle_endtag(self, tag):
+        self._open.pop()
+        if tag in ("h1", "h2", "h3"):
+            self.headings.append((tag, self._text[tag]))
+        elif tag == "blockquote":
+            self.quotes.append(self._text[tag].strip())
+        elif tag == "code":
+            self.codes.append(self._text[tag])
+        elif tag in ("th", "td"):
+            self.tables[-1][-1].append(self._text[tag])
+
+    def handle_data(self, data):
+        for tag in self._text:
+            if tag in self._open:
+                self._text[tag] += data
+
+
+def blocks(markdown: str) -> Blocks:
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    b = Blocks()
+    b.feed(html)
+    return b
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_drafts_parse_to_the_structure_the_writer_meant(kommun, kind, lang):
+    org = trygg.load_organisation(kommun)
+    text = trygg.render_document(kind, org, as_of="2026-03-01", lang=lang)
+    b = blocks(text)
+    # One title, then the numbered sections in order.
+    assert [h for h in b.headings if h[0] == "h1"] == [b.headings[0]]
+    sections = [t for tag, t in b.headings if tag == "h2"]
+    assert [s.split(".")[0] for s in sections] == [str(n) for n in range(1, len(sections) + 1)]
+    assert len(sections) == (6 if kind == "dl-active-measures" else 5)
+    # Every gap is a quote that starts with its label, and the last line counts them.
+    assert b.quotes and all(q.startswith(GAP_LABEL[lang]) for q in b.quotes)
+    assert text.rstrip("\n").split("\n")[-1].endswith(f": {len(b.quotes)}.")
+    # Every table kept its columns: no cell split or lost.
+    assert b.tables
+    for table in b.tables:
+        assert all(len(row) == len(table[0]) for row in table)
+    # The header names the rule and the citation the duty rests on; rendered, the citation
+    # reads as written (its escaped colon is a colon again).
+    rule, citation = (
+        ("se.dl.3-13.written", "SFS 2008:567 diskrimineringslagen 3 kap. 13 §")
+        if kind == "dl-active-measures"
+        else ("se.sam.14.follow-up-written", "AFS 2023:1 14 §")
+    )
+    html = cmarkgfm.github_flavored_markdown_to_html(text)
+    assert f"{citation}; trygg" in html and rule in html
+
+
+def test_a_framework_without_the_rule_a_draft_rests_on_is_a_usage_error():
+    fw = trygg.Framework.builtin(["base"])  # no pack se: neither rule of data/documents.json
+    org = trygg.Organisation.from_dict(
+        {
+            "format": "trygg.organisation/1",
+            "id": "org-x",
+            "country": "SE",
+            "units": [{"id": "u-1", "parent": None, "headcount": 30}],
+            "people": [],
+        },
+        fw,
+    )
+    with pytest.raises(trygg.UsageError, match=r"rests on the rule se\.dl\.3-13\.written \(data/documents\.json\)"):
+        trygg.render_document("dl-active-measures", org, fw, as_of="2026-03-01")
+    with pytest.raises(ValueError, match=r"se\.sam\.14\.follow-up-written"):
+        trygg.render_document("sam-follow-up", org, fw, as_of="2026-03-01")
