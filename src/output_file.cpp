@@ -98,6 +98,10 @@ void write_atomically(const fs::path& path, std::string_view bytes) {
 bool is_trygg_output(std::string_view content) {
   const std::string line = first_line(content);
   if (line.rfind("fingerprint,rule,measure,", 0) == 0) return true;  // CSV report
+  // An HTML report: the doctype, then trygg's generator tag within its head's first lines.
+  if (line == "<!doctype html>" &&
+      content.substr(0, 512).find("<meta name=\"generator\" content=\"trygg ") != std::string_view::npos)
+    return true;
   for (const Language lang : all_languages) {
     const std::string title = render(Message{"report.title"}, lang);
     if (line == "trygg: " + title || line == "# " + title) return true;  // text, Markdown report

@@ -330,7 +330,7 @@ int main(int argc, char** argv) {
   check->add_option("--lang", lang_text, "Report language (default: from the organisation's country)")
       ->check(CLI::IsMember(languages));
   check->add_option("--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "md", "csv"}))
+      ->check(CLI::IsMember({"text", "json", "md", "csv", "html"}))
       ->capture_default_str();
   check->add_option("--output,-o", output, "Write the report to this file instead of standard output");
   bool force = false;
@@ -432,6 +432,8 @@ int main(int argc, char** argv) {
         text = trygg::render_markdown(report, report.language);
       } else if (format == "csv") {
         text = trygg::render_csv(report, report.language);
+      } else if (format == "html") {
+        text = trygg::render_html(report, {report.language, false});
       } else {
         const bool tty = output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
         text = trygg::render_text(report, {report.language, colour == "always" || (colour == "auto" && tty), 80});
