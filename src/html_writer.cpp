@@ -130,7 +130,9 @@ constexpr std::string_view fragment_stylesheet = R"css(
 .trygg-summary th,.trygg-summary td{border:1px solid #c8ced6;padding:3px 8px;text-align:left;vertical-align:top}
 .trygg-summary thead th{background:#e8edf3}
 .trygg-summary td.num{text-align:right;font-variant-numeric:tabular-nums}
-.trygg-summary .bar{display:inline-block;height:10px;background:#0b4f8a;vertical-align:middle}
+.trygg-summary .when{white-space:nowrap}
+.trygg-summary .track{display:inline-block;width:80px;height:10px;background:#e8edf3;vertical-align:middle}
+.trygg-summary .bar{display:block;height:10px;background:#0b4f8a}
 .trygg-summary code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;background:#f1f3f5;padding:0 3px}
 )css";
 

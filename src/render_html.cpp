@@ -671,10 +671,11 @@ std::string render_html_summary(const Report& r, Language lang) {
     const Area* area = fw.find_area(a.area);
     out += "<tr><th scope=\"row\">";
     hh::text(out, area ? area->title.in(lang) : a.area);
-    out += "</th><td class=\"num\"><span class=\"bar\" style=\"width:";
-    // The bar is decoration (the figure beside it says it): 0..4 as 0..80 px.
+    // The bar is decoration (the figure beside it says it): 0..4 as 0..80 px of a fixed track,
+    // so that the figures line up.
+    out += "</th><td><span class=\"track\"><span class=\"bar\" style=\"width:";
     hh::number(out, static_cast<std::size_t>(std::clamp(a.score, 0.0, 4.0) * 20 + 0.5));
-    out += "px\"></span> ";
+    out += "px\"></span></span> ";
     out += one_decimal(a.score);
     out += "</td><td class=\"num\">";
     hh::number(out, static_cast<std::size_t>(a.findings));
@@ -692,13 +693,13 @@ std::string render_html_summary(const Report& r, Language lang) {
       hh::text(out, e.measure);
       out += ' ';
       hh::text(out, m ? m->title.in(lang) : std::string());
-      out += "</strong> (";
+      out += "</strong> \xC2\xB7 ";
       hh::text(out, severity_word(e.severity, lang));
-      out += ", ";
+      out += " \xC2\xB7 <span class=\"when\">";
       hh::text(out, word("report.due", lang));
       out += ' ';
       out += e.due.to_string();
-      out += ")";
+      out += "</span>";
       if (m) {
         out += "<br>";
         hh::prose(out, m->proposal.in(lang));
