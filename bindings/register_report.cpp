@@ -64,6 +64,18 @@ void register_report(py::module_& m) {
           py::arg("path"), py::arg("lang") = py::none(), py::arg("legal_only") = false,
           py::call_guard<py::gil_scoped_release>())
       .def(
+          "to_html",
+          [](const trygg::Report& r, std::optional<std::string> lang, bool legal_only) {
+            return trygg::render_html(r, {language(lang, r), legal_only});
+          },
+          py::arg("lang") = py::none(), py::arg("legal_only") = false, py::call_guard<py::gil_scoped_release>())
+      .def(
+          "to_html_summary",
+          [](const trygg::Report& r, std::optional<std::string> lang) {
+            return trygg::render_html_summary(r, language(lang, r));
+          },
+          py::arg("lang") = py::none(), py::call_guard<py::gil_scoped_release>())
+      .def(
           "to_text",
           [](const trygg::Report& r, std::optional<std::string> lang, bool colour, int width, bool legal_only) {
             return trygg::render_text(r, {language(lang, r), colour, width, legal_only});

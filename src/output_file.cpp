@@ -117,6 +117,10 @@ bool is_trygg_output(std::string_view content) {
   if (line.rfind("fingerprint,rule,measure,", 0) == 0) return true;  // CSV report
   // CSV report, Excel dialect (a byte-order mark, every field quoted, ";")
   if (line.rfind("\xEF\xBB\xBF\"fingerprint\";\"rule\";\"measure\";", 0) == 0) return true;
+  // An HTML report: the doctype, then trygg's generator tag within its head's first lines.
+  if (line == "<!doctype html>" &&
+      content.substr(0, 512).find("<meta name=\"generator\" content=\"trygg ") != std::string_view::npos)
+    return true;
   for (const Language lang : all_languages) {
     const std::string title = render(Message{"report.title"}, lang);
     if (line == "trygg: " + title || line == "# " + title) return true;  // text, Markdown report

@@ -365,7 +365,7 @@ int main(int argc, char** argv) {
   check->add_option("--lang", lang_text, "Report language (default: from the organisation's country)")
       ->check(CLI::IsMember(languages));
   check->add_option("--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "md", "csv", "xlsx"}))
+      ->check(CLI::IsMember({"text", "json", "md", "csv", "xlsx", "html"}))
       ->capture_default_str();
   std::string csv_dialect = "machine";
   check
@@ -486,7 +486,9 @@ int main(int argc, char** argv) {
         text = trygg::render_csv(report, {report.language, csv_dialect == "excel" ? trygg::CsvDialect::excel_nordic
                                                                                   : trygg::CsvDialect::machine});
       } else if (format == "xlsx") {
-        text = trygg::render_xlsx(report, {report.language, false});
+        text = trygg::render_xlsx(report, {report.language, legal_only});
+      } else if (format == "html") {
+        text = trygg::render_html(report, {report.language, legal_only});
       } else {
         const bool tty = output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
         text = trygg::render_text(report,

@@ -66,3 +66,23 @@ struct CsvOptions {
 [[nodiscard]] std::string render_csv(const Report& report, const CsvOptions& options);
 
 }  // namespace trygg
+
+// --- HTML (issue 14) ---------------------------------------------------------------------------
+namespace trygg {
+
+struct HtmlOptions {
+  Language language = Language::en;
+  bool legal_only = false;  ///< the findings section shows only findings of law and regulation
+};
+
+/// The HTML report: one self-contained page that loads nothing (a Content-Security-Policy
+/// forbids every request), works with scripts off and prints to A4 (docs/report-format.md,
+/// "HTML"). Summary with the maturity chart, what to do first, the framework form, the action
+/// plan, the findings (legal first, one entry per measure), the routines and the sources.
+[[nodiscard]] std::string render_html(const Report& report, const HtmlOptions& options);
+/// A compact HTML fragment (no page around it, its styles scoped under `.trygg-summary`) for
+/// notebooks (Report._repr_html_): the organisation, the counts, the maturity per area, the
+/// number of legal findings and the first five entries of the action plan.
+[[nodiscard]] std::string render_html_summary(const Report& report, Language language);
+
+}  // namespace trygg

@@ -176,6 +176,15 @@ class Report:
         """
         self._impl.to_xlsx(path_bytes(path, "path"), _lang(lang), flag(legal_only, "legal_only"))
 
+    def to_html(self, lang: str | None = None, *, legal_only: bool = False) -> str:
+        """The HTML report: one self-contained page that loads nothing and prints to A4.
+        ``legal_only`` leaves good-practice findings out of its findings section."""
+        return self._impl.to_html(_lang(lang), flag(legal_only, "legal_only"))
+
+    def _repr_html_(self) -> str:
+        """A compact summary for notebooks (Jupyter shows it for a Report)."""
+        return self._impl.to_html_summary(None)
+
     def to_dataframe(self) -> Any:
         """Findings as a ``pandas.DataFrame``, one row per finding (needs pandas).
 

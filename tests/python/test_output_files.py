@@ -66,7 +66,7 @@ def test_template_never_replaces_a_file_without_force(checker: str, org: Path) -
     assert b'"placeholder": true' in org.read_bytes()
 
 
-@pytest.mark.parametrize("fmt", ["text", "md", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["text", "md", "csv", "json", "html"])
 def test_only_trygg_outputs_are_replaced_without_force(checker: str, org: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"report.{fmt}"
     out.write_text("my own notes\n", encoding="utf-8")
