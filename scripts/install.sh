@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
-packages=(g++ cmake libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev catch2 locales)
+packages=(g++ cmake pkg-config libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libxlsxwriter-dev catch2 locales)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,7 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet "pybind11>=2.10" "pytest>=7" "hypothesis>=6" "jsonschema>=4" "pandas>=1.5" "mypy>=1.5" "networkx>=3" "cmarkgfm>=2022.10"
+# The HTML report is tested in a real browser (tests/python/test_html_report.py): Debian's
+# headless Chromium and its driver. With them installed the browser tests must run.
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+export TRYGG_REQUIRE_BROWSER=1
+
+python3 -m pip install --quiet "pybind11>=2.10" "pytest>=7" "hypothesis>=6" "jsonschema>=4" "pandas>=1.5" "mypy>=1.5" "networkx>=3" "cmarkgfm>=2022.10" "openpyxl>=3" "selenium>=4.10" "axe-selenium-python>=2.1" "pypdf>=3"
 
 build="${TRYGG_TEST_BUILD_DIR:-build/test}"
 generator=()

@@ -17,6 +17,7 @@
 #include "disclosure.hpp"
 #include "document_spec.hpp"
 #include "markdown_writer.hpp"
+#include "reader_view.hpp"
 #include "trygg/audit.hpp"
 #include "trygg/error.hpp"
 #include "trygg/message.hpp"
@@ -104,7 +105,7 @@ std::optional<std::uint32_t> headcount(const Organisation& org, std::string_view
 std::string cited(const Framework& framework, const std::vector<Citation>& citations, Language lang) {
   std::string out;
   for (const auto& c : citations)
-    out += (out.empty() ? "" : "; ") + framework.cite(c, lang);
+    out += (out.empty() ? "" : "; ") + framework.cite_short(c, lang);
   return out.empty() ? "–" : MarkdownWriter::pack_text(out);
 }
 
@@ -619,36 +620,52 @@ std::string sam_follow_up(const Organisation& org, const Framework& framework, D
   options.language = lang;
   const Report report = audit(org, framework, options);
   w.para(w.t("sam.s5.intro", {{"date", as_of.to_string()}, {"area", MarkdownWriter::pack_text(area->title.in(lang))}}));
-  // As in the text and Markdown reports, when nothing implements a measure (its "present"
-  // rule fails) its other findings only follow from that: they are named on one line.
-  std::map<std::string, std::vector<std::string>, std::less<>> folded;
-  for (const auto& f : report.findings) {
-    const ResultView r = report.view(f);
-    if (r.area == spec.findings_area && r.check == "present" && r.status == Status::fail) folded[r.measure];
-  }
-  for (const auto& f : report.findings) {
-    const ResultView r = report.view(f);
-    const auto it = folded.find(r.measure);
-    if (r.area == spec.findings_area && r.check != "present" && it != folded.end()) it->second.push_back(r.rule);
-  }
+  // The reader view groups the findings as every report for people does: one entry per
+  // measure with its citations and its rules; unit findings of a rule on one line; when
+  // nothing implements a measure, the rules that follow from that named, not repeated.
+  const detail::ReaderView view = detail::reader_view(report);
+  const auto status_word = [&](Status s) { return render(Message{"status." + std::string(to_string(s))}, lang); };
   bool any = false;
-  for (const auto& f : report.findings) {
-    const ResultView r = report.view(f);
-    if (r.area != spec.findings_area) continue;
-    const auto it = folded.find(r.measure);
-    if (it != folded.end() && r.check != "present") continue;
+  for (const auto& entry : view.entries) {
+    const Measure& measure = report.framework.measures()[entry.measure];
+    if (measure.area != spec.findings_area) continue;
     any = true;
-    std::string line = "**" + md(r.rule) + "** (" + render(Message{"status." + std::string(to_string(r.status))}, lang);
-    if (r.subject.kind == Subject::Kind::unit)
-      line += "; " + w.t("label.unit") + ": " + md(r.subject.name.empty() ? r.subject.id : r.subject.name);
-    line += "): " + md(render(r.message, lang, report.framework));
-    w.item(line);
-    if (it != folded.end() && !it->second.empty()) {
-      std::string rules;
-      for (const auto& id : it->second)
-        rules += (rules.empty() ? "" : ", ") + md(id);
-      w.sub_item(w.t("sam.s5.folded", {{"rules", rules}}));
+    std::string citations;
+    for (const auto& c : entry.citations)
+      citations += (citations.empty() ? "" : ", ") + detail::citation_label(report, c, entry.measure, lang);
+    w.item(MarkdownWriter::strong(md(measure.id)) + " " + MarkdownWriter::pack_text(measure.title.in(lang)) + " (" +
+           status_word(entry.status) + ")" + (citations.empty() ? "" : " — " + MarkdownWriter::pack_text(citations)));
+    std::vector<std::string> folded;
+    for (const auto& rule : entry.rules) {
+      const std::string& id = report.framework.rules()[rule.rule].id;
+      if (rule.folded) {
+        folded.push_back(id);
+        continue;
+      }
+      std::string line = MarkdownWriter::strong(md(id)) + " (" + status_word(rule.status) + "): ";
+      if (!rule.units) {
+        line += md(render(report.view(report.findings[rule.findings.front()]).message, lang, report.framework));
+      } else {
+        // One line for every unit of the rule: the message when all share it, the count and
+        // the first units.
+        const std::string first =
+            render(report.view(report.findings[rule.findings.front()]).message, lang, report.framework);
+        const bool same = std::all_of(rule.findings.begin(), rule.findings.end(), [&](std::uint32_t f) {
+          return render(report.view(report.findings[f]).message, lang, report.framework) == first;
+        });
+        const auto units = detail::first_units(report, rule, 3);
+        std::string names;
+        for (const auto& u : units.shown)
+          names += (names.empty() ? "" : ", ") + md(u);
+        if (units.more > 0) names = w.t("sam.s5.units-more", {{"units", names}, {"more", std::to_string(units.more)}});
+        if (same) line += md(first) + " — ";
+        line += rule.findings.size() == 1
+                    ? w.t("label.unit") + ": " + names
+                    : w.t("sam.s5.units", {{"count", std::to_string(rule.findings.size())}, {"units", names}});
+      }
+      w.sub_item(line);
     }
+    if (!folded.empty()) w.sub_item(w.t("sam.s5.folded", {{"rules", comma_list(folded)}}));
   }
   if (any)
     w.end_list();

@@ -631,6 +631,12 @@ std::string Framework::closest_id(std::string_view id) const {
   return std::string(detail::closest(id, ids));
 }
 
+std::string Framework::cite_short(const Citation& c, Language lang) const {
+  const Source* src = find_source(c.source);
+  if (!src || src->short_name.in(lang).empty()) return cite(c, lang);
+  return src->short_name.in(lang) + (c.locator.empty() ? "" : " " + c.locator);
+}
+
 std::string Framework::cite(const Citation& c, Language lang) const {
   if (const Source* src = find_source(c.source))
     return src->reference.in(lang) + (c.locator.empty() ? "" : ", " + c.locator);

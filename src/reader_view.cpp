@@ -134,10 +134,12 @@ ReaderView reader_view(const Report& r, const ReaderOptions& options) {
 
 std::string citation_label(const Report& r, const Citation& c, std::uint32_t measure, Language lang) {
   const Source* src = r.framework.find_source(c.source);
+  if (src && src->framework) {
+    const std::string& name = src->short_name.in(lang).empty() ? src->reference.in(lang) : src->short_name.in(lang);
+    return name + " " + r.framework.measures().at(measure).id;
+  }
   if (!src) return c.source + (c.locator.empty() ? "" : " " + c.locator);
-  const std::string& name = src->short_name.in(lang).empty() ? src->reference.in(lang) : src->short_name.in(lang);
-  if (src->framework) return name + " " + r.framework.measures().at(measure).id;
-  return name + (c.locator.empty() ? "" : " " + c.locator);
+  return r.framework.cite_short(c, lang);
 }
 
 UnitList first_units(const Report& r, const ReaderRule& rule, std::size_t n) {

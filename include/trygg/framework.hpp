@@ -206,6 +206,9 @@ class Framework {
   /// A citation as a person reads it: for a known source, its reference in `lang`, then
   /// ", " and the locator; otherwise the citation's source, then " " and the locator.
   [[nodiscard]] std::string cite(const Citation& c, Language lang) const;
+  /// The same in the short form readers use next to a finding: a known source's `short` name
+  /// (else its reference), a space and the locator ("diskrimineringslagen 3 kap. 6 §").
+  [[nodiscard]] std::string cite_short(const Citation& c, Language lang) const;
   /// Position in measures() of the measure of the rule at `rule` in rules(), resolved once
   /// when the framework is built.
   [[nodiscard]] std::size_t rule_measure(std::size_t rule) const { return rule_measures().at(rule); }

@@ -171,12 +171,55 @@ def test_drafts_parse_to_the_structure_the_writer_meant(kommun, kind, lang):
     # The header names the rule and the citation the duty rests on; rendered, the citation
     # reads as written (its escaped colon is a colon again).
     rule, citation = (
-        ("se.dl.3-13.written", "SFS 2008:567 diskrimineringslagen 3 kap. 13 §")
+        ("se.dl.3-13.written", {"sv": "diskrimineringslagen", "nb": "diskrimineringslagen (SE)",
+                                "en": "Discrimination Act (SE)"}[lang] + " 3 kap. 13 §")
         if kind == "dl-active-measures"
         else ("se.sam.14.follow-up-written", "AFS 2023:1 14 §")
     )
     html = cmarkgfm.github_flavored_markdown_to_html(text)
     assert f"{citation}; trygg" in html and rule in html
+
+
+def pack_with_title(tmp_path, title: str):
+    """A pack with one measure in the area "organisation" that nothing implements."""
+    text = {"sv": title, "nb": title, "en": title}
+    pack = {
+        "format": "trygg.pack/1",
+        "id": "codespan",
+        "version": "1",
+        "title": text,
+        "measures": [
+            {
+                "id": "ORG-99",
+                "name": "code-span-test",
+                "area": "organisation",
+                "title": text,
+                "description": text,
+                "proposal": text,
+                "sources": [{"source": "seed-004", "locator": "test"}],
+                "audience": "all-staff",
+                "severity": "critical",
+            }
+        ],
+        "rules": [{"id": "ORG-99/present", "measure": "ORG-99", "check": "present", "obligation": "good-practice"}],
+    }
+    path = tmp_path / "codespan.json"
+    path.write_text(json.dumps(pack), encoding="utf-8")
+    return trygg.Framework.with_pack_files([path])
+
+
+def test_pack_titles_keep_their_code_spans_and_nothing_else(kommun, tmp_path):
+    # The defect of issue 14: `trygg-check document ...` in a pack text came out with its
+    # backticks escaped. A code span of pack text is code; an unmatched backtick and any
+    # markup around it stay text.
+    fw = pack_with_title(tmp_path, "Run `trygg-check document --kind sam-follow-up` *yearly* ` once")
+    org = trygg.load_organisation(kommun, fw)
+    text = trygg.render_document("sam-follow-up", org, fw, as_of="2026-03-01", lang="en")
+    line = next(line for line in text.split("\n") if "**ORG-99**" in line)
+    b = blocks(line)
+    assert b.codes == ["trygg-check document --kind sam-follow-up"]
+    html = cmarkgfm.github_flavored_markdown_to_html(line, options=Options.CMARK_OPT_UNSAFE)
+    assert "<em>" not in html and "*yearly* ` once" in html
 
 
 def test_a_framework_without_the_rule_a_draft_rests_on_is_a_usage_error():
