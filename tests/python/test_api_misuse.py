@@ -311,7 +311,10 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         "lang": languages(),
         "indent": [V(v, "indent") for v in ("  ", 1.5, math.nan, True, -1, -2, 17, 10**6, 2**64, [2], object())]
         + [OK(0), OK(16), OK(None)]}),
-    "Report.to_markdown": (REPORT.to_markdown, {}, {"lang": languages()}),
+    "Report.to_markdown": (REPORT.to_markdown, {}, {"lang": languages(), "legal_only": flags("legal_only")}),
+    "Report.to_html": (REPORT.to_html, {}, {"lang": languages(), "legal_only": flags("legal_only")}),
+    "Report.to_xlsx": (REPORT.to_xlsx, {"path": str(Path(tempfile.mkdtemp()) / "report.xlsx")},
+                       {"lang": languages(), "legal_only": flags("legal_only")}),
     "Report.to_text": (REPORT.to_text, {}, {
         "lang": languages(), "colour": flags("colour"),
         "width": [T(v, "width") for v in (None, "80", 1.5, math.nan, True, [80], object())]

@@ -19,7 +19,7 @@ def test_explain_shows_citation_rationale_evidence_and_both_examples(checker: st
     out = run(checker, "explain", "se.dl.3-6.routine", "--lang", "en")
     assert out.returncode == 0, out.stderr
     text = out.stdout
-    assert "SFS 2008:567 diskrimineringslagen, 3 kap. 6 §" in text
+    assert "Swedish Discrimination Act, diskrimineringslagen (SFS 2008:567), 3 kap. 6 §" in text
     assert "Why: The routine against harassment must say" in text
     assert "Evidence: The routine's \"elements\"" in text
     assert "Passing example (audited as of 2026-06-15):" in text

@@ -42,7 +42,15 @@ def test_format_2_rewritten_as_format_1_is_the_old_report(checker: str, name: st
     rebuilt = format_1(new)
     # The tool's version is the only thing allowed to move between the two runs.
     rebuilt["tool"] = old["tool"]
-    assert rebuilt == old
+    # Issue 14 defined the acts and regulations as pack sources, so a citation's `reference`
+    # (the text for people) now gives their official titles: everything else must be equal.
+    def without_references(doc: dict) -> dict:
+        doc = json.loads(json.dumps(doc))
+        for f in doc.get("findings", []):
+            for c in f.get("citations", []):
+                c.pop("reference", None)
+        return doc
+    assert without_references(rebuilt) == without_references(old)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

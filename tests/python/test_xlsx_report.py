@@ -216,7 +216,8 @@ def test_findings_sheet_is_the_reader_view(books: dict[str, Any], english: trygg
     by_rule: dict[str, list[dict[str, Any]]] = {}
     for f in report.findings:
         by_rule.setdefault(f["rule"], []).append(f)
-    assert sorted(r[3] for r in body) == sorted(by_rule)
+    # A rule with organisation and unit findings has a line for each.
+    assert sorted({r[3] for r in body}) == sorted(by_rule)
     plan_order = {e["measure"]: e["order"] for e in report.action_plan}
     for r in body:
         fs = by_rule[r[3]]
