@@ -313,13 +313,19 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         + [OK(0), OK(16), OK(None)]}),
     "Report.to_markdown": (REPORT.to_markdown, {}, {"lang": languages(), "legal_only": flags("legal_only")}),
     "Report.to_html": (REPORT.to_html, {}, {"lang": languages(), "legal_only": flags("legal_only")}),
-    "Report.to_xlsx": (REPORT.to_xlsx, {"path": str(Path(tempfile.mkdtemp()) / "report.xlsx")},
-                       {"lang": languages(), "legal_only": flags("legal_only")}),
+    "Report.to_xlsx": (REPORT.to_xlsx, {"path": str(Path(tempfile.mkdtemp()) / "report.xlsx")}, {
+        "path": [T(v, "path") for v in (None, 1.5, b"report.xlsx", ["report.xlsx"])]
+        + [Bad("", trygg.Error, "no file name"), Bad(tempfile.gettempdir(), trygg.Error, "directory"),
+           OK(str(Path(tempfile.mkdtemp()) / "other.xlsx"))],
+        "lang": languages(), "legal_only": flags("legal_only")}),
     "Report.to_text": (REPORT.to_text, {}, {
-        "lang": languages(), "colour": flags("colour"),
+        "lang": languages(), "colour": flags("colour"), "legal_only": flags("legal_only"),
         "width": [T(v, "width") for v in (None, "80", 1.5, math.nan, True, [80], object())]
         + [V(v, "width") for v in (0, -1, -(2**64), 2**31, 2**64, 10**100)] + [OK(1), OK(2**31 - 1)]}),
-    "Report.to_csv": (REPORT.to_csv, {}, {"lang": languages()}),
+    "Report.to_csv": (REPORT.to_csv, {}, {
+        "lang": languages(),
+        "dialect": [V(v, "dialect") for v in ("", "Excel", "nordic", "excel ", "machine\0")]
+        + [T(v, "dialect") for v in (None, 1, True, b"excel", ["excel"])] + [OK("machine"), OK("excel")]}),
     "Report.to_dataframe": (REPORT.to_dataframe, {}, {}),
 }
 

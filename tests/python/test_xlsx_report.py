@@ -212,22 +212,26 @@ def test_findings_sheet_is_the_reader_view(books: dict[str, Any], english: trygg
     # Legal entries first, then good practice.
     assert parts == sorted(parts, key=lambda p: p != "legal")
     assert set(parts) <= {"legal", "good practice"}
-    # One line per rule with findings, every such rule of the report.
-    by_rule: dict[str, list[dict[str, Any]]] = {}
+    # One line per rule and subject kind with findings (a rule with organisation and unit
+    # findings has a line for each), every such pair of the report.
+    by_line: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for f in report.findings:
-        by_rule.setdefault(f["rule"], []).append(f)
-    # A rule with organisation and unit findings has a line for each.
-    assert sorted({r[3] for r in body}) == sorted(by_rule)
+        by_line.setdefault((f["rule"], f["subject"]["kind"]), []).append(f)
+
+    def key(r: tuple[Any, ...]) -> tuple[str, str]:
+        return (r[3], "organisation" if r[10] is None else "unit")
+
+    assert sorted(key(r) for r in body) == sorted(by_line)
     plan_order = {e["measure"]: e["order"] for e in report.action_plan}
     for r in body:
-        fs = by_rule[r[3]]
+        fs = by_line[key(r)]
         assert r[1] == fs[0]["measure"]
         assert r[4] == word("obligation." + fs[0]["obligation"], "en")
         if fs[0]["subject"]["kind"] == "unit":
             assert r[10] == len(fs)  # the unit count of a collapsed line
             assert r[11]
         else:
-            assert r[10] is None
+            assert len(fs) == 1
         if fs[0]["obligation"] != "good-practice":
             assert r[8], f"a legal finding shows its citation: {r[3]}"
         assert r[12] == fs[0]["proposal"]["text"]
