@@ -24,6 +24,7 @@
 
 #include "peak_memory.hpp"
 #include "trygg/trygg.hpp"
+#include "trygg/xlsx.hpp"
 
 namespace {
 template <class F>
@@ -129,6 +130,13 @@ int main(int argc, char** argv) {
   const double render_s =
       median_seconds(runs, [&] { sink += trygg::render_json_text(report, trygg::Language::en, 2).size(); });
 
+  // The formats for people (issue 14 targets: HTML within 2x and xlsx within 3x the JSON).
+  const double html_s =
+      median_seconds(runs, [&] { sink += trygg::render_html(report, {trygg::Language::en, false}).size(); });
+  const std::size_t html_bytes = trygg::render_html(report, {trygg::Language::en, false}).size();
+  const double xlsx_s =
+      median_seconds(runs, [&] { sink += trygg::render_xlsx(report, {trygg::Language::en, false}).size(); });
+
   nlohmann::json out{{"file", argv[1]},
                      {"bytes", text.size()},
                      {"units", org.units.size()},
@@ -147,6 +155,11 @@ int main(int argc, char** argv) {
   }
   out["render_json_text_s"] = render_s;
   out["render_json_over_load_audit"] = render_s / (load_s + audit_s);
+  out["render_html_s"] = html_s;
+  out["html_bytes"] = html_bytes;
+  out["render_html_over_json"] = html_s / render_s;
+  out["render_xlsx_s"] = xlsx_s;
+  out["render_xlsx_over_json"] = xlsx_s / render_s;
   std::cout << out.dump() << "\n";
   return 0;
 }

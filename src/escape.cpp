@@ -6,7 +6,7 @@
 #include "trygg/render.hpp"
 
 namespace trygg {
-namespace {
+namespace detail {
 
 /// One code point of UTF-8 text, or U+FFFD for a byte that does not start a valid sequence.
 /// Advances `i` past it.
@@ -70,7 +70,12 @@ void append_visible(std::string& out, char32_t cp) {
     out += hex[(cp >> shift) & 0xF];
 }
 
-}  // namespace
+}  // namespace detail
+
+using detail::append_utf8;
+using detail::append_visible;
+using detail::is_control;
+using detail::next_code_point;
 
 std::string terminal_safe(std::string_view text) {
   std::string out;

@@ -10,6 +10,19 @@
 
 namespace trygg::detail {
 
+/// The UTF-8 primitives every escaper shares. next_code_point() reads one code point at `i`
+/// and advances past it, giving U+FFFD (and advancing one byte) for bytes that are not UTF-8:
+/// a bad lead or continuation byte, a truncated, overlong or surrogate form, a value beyond
+/// Unicode.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+/// Characters that steer a terminal or the direction of text rather than being text: C0 and
+/// C1 controls and DEL, the bidi marks, embeddings, overrides and isolates, and the Unicode
+/// line and paragraph separators.
+bool is_control(char32_t cp);
+/// A code point written as "\uXXXX" (shown, not obeyed).
+void append_visible(std::string& out, char32_t cp);
+
 /// Text for Markdown (CommonMark and GitHub's GFM), placed inline in a line the template
 /// writes (a table cell, after a list marker, in a paragraph): it cannot start or end any
 /// markup. The characters that open inline markup are backslash-escaped (emphasis, code,

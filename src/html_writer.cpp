@@ -1,46 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "html_writer.hpp"
 
+#include "escape.hpp"
+
 #include <charconv>
 
 namespace trygg::detail::html {
 namespace {
-
-/// The length of the UTF-8 sequence that starts at `i` and the code point it encodes, or
-/// length 0 for bytes that are not UTF-8 (a bad lead or continuation byte, a truncated,
-/// overlong or surrogate form, a value beyond Unicode).
-struct CodePoint {
-  std::size_t length = 0;
-  char32_t value = 0;
-};
-CodePoint decode(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return {};
-  char32_t cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return {};
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < least[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return {};
-  return {n, cp};
-}
-
-/// Characters that are not text to show but steer how text is shown: C1 controls, the
-/// bidi marks, embeddings, overrides and isolates, and the Unicode line separators.
-bool steers(char32_t cp) {
-  return (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
-}
-
-void visible(std::string& out, char32_t cp) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += "\\u";
-  for (int shift = 12; shift >= 0; shift -= 4)
-    out += hex[(cp >> shift) & 0xF];
-}
 
 /// Whether an ASCII byte can be copied as it is.
 constexpr bool plain(unsigned char c) {
@@ -185,22 +151,13 @@ void text(std::string& out, std::string_view s) {
       default:
         break;
     }
-    if (c < 0x80) {  // another C0 control, or DEL
-      visible(out, c);
-      ++i;
-      continue;
-    }
-    const CodePoint cp = decode(s, i);
-    if (cp.length == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
-    } else if (steers(cp.value)) {
-      visible(out, cp.value);
-      i += cp.length;
-    } else {
-      out.append(s.data() + i, cp.length);
-      i += cp.length;
-    }
+    // Another control or non-ASCII text: bytes that are not UTF-8 become U+FFFD, controls
+    // and bidi characters are shown as \uXXXX (the one decoder of src/escape.hpp).
+    const char32_t cp = next_code_point(s, i);
+    if (is_control(cp))
+      append_visible(out, cp);
+    else
+      append_utf8(out, cp);
   }
 }
 
