@@ -131,11 +131,13 @@ int main(int argc, char** argv) {
       median_seconds(runs, [&] { sink += trygg::render_json_text(report, trygg::Language::en, 2).size(); });
 
   // The formats for people (issue 14 targets: HTML within 2x and xlsx within 3x the JSON).
-  const double html_s =
-      median_seconds(runs, [&] { sink += trygg::render_html(report, {trygg::Language::en, false}).size(); });
+  const double html_s = median_seconds(runs, [&] {
+    sink += trygg::render_html(report, {trygg::Language::en, false}).size();
+  });
   const std::size_t html_bytes = trygg::render_html(report, {trygg::Language::en, false}).size();
-  const double xlsx_s =
-      median_seconds(runs, [&] { sink += trygg::render_xlsx(report, {trygg::Language::en, false}).size(); });
+  const double xlsx_s = median_seconds(runs, [&] {
+    sink += trygg::render_xlsx(report, {trygg::Language::en, false}).size();
+  });
 
   nlohmann::json out{{"file", argv[1]},
                      {"bytes", text.size()},

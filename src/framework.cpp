@@ -148,7 +148,8 @@ std::vector<Source> read_sources(ObjectReader& r, Diagnostics& d) {
     const auto short_name = sr.text("short", false);
     const auto framework = sr.boolean("framework", false);
     if (id && reference)
-      out.push_back(Source{*id, *reference, url.value_or(""), {}, short_name.value_or(Text{}), framework.value_or(false)});
+      out.push_back(
+          Source{*id, *reference, url.value_or(""), {}, short_name.value_or(Text{}), framework.value_or(false)});
   });
   return out;
 }

@@ -250,17 +250,18 @@ json organisation_template(const Framework& framework, std::string_view country,
   // to state them.
   json routines = json::array();
   for (const auto& m : framework.measures())
-    routines.push_back(json{{"id", "r-" + m.id}, {"title", m.title.in(lang)}, {"measures", {m.id}}, {"placeholder", true}});
+    routines.push_back(
+        json{{"id", "r-" + m.id}, {"title", m.title.in(lang)}, {"measures", {m.id}}, {"placeholder", true}});
   json flags = json::object();
   for (const auto f : detail::vocabulary::flags)
     flags[std::string(f)] = nullptr;
   json out{{"format", organisation_format}, {"id", "org-0001"}, {"country", country}};
   if (lang != country_language(country)) out["language"] = std::string(to_string(lang));
   out.update(json{{"flags", std::move(flags)},
-              {"units", json::array({json{{"id", "u-root"}, {"parent", nullptr}}})},
-              {"people", json::array()},
-              {"reported_roles", json::array()},
-              {"routines", std::move(routines)}});
+                  {"units", json::array({json{{"id", "u-root"}, {"parent", nullptr}}})},
+                  {"people", json::array()},
+                  {"reported_roles", json::array()},
+                  {"routines", std::move(routines)}});
   return out;
 }
 

@@ -38,11 +38,11 @@ struct ReaderOptions {
 
 /// The findings of one rule within an entry.
 struct ReaderRule {
-  std::uint32_t rule = 0;              ///< index into Report::framework.rules()
-  std::vector<std::uint32_t> findings; ///< indices into Report::findings, in report order
-  bool units = false;                  ///< unit-level findings (else one organisation finding)
-  bool folded = false;                 ///< follows from the measure being absent: named, not repeated
-  Status status = Status::fail;        ///< the worst of its findings (fail, partial, not_assessed)
+  std::uint32_t rule = 0;               ///< index into Report::framework.rules()
+  std::vector<std::uint32_t> findings;  ///< indices into Report::findings, in report order
+  bool units = false;                   ///< unit-level findings (else one organisation finding)
+  bool folded = false;                  ///< follows from the measure being absent: named, not repeated
+  Status status = Status::fail;         ///< the worst of its findings (fail, partial, not_assessed)
   [[nodiscard]] bool legal(const Report& r) const {
     return r.framework.rules()[rule].obligation != Obligation::good_practice;
   }
@@ -51,12 +51,12 @@ struct ReaderRule {
 /// One entry: one measure's findings.
 struct ReaderEntry {
   ReaderPart part = ReaderPart::good_practice;
-  std::uint32_t measure = 0;  ///< index into Report::framework.measures()
+  std::uint32_t measure = 0;           ///< index into Report::framework.measures()
   Severity severity = Severity::info;  ///< the highest of its rules' severities
   /// The worst status of its findings: fail, then partial, then not_assessed. An entry whose
   /// findings are all not_assessed claims no gap: the input did not say enough to assess it.
   Status status = Status::fail;
-  bool absent = false;  ///< its "present" rule fails for the organisation
+  bool absent = false;            ///< its "present" rule fails for the organisation
   std::vector<ReaderRule> rules;  ///< the "present" rule first, then in framework order
   /// The citations of its rules that are in force on the report's as-of date, each once: law
   /// and regulation first (in rule order), then the good-practice rules' own citations and the

@@ -67,9 +67,10 @@ std::string list_with_more(const std::vector<std::string>& items, std::size_t mo
 
 std::string units_line(const Report& r, const detail::ReaderRule& q, Language lang, std::size_t first) {
   const auto units = detail::first_units(r, q, first);
-  return render(Message{"report.units-collapsed",
-                        {{"n", std::to_string(q.findings.size())}, {"units", list_with_more(units.shown, units.more, lang)}}},
-                lang);
+  return render(
+      Message{"report.units-collapsed",
+              {{"n", std::to_string(q.findings.size())}, {"units", list_with_more(units.shown, units.more, lang)}}},
+      lang);
 }
 
 std::string folded_rules_line(const Report& r, const detail::ReaderEntry& e, Language lang) {

@@ -101,11 +101,12 @@ std::string render_markdown(const Report& r, Language lang, bool legal_only) {
     out += "- " + word("report.severity", lang) + ": " + severity_word(e.severity, lang) + "; " +
            word("report.status", lang) + ": " + status_word(e.status, lang) + "; " + word("report.area", lang) + ": " +
            cell(area ? area->title.in(lang) : m.area) + "\n";
-    if (!e.citations.empty()) out += "- " + word("report.sources", lang) + ": " + cell(entry_citations(r, e, lang)) + "\n";
+    if (!e.citations.empty())
+      out += "- " + word("report.sources", lang) + ": " + cell(entry_citations(r, e, lang)) + "\n";
     if (e.plan)
       out += "- " + word("report.proposed", lang) + " (" +
-             render(Message{"report.plan-ref", {{"n", std::to_string(*e.plan + 1)}}}, lang) + "): " +
-             cell(m.proposal.in(lang)) + "\n";
+             render(Message{"report.plan-ref", {{"n", std::to_string(*e.plan + 1)}}}, lang) +
+             "): " + cell(m.proposal.in(lang)) + "\n";
     out += "\n";
     if (e.status == Status::not_assessed) out += word("report.entry-not-assessed", lang) + "\n\n";
     for (const detail::ReaderRule& q : e.rules) {
@@ -131,8 +132,8 @@ std::string render_markdown(const Report& r, Language lang, bool legal_only) {
   if (const auto sources = cited_sources(r, view, lang); !sources.empty()) {
     out += "## " + word("report.sources", lang) + "\n\n";
     for (const auto& src : sources)
-      out += "- **" + cell(src.name) + "**: " + cell(src.reference) + (src.url.empty() ? "" : " (" + cell(src.url) + ")") +
-             "\n";
+      out += "- **" + cell(src.name) + "**: " + cell(src.reference) +
+             (src.url.empty() ? "" : " (" + cell(src.url) + ")") + "\n";
   }
   return out;
 }

@@ -90,8 +90,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
   static const std::string hanging = "        ";
   for (std::size_t ei = 0; ei < view.entries.size(); ++ei) {
     const detail::ReaderEntry& e = view.entries[ei];
-    if (ei == 0 || e.part != view.entries[ei - 1].part)
-      out += "\n  " + style("1;4", part_heading(e.part, lang)) + "\n";
+    if (ei == 0 || e.part != view.entries[ei - 1].part) out += "\n  " + style("1;4", part_heading(e.part, lang)) + "\n";
     const std::string tag = "[" + severity_word(e.severity, lang) + ", " + status_word(e.status, lang) + "]";
     // wrap() makes its text terminal-safe, colour codes included: the tag is coloured after.
     std::string title = wrap(tag + " " + entry_title(r, e, lang), width, "  ", &hanging);
@@ -126,11 +125,13 @@ std::string render_text(const Report& r, const TextOptions& o) {
         out += wrap(word("report.evidence", lang) + ": " + ev, width, hanging);
       }
     }
-    if (const auto line = folded_rules_line(r, e, lang); !line.empty()) out += wrap("- " + line, width, "    ", &hanging);
+    if (const auto line = folded_rules_line(r, e, lang); !line.empty())
+      out += wrap("- " + line, width, "    ", &hanging);
   }
   if (view.left_out_entries > 0)
-    out += "\n" + wrap(render(Message{"report.legal-only-left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang),
-                       width, "  ");
+    out +=
+        "\n" + wrap(render(Message{"report.legal-only-left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang),
+                    width, "  ");
 
   out += "\n" + style("1", word("report.action-plan", lang)) + "\n";
   if (r.action_plan.empty()) out += "  " + word("report.no-findings", lang) + "\n";

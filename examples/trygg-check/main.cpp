@@ -185,7 +185,8 @@ std::string label(std::string_view id, trygg::Language lang, std::vector<std::pa
 /// A citation as a reader looks it up: a source the packs define by its reference (and its
 /// url when the citation gives none), any other by its own name.
 std::string citation_text(const trygg::Framework& fw, const trygg::Citation& c, trygg::Language lang) {
-  const auto from = c.from ? c.from->to_string() : std::string(), until = c.until ? c.until->to_string() : std::string();
+  const auto from = c.from ? c.from->to_string() : std::string(),
+             until = c.until ? c.until->to_string() : std::string();
   std::string s, url = c.url;
   if (const trygg::Source* src = fw.find_source(c.source)) {
     s = fw.cite(c, lang);
@@ -390,8 +391,9 @@ int main(int argc, char** argv) {
   check->add_option("--color,--colour", colour, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   bool legal_only = false;
-  check->add_flag("--legal-only", legal_only,
-                  "Show only the findings of law and regulation (text, md, html, xlsx; json and csv keep every result)");
+  check->add_flag(
+      "--legal-only", legal_only,
+      "Show only the findings of law and regulation (text, md, html, xlsx; json and csv keep every result)");
 
   // validate
   std::string validate_path;

@@ -13,8 +13,8 @@ class Elements final : public Evaluator {
   Elements()
       : Evaluator("elements", "the written routines for the measure together state every required element",
                   {{"elements", CheckParam::Kind::elements, ParamDefault::elements_of_measure(), {}}},
-                  {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found", "elements.found-none",
-                   "elements.not-reported", "elements.found-not-reported", "common.no-routine",
+                  {"elements.pass", "elements.partial", "elements.fail", "elements.expected", "elements.found",
+                   "elements.found-none", "elements.not-reported", "elements.found-not-reported", "common.no-routine",
                    "common.no-routines-section"}) {}
   void evaluate(const RuleInput& in, std::vector<Outcome>& out) const override {
     const std::vector<std::string> required = required_elements(in.rule, in.measure);

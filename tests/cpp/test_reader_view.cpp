@@ -17,9 +17,8 @@ trygg::Report kommun(const char* as_of = "2026-03-01") {
   trygg::AuditOptions o;
   o.as_of = trygg::Date::parse(as_of);
   o.language = trygg::Language::sv;
-  const auto org =
-      trygg::Organisation::load(std::string(TRYGG_SOURCE_DIR) + "/examples/organisations/kommun.json",
-                                fixtures::framework());
+  const auto org = trygg::Organisation::load(std::string(TRYGG_SOURCE_DIR) + "/examples/organisations/kommun.json",
+                                             fixtures::framework());
   return trygg::audit(org, fixtures::framework(), o);
 }
 
@@ -125,7 +124,8 @@ TEST_CASE("reader view: citations are in force, each once, in short human form")
     if (text.find("diskrimineringslagen 3 kap.") != std::string::npos) some_act = true;
     // A measure from the framework's form is cited by the measure; others by their own sources.
     const auto& m = report.framework.measures()[e.measure];
-    const bool from_form = std::any_of(m.sources.begin(), m.sources.end(), [](const auto& c) { return c.source == "seed-004"; });
+    const bool from_form =
+        std::any_of(m.sources.begin(), m.sources.end(), [](const auto& c) { return c.source == "seed-004"; });
     if (e.part == ReaderPart::good_practice && from_form) CHECK(text.find("ramverket " + m.id) != std::string::npos);
     if (e.part == ReaderPart::good_practice) CHECK(!text.empty());
   }
