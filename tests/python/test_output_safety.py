@@ -211,3 +211,13 @@ def test_dates_stay_within_the_year_9999(tmp_path: Path) -> None:
     import jsonschema
 
     jsonschema.validate(data, trygg.report_schema())
+
+
+def test_pack_code_spans_stay_code_in_the_markdown_report() -> None:
+    """SE-02's proposal names `trygg-check document …`: in the Markdown report it is a code
+    span in the form table, the action plan and the findings, never escaped backticks."""
+    org = trygg.Organisation.from_dict(BASE_DOC, FW)
+    markdown = trygg.audit(org, FW, as_of=AS_OF).to_markdown(lang="en")
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    assert html.count("<code>trygg-check document --kind dl-active-measures</code>") == 3
+    assert "\\`" not in markdown
