@@ -120,6 +120,8 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
   report.organisation_id = org.id;
   report.organisation_name = org.name;
   report.country = org.country;
+  report.sector = org.sector;
+  report.headcount = org.total_headcount();
   report.as_of = options.as_of.value_or(Date::today());
   report.language = options.language.value_or(default_language(org));
   for (const auto& p : fw.packs())

@@ -18,6 +18,10 @@
 
 namespace trygg {
 
+namespace detail {
+struct ReportCodec;
+}
+
 /// What a result is about: the whole organisation or one unit, by its index in
 /// Organisation::units. Report::subject_id(), subject_name() and subject_pointer() give its
 /// id, name and JSON Pointer.
@@ -152,6 +156,8 @@ struct Summary {
 struct Report {
   Framework framework;
   std::string organisation_id, organisation_name, country;
+  std::string sector;                     ///< the organisation's sector, "" if not stated
+  std::optional<std::uint32_t> headcount;  ///< Organisation::total_headcount(), for grouping many reports
   Date as_of;
   Language language = Language::en;
   std::vector<std::string> packs;
@@ -209,6 +215,7 @@ struct Report {
   void finish();
 
  private:
+  friend struct detail::ReportCodec;  // src/report_bytes.cpp writes and reads the tables below
   struct Arg {
     std::uint32_t offset, size;  ///< the value, in text_
     std::uint16_t name;          ///< index into arg_names_

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "trygg/audit.hpp"
+#include "trygg/batch.hpp"
 #include "trygg/check.hpp"
 #include "trygg/date.hpp"
 #include "trygg/document.hpp"
@@ -23,6 +24,8 @@
 #include "trygg/profile.hpp"
 #include "trygg/render.hpp"
 #include "trygg/report.hpp"
+#include "trygg/report_bytes.hpp"
+#include "trygg/size_band.hpp"
 #include "trygg/rule_example.hpp"
 #include "trygg/types.hpp"
 #include "trygg/version.hpp"

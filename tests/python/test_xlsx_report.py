@@ -147,8 +147,12 @@ def test_the_summary_has_a_bar_chart_of_the_area_scores(report: trygg.Report, tm
     # of the Summary table and the values their scores, on the maturity scale 0-4.
     refs = re.findall(r"<c:f>Summary!\$([A-Z])\$(\d+):\$([A-Z])\$(\d+)</c:f>", xml)
     assert [(c1, c2) for c1, _, c2, _ in refs] == [("A", "A"), ("B", "B")]
-    ws = openpyxl.load_workbook(path, read_only=True)["Summary"]
-    cells = {(c.column_letter, c.row): c.value for row in ws.iter_rows() for c in row if hasattr(c, "column_letter")}
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        ws = book["Summary"]
+        cells = {(c.column_letter, c.row): c.value for row in ws.iter_rows() for c in row if hasattr(c, "column_letter")}
+    finally:
+        book.close()
     (_, first, _, last), (_, vfirst, _, vlast) = refs
     assert (first, last) == (vfirst, vlast)
     titles = [cells[("A", r)] for r in range(int(first), int(last) + 1)]
