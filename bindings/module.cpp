@@ -8,4 +8,6 @@ PYBIND11_MODULE(_core, m) {
   register_framework(m);
   register_organisation(m);
   register_report(m);
+  register_batch(m);
+  register_report_columns(m);
 }

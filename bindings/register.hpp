@@ -15,7 +15,13 @@ namespace py = pybind11;
 /// trygg::Cancelled that follows reaches Python as the handler's exception.
 std::function<bool()> interrupt_check();
 
+/// The Python exception (trygg.LoadError, UsageError or Error) for a C++ trygg error, as an
+/// object: for errors that are kept rather than raised (a batch's failed sources).
+py::object python_error(const std::exception_ptr& error);
+
 void register_errors(py::module_& m);
+void register_batch(py::module_& m);
+void register_report_columns(py::module_& m);
 void register_framework(py::module_& m);
 void register_organisation(py::module_& m);
 void register_report(py::module_& m);

@@ -59,28 +59,38 @@ std::function<bool()> interrupt_check() {
   };
 }
 
+py::object python_error(const std::exception_ptr& p) {
+  try {
+    std::rethrow_exception(p);
+  } catch (const trygg::LoadError& e) {
+    py::list diagnostics;
+    for (const auto& d : e.diagnostics())
+      diagnostics.append(diagnostic_dict(d));
+    const auto& first = e.diagnostics();
+    return error_class("LoadError")(text(e.what()), file_name(first.empty() ? std::string() : first.front().file),
+                                    text(first.empty() ? std::string() : first.front().pointer), diagnostics,
+                                    e.total_count());
+  } catch (const trygg::UsageError& e) {
+    return error_class("UsageError")(text(e.what()));
+  } catch (const std::exception& e) {
+    return error_class("Error")(text(e.what()));
+  } catch (...) {
+    return error_class("Error")(py::str("unknown error"));
+  }
+}
+
 void register_errors(py::module_& m) {
   main_thread_ident = py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
-    } catch (const trygg::LoadError& e) {
-      py::list diagnostics;
-      for (const auto& d : e.diagnostics())
-        diagnostics.append(diagnostic_dict(d));
-      const auto& first = e.diagnostics();
-      py::object cls = error_class("LoadError");
-      py::object exc = cls(text(e.what()), file_name(first.empty() ? std::string() : first.front().file),
-                           text(first.empty() ? std::string() : first.front().pointer), diagnostics, e.total_count());
-      PyErr_SetObject(cls.ptr(), exc.ptr());
     } catch (const trygg::Cancelled&) {
       // Set by interrupt_check() when a signal handler raised; otherwise (a hook from C++
       // code) it reads as the interrupt it stands for.
       if (!PyErr_Occurred()) PyErr_SetNone(PyExc_KeyboardInterrupt);
-    } catch (const trygg::UsageError& e) {
-      PyErr_SetObject(error_class("UsageError").ptr(), text(e.what()).ptr());
-    } catch (const trygg::Error& e) {
-      PyErr_SetObject(error_class("Error").ptr(), text(e.what()).ptr());
+    } catch (const trygg::Error&) {
+      py::object exc = python_error(std::current_exception());
+      PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
     }
   });
   m.def(

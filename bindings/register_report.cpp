@@ -22,6 +22,29 @@ void register_report(py::module_& m) {
       .def_property_readonly("language",
                              [](const trygg::Report& r) { return std::string(trygg::to_string(r.language)); })
       .def_property_readonly("as_of", [](const trygg::Report& r) { return r.as_of.to_string(); })
+      .def_readonly("organisation_id", &trygg::Report::organisation_id)
+      .def_readonly("organisation_name", &trygg::Report::organisation_name)
+      .def_readonly("country", &trygg::Report::country)
+      .def_readonly("sector", &trygg::Report::sector)
+      .def_readonly("headcount", &trygg::Report::headcount)
+      .def_property_readonly("framework", [](const trygg::Report& r) { return r.framework; })
+      // The cheap accessors read the report directly, not its JSON form.
+      .def_property_readonly("area_score_pairs",
+                             [](const trygg::Report& r) {
+                               py::dict out;
+                               for (const auto& a : r.area_scores)
+                                 out[py::str(a.area)] = a.score;
+                               return out;
+                             })
+      .def_property_readonly("measure_score_pairs",
+                             [](const trygg::Report& r) {
+                               py::dict out;
+                               for (const auto& s : r.measure_scores)
+                                 out[py::str(s.measure)] = s.maturity;
+                               return out;
+                             })
+      .def_property_readonly("finding_count", [](const trygg::Report& r) { return r.findings.size(); })
+      .def_property_readonly("result_count", [](const trygg::Report& r) { return r.results.size(); })
       .def("count_at_or_above",
            [](const trygg::Report& r, const std::string& severity) {
              const auto s = trygg::parse_severity(severity);

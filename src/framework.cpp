@@ -396,6 +396,14 @@ Framework Framework::with_pack_files(const std::vector<std::filesystem::path>& f
   return from_packs(std::move(packs));
 }
 
+Framework Framework::with_pack_texts(const std::vector<std::pair<std::string, std::string>>& texts,
+                                     const std::vector<std::string>& builtin) {
+  std::vector<Pack> packs = builtin_selection(builtin);
+  for (const auto& [name, text] : texts)
+    packs.push_back(parse_pack(text, name));
+  return from_packs(std::move(packs));
+}
+
 Framework Framework::from_packs(std::vector<Pack> packs) {
   auto data = std::make_shared<detail::FrameworkData>();
   std::vector<Diagnostic> errs;

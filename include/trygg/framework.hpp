@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -171,6 +172,10 @@ class Framework {
   /// Built-in packs (`builtin`: their ids; empty: all) plus packs read from files. Throws
   /// LoadError for a bad file, UsageError for an unknown built-in pack.
   [[nodiscard]] static Framework with_pack_files(const std::vector<std::filesystem::path>& files,
+                                                 const std::vector<std::string>& builtin = {});
+  /// The same with packs given as text: (name for diagnostics, JSON text) pairs. Rebuilds a
+  /// framework in another process from what it was built of (Python's pickle).
+  [[nodiscard]] static Framework with_pack_texts(const std::vector<std::pair<std::string, std::string>>& texts,
                                                  const std::vector<std::string>& builtin = {});
   /// Ids of the packs compiled into the library, in load order.
   [[nodiscard]] static std::vector<std::string> builtin_pack_ids();

@@ -26,19 +26,23 @@ from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, load_organisation
 from ._report import Report
+from ._report_set import BatchFailure, ReportSet, audit_many
 from ._schema import organisation_schema, report_schema
 
 __version__: str = _core.__version__
 
 __all__ = [
+    "BatchFailure",
     "Error",
     "Framework",
     "LoadError",
     "Organisation",
     "Report",
+    "ReportSet",
     "UsageError",
     "__version__",
     "audit",
+    "audit_many",
     "load_organisation",
     "organisation_schema",
     "render_document",

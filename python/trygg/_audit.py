@@ -41,5 +41,6 @@ def audit(
     """
     fw = framework_for(organisation, framework)
     return Report(
-        _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), flag(preview, "preview"))
+        _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), flag(preview, "preview")),
+        fw,
     )

@@ -40,6 +40,31 @@ def _strings(value: Iterable[str] | None, what: str) -> list[str]:
     return items
 
 
+# How a framework was built, so that another process can build the same one (pickle):
+# (("builtin", pack ids) or ("texts", ((name, pack JSON text), ...), builtin pack ids),
+#  ((profile name, profile JSON text), ...)).
+Recipe = tuple[tuple[Any, ...], tuple[tuple[str, str], ...]]
+
+_BUILT: dict[Recipe, Framework] = {}  # one framework per recipe in a process, shared by unpickled reports
+
+
+def _from_recipe(recipe: Recipe) -> Framework:
+    """The framework a recipe describes (pickle's constructor); built once per process."""
+    known = _BUILT.get(recipe)
+    if known is not None:
+        return known
+    base, profiles = recipe
+    if base[0] == "builtin":
+        impl = _core.Framework.builtin(list(base[1]))
+    else:
+        impl = _core.framework_with_pack_texts(list(base[1]), list(base[2]))
+    for name, text in profiles:
+        impl = impl.with_profile_text(text, name)
+    fw = Framework(impl, recipe)
+    _BUILT[recipe] = fw
+    return fw
+
+
 class Framework:
     """A validated set of packs. Immutable; share one instance across audits and threads.
 
@@ -47,12 +72,21 @@ class Framework:
     your own packs (JSON files in the pack format, docs/pack-format.md).
     """
 
-    __slots__ = ("__dict__", "_impl")
+    __slots__ = ("__dict__", "_impl", "_recipe")
 
-    def __init__(self, impl: _core.Framework) -> None:
+    def __init__(self, impl: _core.Framework, recipe: Recipe | None = None) -> None:
         if not isinstance(impl, _core.Framework):
             raise TypeError("use Framework.builtin() or Framework.with_pack_files() to make a Framework")
         self._impl = impl
+        self._recipe = recipe
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as what it was built from (pack ids, pack texts, profiles): a few bytes for
+        the built-in packs. The receiving process builds it once and shares it."""
+        if self._recipe is None:
+            raise TypeError("this Framework cannot be pickled: it was not made by Framework.builtin(), "
+                            "with_pack_files() or with_profile()")
+        return (_from_recipe, (self._recipe,))
 
     @classmethod
     def builtin(cls, packs: Sequence[str] | None = None) -> Framework:
@@ -60,7 +94,8 @@ class Framework:
 
         :raises trygg.UsageError: for an unknown pack id.
         """
-        return cls(_core.Framework.builtin(_strings(packs, "packs")))
+        ids = _strings(packs, "packs")
+        return cls(_core.Framework.builtin(ids), (("builtin", tuple(ids)), ()))
 
     @classmethod
     def with_pack_files(
@@ -71,7 +106,15 @@ class Framework:
         :raises trygg.LoadError: if a pack file is invalid or the packs do not fit together.
         """
         paths = [path_bytes(f, "files: a path") for f in _list(files, "files", "paths")]
-        return cls(_core.Framework.with_pack_files(paths, _strings(builtin, "builtin")))
+        ids = _strings(builtin, "builtin")
+        fw = cls(_core.Framework.with_pack_files(paths, ids))
+        # The recipe holds the files' texts, so that a worker without the files can rebuild it.
+        texts = []
+        for p in paths:
+            with open(p, "rb") as f:
+                texts.append((os.fsdecode(p), f.read().decode("utf-8", "replace")))
+        fw._recipe = (("texts", tuple(texts), tuple(ids)), ())
+        return fw
 
     def with_profile(self, profile: Mapping[str, Any] | str | os.PathLike[str]) -> Framework:
         """This framework with a profile applied: rules selected, ignored and tuned.
@@ -90,10 +133,20 @@ class Framework:
             except RecursionError:
                 # Deeper than Python can serialise, so far deeper than the profile parser's limit.
                 raise load_error_at_root("<profile>", "nesting of at most 64 levels", "deeper nesting") from None
-            return Framework(self._impl.with_profile_text(text, "<profile>"))
+            return Framework(self._impl.with_profile_text(text, "<profile>"), self._with_profile_recipe("<profile>", text))
         if isinstance(profile, (str, os.PathLike)):
-            return Framework(self._impl.with_profile_file(path_bytes(profile, "profile path")))
+            path = path_bytes(profile, "profile path")
+            fw = Framework(self._impl.with_profile_file(path))
+            with open(path, "rb") as f:
+                fw._recipe = self._with_profile_recipe(os.fsdecode(path), f.read().decode("utf-8", "replace"))
+            return fw
         raise TypeError(f"profile must be a dict or a path, not {type(profile).__name__}")
+
+    def _with_profile_recipe(self, name: str, text: str) -> Recipe | None:
+        if self._recipe is None:
+            return None
+        base, profiles = self._recipe
+        return (base, (*profiles, (name, text)))
 
     def rule_examples(self, rule_id: str) -> dict[str, Any]:
         """A passing and a failing example organisation for a rule:

@@ -147,6 +147,21 @@ class Organisation:
         impl = _core.Organisation.parse(text, fw._impl, name, limits)
         return cls(impl, fw)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the core's JSON text of the document and the framework (pickled once
+        when many organisations share it); unpickling validates it again."""
+        return (_organisation_from_text, (self._impl.to_json_text().encode("utf-8"), self.framework))
+
+    def _repr_html_(self) -> str:
+        """A compact card for notebooks."""
+        from html import escape
+
+        rows = [("id", self.id), ("name", self.name), ("country", self.country),
+                ("units", self.unit_count), ("headcount", self.total_headcount)]
+        cells = "".join(f"<tr><th scope='row'>{escape(k)}</th><td>{escape('' if v is None else str(v))}</td></tr>"
+                        for k, v in rows)
+        return f"<table class='trygg-organisation'><caption>trygg.Organisation</caption>{cells}</table>"
+
     def to_dict(self) -> dict[str, Any]:
         """The document form (input format version 1); ``from_dict(to_dict())`` round-trips."""
         return cast("dict[str, Any]", json.loads(self._impl.to_json_text()))
@@ -174,6 +189,12 @@ class Organisation:
 
     def __repr__(self) -> str:
         return f"Organisation(id={self.id!r}, country={self.country!r}, units={self.unit_count})"
+
+
+def _organisation_from_text(text: bytes, framework: Framework) -> Organisation:
+    # The text came from a loaded organisation; any size it has was accepted once.
+    impl = _core.Organisation.parse(text, framework._impl, "<pickle>", (MAX_SIZE, MAX_SIZE, MAX_SIZE, MAX_SIZE, 1))
+    return Organisation(impl, framework)
 
 
 def load_organisation(

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from . import _core
 from ._report_format import expand_findings, expand_result
+from ._framework import Framework
 from ._validate import flag, path_bytes
 
 __all__ = ["Report"]
@@ -51,12 +52,49 @@ class Report:
     a variable rather than reading the property inside a loop.
     """
 
-    __slots__ = ("__dict__", "_impl")
+    __slots__ = ("__dict__", "_impl", "_framework")
 
-    def __init__(self, impl: _core.Report) -> None:
+    def __init__(self, impl: _core.Report, framework: Framework | None = None) -> None:
         if not isinstance(impl, _core.Report):
             raise TypeError("use trygg.audit() to make a Report")
         self._impl = impl
+        self._framework = framework
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the core's compact bytes and the framework it was made with (pickled once
+        for many reports; a built-in framework is a few bytes). Unpickling needs the same trygg
+        version."""
+        if self._framework is None:
+            raise TypeError("this Report cannot be pickled: it was not made by trygg.audit() or audit_many()")
+        return (_report_from_bytes, (self._framework, _core.report_to_bytes(self._impl)))
+
+    @property
+    def organisation_id(self) -> str:
+        """The audited organisation's id."""
+        return self._impl.organisation_id
+
+    @property
+    def organisation_name(self) -> str:
+        return self._impl.organisation_name
+
+    @property
+    def country(self) -> str:
+        return self._impl.country
+
+    @property
+    def sector(self) -> str:
+        """The organisation's sector, "" when the input does not state it."""
+        return self._impl.sector
+
+    @property
+    def headcount(self) -> int | None:
+        """The organisation's total headcount, None when not known."""
+        return self._impl.headcount
+
+    @property
+    def size_band(self) -> str:
+        """The size band by headcount: "1-9", "10-24", "25-49", "50-249", "250+" or "unknown"."""
+        return _core.size_band(self._impl.headcount)
 
     @property
     def language(self) -> str:
@@ -92,12 +130,12 @@ class Report:
     @property
     def area_scores(self) -> dict[str, float]:
         """Mean maturity (0-4) per area id, over the measures that apply."""
-        return {a["area"]: a["score"] for a in self._data["area_scores"]}
+        return self._impl.area_score_pairs
 
     @property
     def measure_scores(self) -> dict[str, int]:
         """Maturity (0-4) per measure id."""
-        return {m["measure"]: m["maturity"] for m in self._data["measure_scores"]}
+        return self._impl.measure_score_pairs
 
     @property
     def action_plan(self) -> list[dict[str, Any]]:
@@ -213,5 +251,8 @@ class Report:
         return pd.DataFrame(rows, columns=columns)
 
     def __repr__(self) -> str:
-        s = self._data["summary"]
-        return f"Report(as_of={self.as_of!r}, results={s['results']}, findings={s['findings']})"
+        return f"Report(as_of={self.as_of!r}, results={self._impl.result_count}, findings={self._impl.finding_count})"
+
+
+def _report_from_bytes(framework: Framework, data: bytes) -> Report:
+    return Report(_core.report_from_bytes(data, framework._impl), framework)
