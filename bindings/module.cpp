@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
   register_framework(m);
   register_organisation(m);
   register_report(m);
+  register_benchmark(m);
 }
