@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   register_report(m);
   register_batch(m);
   register_report_columns(m);
+  register_benchmark(m);
 }

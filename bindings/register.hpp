@@ -25,3 +25,4 @@ void register_report_columns(py::module_& m);
 void register_framework(py::module_& m);
 void register_organisation(py::module_& m);
 void register_report(py::module_& m);
+void register_benchmark(py::module_& m);

@@ -52,6 +52,10 @@ void run_pool(std::size_t n, const BatchOptions& options, std::atomic<bool>& sto
       std::unique_lock lock(mutex);
       finished.wait_for(lock, std::chrono::milliseconds(100), all_done);
     }
+    // Whether this is the last round is decided before the hooks run: decided after, the last
+    // source could finish while progress ran and the loop end without the promised call with
+    // done == total.
+    const bool last = all_done();
     try {
       if (options.audit.cancelled && options.audit.cancelled()) throw Cancelled();
       if (options.progress) options.progress(done.load(), n);
@@ -59,7 +63,7 @@ void run_pool(std::size_t n, const BatchOptions& options, std::atomic<bool>& sto
       hook_error = std::current_exception();
       stop = true;
     }
-    if (all_done()) break;
+    if (last || hook_error) break;
   }
   for (auto& t : pool)
     t.join();

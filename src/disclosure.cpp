@@ -125,6 +125,18 @@ std::vector<Disclosure> disclose(const std::vector<GroupCell>& cells, std::uint6
   return out;
 }
 
+std::string_view to_string(Disclosure decision) noexcept {
+  switch (decision) {
+    case Disclosure::published:
+      return "published";
+    case Disclosure::suppressed_small:
+      return "suppressed-small";
+    case Disclosure::suppressed_complementary:
+      break;
+  }
+  return "suppressed-complementary";
+}
+
 namespace detail {
 
 GroupSizes::GroupSizes(const Organisation& org) {

@@ -218,6 +218,7 @@ void page_start(std::string& out, const Page& page) {
   text(out, page.title);
   out += "</title>\n<style>";
   out += stylesheet;
+  out += page.extra_stylesheet;
   out += "</style>\n</head>\n<body>\n";
 }
 

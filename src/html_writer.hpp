@@ -38,6 +38,9 @@ struct Page {
   Language language = Language::en;
   std::string_view title;    ///< <title>, escaped here
   std::string_view version;  ///< trygg's, for <meta name="generator" content="trygg VERSION">
+  /// More rules after the common stylesheet, from the template (never from the input), for a
+  /// page with elements of its own (the report set's bands).
+  std::string_view extra_stylesheet = {};
 };
 
 /// The Content-Security-Policy of every page: nothing may be loaded from anywhere (no

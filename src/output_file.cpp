@@ -117,6 +117,9 @@ bool is_trygg_output(std::string_view content) {
   if (line.rfind("fingerprint,rule,measure,", 0) == 0) return true;  // CSV report
   // CSV report, Excel dialect (a byte-order mark, every field quoted, ";")
   if (line.rfind("\xEF\xBB\xBF\"fingerprint\";\"rule\";\"measure\";", 0) == 0) return true;
+  // The CSV of a report set (trygg-check batch): the same columns after two of its own.
+  if (line.rfind("organisation,source,fingerprint,rule,measure,", 0) == 0) return true;
+  if (line.rfind("\xEF\xBB\xBF\"organisation\";\"source\";\"fingerprint\";\"rule\";", 0) == 0) return true;
   // An HTML report: the doctype, then trygg's generator tag within its head's first lines.
   if (line == "<!doctype html>" &&
       content.substr(0, 512).find("<meta name=\"generator\" content=\"trygg ") != std::string_view::npos)
@@ -132,7 +135,10 @@ bool is_trygg_output(std::string_view content) {
     const auto doc = nlohmann::json::parse(content.begin(), content.end(), nullptr, false);
     if (doc.is_object()) {
       const auto it = doc.find("format");
-      if (it != doc.end() && it->is_string() && it->get<std::string>().rfind("trygg.report/", 0) == 0) return true;
+      if (it != doc.end() && it->is_string() &&
+          (it->get<std::string>().rfind("trygg.report/", 0) == 0 ||
+           it->get<std::string>().rfind("trygg.report-set/", 0) == 0))
+        return true;
     }
   }
   return false;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "csv_rows.hpp"
 #include "escape.hpp"
 #include "reader_view.hpp"
 #include "render_common.hpp"
@@ -36,24 +37,30 @@ void field(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::string render_csv(const Report& r, const CsvOptions& options) {
-  const Language lang = options.language;
+namespace detail {
+
+void csv_header(std::string& out, const CsvOptions& options, const std::vector<std::string_view>& leading) {
   const char sep = options.dialect == CsvDialect::excel_nordic ? ';' : ',';
-  std::string out;
   // Excel takes a file without a byte-order mark for the legacy code page (Windows-1252):
   // "å" would show as "Ã¥".
   if (options.dialect == CsvDialect::excel_nordic) out += "\xEF\xBB\xBF";
   // The header: bare names in the machine dialect (as it always was), quoted like every
   // other field in the Excel one.
-  for (std::size_t i = 0; i < std::size(columns); ++i) {
+  std::vector<std::string_view> names(leading);
+  names.insert(names.end(), std::begin(columns), std::end(columns));
+  for (std::size_t i = 0; i < names.size(); ++i) {
     if (i) out += sep;
     if (options.dialect == CsvDialect::excel_nordic)
-      field(out, columns[i]);
+      field(out, names[i]);
     else
-      out += columns[i];
+      out += names[i];
   }
   out += "\r\n";
+}
 
+void csv_rows(std::string& out, const Report& r, const CsvOptions& options, const std::vector<std::string>& leading) {
+  const Language lang = options.language;
+  const char sep = options.dialect == CsvDialect::excel_nordic ? ';' : ',';
   // What depends on the rule only (its measure's title and proposal, its citations in human
   // form) is made once per rule, not once per finding: one rule may have a finding for every
   // unit of a large organisation.
@@ -98,12 +105,24 @@ std::string render_csv(const Report& r, const CsvOptions& options) {
                                   citation_of[res.rule],
                                   x.subject.name};
     static_assert(sizeof values / sizeof values[0] == std::size(columns));
-    for (std::size_t i = 0; i < std::size(columns); ++i) {
+    for (std::size_t i = 0; i < leading.size(); ++i) {
       if (i) out += sep;
+      field(out, leading[i]);
+    }
+    for (std::size_t i = 0; i < std::size(columns); ++i) {
+      if (i || !leading.empty()) out += sep;
       field(out, values[i]);
     }
     out += "\r\n";
   }
+}
+
+}  // namespace detail
+
+std::string render_csv(const Report& r, const CsvOptions& options) {
+  std::string out;
+  detail::csv_header(out, options, {});
+  detail::csv_rows(out, r, options, {});
   return out;
 }
 

@@ -2,7 +2,8 @@
 // trygg-check: the command-line checker. Exit codes (the ruff/ESLint convention):
 //   0  no finding at or above --fail-on
 //   1  findings at or above --fail-on
-//   2  usage error or bad input (message on stderr, nothing on stdout)
+//   2  usage error or bad input (message on stderr, nothing on stdout); for batch, also when
+//      any one source failed to load (the others are still audited and written)
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -15,6 +16,7 @@
 #include <iterator>
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -342,6 +344,174 @@ int run_document(const std::string& org_path, const std::string& kind_text, cons
   return emit(text, output, how) ? 0 : exit_error;
 }
 
+/// What `batch` is asked to do (its options, read by CLI11).
+struct BatchRequest {
+  std::vector<std::string> paths;
+  std::string format = "json", csv_dialect = "machine", output, each, by = "all", as_of, fail_on = "high";
+  bool benchmark = false, force = false;
+  unsigned workers = 0;
+};
+
+/// The organisation files of the arguments: a file as given; a directory searched through,
+/// subdirectories too, for regular files named *.json, sorted by path so that every run reads
+/// them in the same order. Every such file is taken for an organisation file: one that is not
+/// (a JSON report written there, say) fails to load and is reported like any bad source.
+std::vector<std::string> batch_files(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path().string());
+    if (ec) throw trygg::UsageError("cannot read the directory \"" + p + "\": " + ec.message());
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+/// An organisation id made safe as a file name: letters, digits, '.', '-' and '_' are kept,
+/// anything else becomes '_', and a leading '.' too (no hidden files, no "..").
+std::string safe_file_name(const std::string& id) {
+  std::string s;
+  for (const char c : id) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '_' || (c == '.' && !s.empty());
+    s += keep ? c : '_';
+  }
+  if (s.size() > 100) s.resize(100);
+  return s.empty() ? std::string("organisation") : s;
+}
+
+/// batch: audit many organisations (docs/report-format.md, "Report sets"). Exit 2 when a
+/// source failed to load, else 1 when a report has findings at or above --fail-on, else 0.
+int run_batch(const BatchRequest& q, const trygg::Framework& fw, std::optional<trygg::Language> lang,
+              const trygg::LoadLimits& limits, const std::vector<std::string>& pack_files) {
+  if (q.format == "xlsx" && (q.each.empty() || !q.output.empty())) {
+    std::cerr << "error: --format xlsx is written one workbook per organisation: give --each DIR (a report set "
+                 "has no spreadsheet form; use csv, json or html for the whole set)\n";
+    return exit_error;
+  }
+  trygg::BatchOptions options;
+  if (!q.as_of.empty()) {
+    options.audit.as_of = trygg::Date::parse(q.as_of);
+    if (!options.audit.as_of) {
+      std::cerr << "error: --as-of: expected a calendar date YYYY-MM-DD, found \"" << q.as_of << "\"\n";
+      return exit_error;
+    }
+  }
+  options.audit.language = lang;
+  options.limits = limits;
+  options.threads = q.workers;
+  const auto files = batch_files(q.paths);
+  std::vector<trygg::BatchSource> sources;
+  for (const auto& f : files)
+    sources.push_back({trygg::BatchSource::Kind::path, f, f});
+  const auto items = trygg::audit_batch(sources, fw, options);
+
+  trygg::ReportSet set;
+  set.as_of = options.audit.as_of.value_or(trygg::Date::today());
+  std::vector<const trygg::Report*> reports;
+  for (const auto& item : items) {
+    if (item.report) {
+      set.entries.push_back({item.source, &*item.report});
+      reports.push_back(&*item.report);
+      continue;
+    }
+    trygg::ReportSetFailure failure{item.source, item.error_message, {}};
+    try {
+      if (item.error) std::rethrow_exception(item.error);
+    } catch (const trygg::LoadError& e) {
+      failure.diagnostics = e.diagnostics();
+    } catch (...) {
+      // the message says it all
+    }
+    set.failures.push_back(std::move(failure));
+  }
+  std::optional<trygg::PeerBenchmark> benchmark;
+  if (q.benchmark) {
+    trygg::PeerBenchmarkOptions bo;
+    bo.dimension = q.by;
+    benchmark = trygg::peer_benchmark(reports, {}, bo);
+    set.benchmark = &*benchmark;
+  }
+
+  // The page's language: --lang, else the reports' own when they share one, else English.
+  trygg::Language page = lang.value_or(reports.empty() ? trygg::Language::en : reports.front()->language);
+  if (!lang)
+    for (const auto* r : reports)
+      if (r->language != page) page = trygg::Language::en;
+  const trygg::CsvOptions csv{page,
+                              q.csv_dialect == "excel" ? trygg::CsvDialect::excel_nordic : trygg::CsvDialect::machine};
+  const auto inputs = run_inputs("", pack_files, "");
+  std::vector<std::filesystem::path> all_inputs(inputs);
+  all_inputs.insert(all_inputs.end(), files.begin(), files.end());
+  const trygg::OutputOptions how{all_inputs, q.force, true};
+  bool written = true;
+
+  if (!q.each.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(q.each, ec);
+    if (ec) {
+      std::cerr << "error: --each: cannot create the directory \"" << trygg::terminal_safe(q.each)
+                << "\": " << ec.message() << "\n";
+      return exit_error;
+    }
+    std::set<std::string> names;
+    for (const auto& e : set.entries) {
+      const trygg::Report& r = *e.report;
+      // Two ids may differ only in characters a file name cannot hold: number the later one.
+      std::string base = safe_file_name(r.organisation_id), name = base;
+      for (int k = 2; !names.insert(name).second; ++k)
+        name = base + "-" + std::to_string(k);
+      std::string text;
+      if (q.format == "json")
+        text = trygg::render_json_text(r, r.language, 2) + "\n";
+      else if (q.format == "csv")
+        text = trygg::render_csv(r, {r.language, csv.dialect});
+      else if (q.format == "html")
+        text = trygg::render_html(r, {r.language, false});
+      else
+        text = trygg::render_xlsx(r, {r.language, false});
+      written = emit(text, (std::filesystem::path(q.each) / (name + "." + q.format)).string(), how) && written;
+    }
+  }
+  if (q.each.empty() || !q.output.empty()) {
+    std::string text;
+    if (q.format == "csv")
+      text = trygg::render_report_set_csv(set, csv);
+    else if (q.format == "html")
+      text = trygg::render_report_set_html(set, page);
+    else
+      text = trygg::render_report_set_json(set, 2);
+    written = emit(text, q.output, how) && written;
+  }
+
+  // The summary, on standard error so that it never mixes with the output.
+  std::size_t at_or_above = 0;
+  if (q.fail_on != "never")
+    for (const auto* r : reports)
+      if (r->count_at_or_above(*trygg::parse_severity(q.fail_on)) > 0) ++at_or_above;
+  for (const auto& f : set.failures) {
+    if (f.diagnostics.empty()) {
+      std::cerr << "error: " << trygg::terminal_safe(f.source) << ": " << trygg::terminal_safe(f.message) << "\n";
+      continue;
+    }
+    for (const auto& d : f.diagnostics)
+      std::cerr << "error: " << d.message() << "\n";
+  }
+  std::cerr << "batch: " << files.size() << " sources, " << set.entries.size() << " audited, " << set.failures.size()
+            << " failed to load";
+  if (q.fail_on != "never") std::cerr << ", " << at_or_above << " with findings at or above " << q.fail_on;
+  std::cerr << "\n";
+  if (!written || !set.failures.empty()) return exit_error;
+  return at_or_above > 0 ? exit_findings : 0;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -444,8 +614,42 @@ int main(int argc, char** argv) {
   document->add_flag("--force", force, "Replace an --output file that trygg did not write, or a link");
   document->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
 
+  // batch
+  BatchRequest bq;
+  auto* batch = app.add_subcommand(
+      "batch",
+      "Audit many organisations: files, or directories searched for *.json. Exit 2 if any source failed to "
+      "load, else 1 if any report has a finding at or above --fail-on, else 0");
+  batch->add_option("PATH", bq.paths, "Organisation files, or directories holding them (*.json, sorted)")->required();
+  batch->add_option("--format", bq.format, "Output format (xlsx only with --each)")
+      ->check(CLI::IsMember({"json", "csv", "html", "xlsx"}))
+      ->capture_default_str();
+  batch
+      ->add_option("--csv-dialect", bq.csv_dialect,
+                   "CSV for programs (machine: ',') or for Excel with Nordic settings (excel: ';', byte-order mark)")
+      ->check(CLI::IsMember({"machine", "excel"}))
+      ->capture_default_str();
+  batch->add_option("--output,-o", bq.output, "Write the report set to this file instead of standard output");
+  batch->add_option("--each", bq.each,
+                    "Also write one report per organisation into this directory, named by its id (with --each, "
+                    "the report set is written only when --output is given)");
+  batch->add_flag("--force", bq.force, "Replace output files that trygg did not write, or links");
+  batch->add_flag("--benchmark", bq.benchmark,
+                  "Add a peer benchmark: per group the 20th, 50th and 80th percentiles (groups of 5 or more only)");
+  batch->add_option("--by", bq.by, "Group the benchmark by")
+      ->check(CLI::IsMember({"all", "country", "sector", "size-band"}))
+      ->capture_default_str();
+  batch->add_option("--workers", bq.workers, "Audit on this many threads (default: one per processor)");
+  batch->add_option("--as-of", bq.as_of, "Audit as of this date, YYYY-MM-DD (default: today)");
+  batch->add_option("--lang", lang_text, "Report language (default: each organisation's country's)")
+      ->check(CLI::IsMember(languages));
+  batch->add_option("--fail-on", bq.fail_on, "Exit 1 if a finding has at least this severity")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
+      ->capture_default_str();
+  batch->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+
   trygg::LoadLimits limits;
-  for (auto* command : {check, validate, document})
+  for (auto* command : {check, validate, document, batch})
     add_limit_options(command, limits);
 
   try {
@@ -551,6 +755,7 @@ int main(int argc, char** argv) {
                  ? 0
                  : exit_error;
     }
+    if (*batch) return run_batch(bq, fw, lang, limits, pack_files);
     if (*document)
       return run_document(org_path, document_kind, as_of_text, lang, output, fw, limits,
                           {run_inputs(org_path, pack_files, ""), force, true});

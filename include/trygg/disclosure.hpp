@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace trygg {
@@ -46,5 +47,8 @@ struct GroupCell {
 /// this holds everywhere. O(n log n). Throws std::invalid_argument when a parent index is out
 /// of range or the parents form a cycle.
 [[nodiscard]] std::vector<Disclosure> disclose(const std::vector<GroupCell>& cells, std::uint64_t min_group_size);
+
+/// A decision's id in outputs: "published", "suppressed-small", "suppressed-complementary".
+[[nodiscard]] std::string_view to_string(Disclosure decision) noexcept;
 
 }  // namespace trygg

@@ -42,7 +42,8 @@ void write_output(const std::filesystem::path& path, std::string_view bytes, con
 /// CSV report (either dialect) or a yearly document whose opening line (a document: its note)
 /// is trygg's, in any language, an HTML report (its doctype, then trygg's generator tag in the
 /// first 512 bytes), or a spreadsheet report (an xlsx whose zip archive comment is trygg's
-/// marker). Such a file may be replaced without `force`.
+/// marker), or a report set (its JSON, whose "format" is trygg.report-set/..., or its CSV, whose
+/// header starts with organisation and source). Such a file may be replaced without `force`.
 [[nodiscard]] bool is_trygg_output(std::string_view content);
 
 }  // namespace trygg

@@ -1,0 +1,192 @@
+"""trygg-check batch: many organisations in one run, a bad source kept as a failure, one report
+per organisation with --each, and the peer benchmark's 5-organisation rule. Pseudonymous ids only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, ROOT
+
+EXAMPLES = ROOT / "examples" / "organisations"
+
+
+def write_orgs(directory: Path, count: int = 6) -> list[str]:
+    """`count` organisations, alternately the municipality and the small company, each with an id
+    of its own; returns the ids."""
+    directory.mkdir(parents=True, exist_ok=True)
+    ids = []
+    for i in range(count):
+        template = "kommun.json" if i % 2 == 0 else "small-company.json"
+        doc = json.loads((EXAMPLES / template).read_text(encoding="utf-8"))
+        doc["id"] = f"org-{i:02d}"
+        (directory / f"org-{i:02d}.json").write_text(json.dumps(doc), encoding="utf-8")
+        ids.append(doc["id"])
+    return ids
+
+
+def run(checker: str, *args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [checker, "batch", "--as-of", AS_OF, *map(str, args)], capture_output=True, text=True, cwd=cwd
+    )
+
+
+@pytest.fixture()
+def orgs(tmp_path: Path) -> Path:
+    d = tmp_path / "orgs"
+    write_orgs(d)
+    (d / "sub").mkdir()
+    (d / "sub" / "broken.json").write_text('{"format": "trygg.organisation/1", "id": ', encoding="utf-8")
+    (d / "notes.txt").write_text("not an organisation file, not read", encoding="utf-8")
+    return d
+
+
+def test_a_broken_file_is_reported_and_the_others_audited(checker, orgs):
+    p = run(checker, orgs)
+    assert p.returncode == 2, p.stderr
+    assert "broken.json" in p.stderr
+    assert "7 sources, 6 audited, 1 failed to load" in p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["format"] == "trygg.report-set/1"
+    assert doc["as_of"] == AS_OF
+    assert [o["id"] for o in doc["organisations"]] == [f"org-{i:02d}" for i in range(6)]
+    for o in doc["organisations"]:
+        assert o["report"]["format"] == "trygg.report/2"
+        assert o["summary"] == o["report"]["summary"]
+        assert o["area_scores"] == o["report"]["area_scores"]
+        assert o["source"].endswith(o["id"] + ".json")
+    assert doc["organisations"][0]["country"] == "SE"
+    assert doc["organisations"][1]["size_band"] == "25-49"
+    assert len(doc["failures"]) == 1
+    failure = doc["failures"][0]
+    assert failure["source"].endswith("broken.json")
+    assert failure["diagnostics"] and failure["diagnostics"][0]["file"].endswith("broken.json")
+    assert "benchmark" not in doc
+
+
+def test_exit_code_follows_fail_on_without_failures(checker, tmp_path):
+    d = tmp_path / "ok"
+    write_orgs(d)
+    p = run(checker, d, "--fail-on", "never")
+    assert p.returncode == 0, p.stderr
+    p = run(checker, d, "--fail-on", "info")
+    assert p.returncode == 1, p.stderr
+    assert "6 with findings at or above info" in p.stderr
+
+
+def test_duplicate_ids_fail_the_later_source(checker, tmp_path):
+    d = tmp_path / "dup"
+    write_orgs(d, 2)
+    doc = json.loads((d / "org-00.json").read_text(encoding="utf-8"))
+    (d / "z-copy.json").write_text(json.dumps(doc), encoding="utf-8")
+    p = run(checker, d)
+    assert p.returncode == 2
+    out = json.loads(p.stdout)
+    assert [o["id"] for o in out["organisations"]] == ["org-00", "org-01"]
+    assert len(out["failures"]) == 1
+    assert out["failures"][0]["source"].endswith("z-copy.json")
+    assert "org-00.json" in out["failures"][0]["message"]
+    assert "z-copy.json" in p.stderr
+
+
+def test_each_writes_one_report_per_organisation(checker, tmp_path):
+    d = tmp_path / "orgs"
+    ids = write_orgs(d)
+    each = tmp_path / "each"
+    p = run(checker, d, "--each", each, "--format", "html", "--fail-on", "never")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == ""  # with --each and no --output, only the files
+    assert sorted(f.name for f in each.iterdir()) == [f"{i}.html" for i in ids]
+    # Run again: the files are trygg's, so they are replaced; a foreign file is never.
+    (each / "org-00.html").write_text("<p>mine</p>", encoding="utf-8")
+    p = run(checker, d, "--each", each, "--format", "html", "--fail-on", "never")
+    assert p.returncode == 2
+    assert (each / "org-00.html").read_text(encoding="utf-8") == "<p>mine</p>"
+    p = run(checker, d, "--each", tmp_path / "x", "--format", "xlsx")
+    assert p.returncode in (0, 1), p.stderr
+    assert len(list((tmp_path / "x").glob("*.xlsx"))) == 6
+    assert p.stdout == ""
+    # A set has no spreadsheet form.
+    assert run(checker, d, "--format", "xlsx").returncode == 2
+    assert run(checker, d, "--format", "xlsx", "--each", tmp_path / "x", "--output", tmp_path / "s.xlsx").returncode == 2
+
+
+def test_benchmark_shows_all_and_hides_small_groups(checker, tmp_path):
+    d = tmp_path / "orgs"
+    write_orgs(d)
+    p = run(checker, d, "--benchmark", "--by", "country", "--fail-on", "never")
+    assert p.returncode == 0, p.stderr
+    b = json.loads(p.stdout)["benchmark"]
+    assert b["dimension"] == "country"
+    groups = {g["name"]: g for g in b["groups"]}
+    assert list(groups) == ["all", "NO", "SE"]
+    assert groups["all"]["disclosure"] == "published"
+    assert groups["all"]["organisations"] == 6
+    assert any("p50" in f for f in groups["all"]["figures"])
+    for name in ("NO", "SE"):  # three each: under 5
+        assert groups[name]["disclosure"] == "suppressed-small"
+        assert "members" not in groups[name] and "organisations" not in groups[name]
+        assert all(f == {"measure": f["measure"], "shown": False} for f in groups[name]["figures"])
+    # The members of the shown group only; nobody is banded against a hidden group.
+    assert b["organisations"] == []
+    p = run(checker, d, "--benchmark", "--fail-on", "never")
+    b = json.loads(p.stdout)["benchmark"]
+    assert [g["name"] for g in b["groups"]] == ["all"]
+    assert len(b["organisations"]) == 6
+    assert all(set(o["bands"].values()) <= {"red", "yellow", "aqua", "green", "none"} for o in b["organisations"])
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value and not value.startswith("#"):
+                self.urls.append(value)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_is_one_page_that_loads_nothing(checker, tmp_path):
+    d = tmp_path / "orgs"
+    write_orgs(d)
+    out = tmp_path / "set.html"
+    p = run(checker, d, "--benchmark", "--by", "country", "--format", "html", "--output", out, "--lang", "en")
+    assert p.returncode in (0, 1), p.stderr
+    html = out.read_text(encoding="utf-8")
+    page = Page()
+    page.feed(html)
+    page.close()
+    assert page.urls == []
+    assert "script" not in page.tags
+    assert "svg" in page.tags  # the "all" group's charts
+    text = " ".join(page.text)
+    assert "not shown: fewer than 5 organisations" in text
+    assert "org-03" in text
+    # Written again over itself: it is recognised as trygg's.
+    assert run(checker, d, "--format", "html", "--output", out, "--fail-on", "never").returncode == 0
+
+
+def test_csv_has_the_organisation_in_front(checker, tmp_path):
+    d = tmp_path / "orgs"
+    ids = write_orgs(d)
+    out = tmp_path / "set.csv"
+    p = run(checker, d, "--format", "csv", "--output", out, "--fail-on", "never")
+    assert p.returncode == 0, p.stderr
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert rows[0][:4] == ["organisation", "source", "fingerprint", "rule"]
+    assert {r[0] for r in rows[1:]} == set(ids)
+    assert all(len(r) == len(rows[0]) for r in rows)
+    assert run(checker, d, "--format", "csv", "--output", out, "--fail-on", "never").returncode == 0
