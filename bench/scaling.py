@@ -125,8 +125,8 @@ def part_b(texts: list[str], m: int, threads: int, runs: int, workdir: Path) -> 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("build", type=Path)
-    ap.add_argument("--organisations", type=int, default=2000, help="N of (a)")
-    ap.add_argument("--files", type=int, default=1000, help="M of (b)")
+    ap.add_argument("--organisations", type=int, default=10000, help="N of (a)")
+    ap.add_argument("--files", type=int, default=2000, help="M of (b)")
     ap.add_argument("--distinct", type=int, default=10000, help="at most this many distinct documents")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--runs", type=int, default=3)

@@ -81,16 +81,13 @@ def audit_with_dask(
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         parts = npartitions or min(len(sources), 4 * workers)
         bag = db.from_sequence(sources, npartitions=parts)
-        options: dict[str, Any] = {"as_of": as_of, "lang": lang, "workers": 1, "progress": False, "errors": errors}
+        # The task is trygg's own function: the workers need trygg, not this file.
+        task = dask.delayed(functools.partial(trygg.audit_many, as_of=as_of, lang=lang, workers=1, progress=False,
+                                              errors=errors))
+        extra: dict[str, Any] = {}
         if framework is not None:
-            # One copy per worker instead of one per task.
-            options["framework"] = client.scatter(framework, broadcast=True)
-        task = dask.delayed(functools.partial(trygg.audit_many, **{k: v for k, v in options.items()
-                                                                   if k != "framework"}))
-        if framework is not None:
-            delayed_sets = [task(part, framework=options["framework"]) for part in bag.to_delayed()]
-        else:
-            delayed_sets = [task(part) for part in bag.to_delayed()]
+            extra["framework"] = client.scatter(framework, broadcast=True)  # one copy per worker, not per task
+        delayed_sets = [task(part, **extra) for part in bag.to_delayed()]
         futures = client.compute(delayed_sets)
         sets = client.gather(futures)
         return trygg.ReportSet.concat(sets)
