@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 # The findings frame's columns, in its order, with their Spark types (the categorical columns
-# organisation, country, sector and size_band travel as strings). Written out rather than
+# organisation, country, sector and size_band travel as strings, the due date as a date). Written out rather than
 # inferred: Spark needs the schema before it has seen a row, and a batch whose organisations
 # all failed has none. tests/python/test_spark.py checks it against findings_frame().
 FINDINGS_COLUMNS: list[tuple[str, str]] = [
@@ -49,8 +49,7 @@ FINDINGS_COLUMNS: list[tuple[str, str]] = [
     ("status", "string"),
     ("severity", "string"),
     ("obligation", "string"),
-    ("message", "string"),
-    ("due", "string"),
+    ("due", "date"),
 ]
 
 
@@ -58,7 +57,8 @@ def findings_schema() -> Any:
     """The Spark ``StructType`` of the findings rows (every column nullable)."""
     from pyspark.sql import types as T
 
-    kinds = {"string": T.StringType(), "long": T.LongType(), "double": T.DoubleType(), "boolean": T.BooleanType()}
+    kinds = {"string": T.StringType(), "date": T.DateType(), "long": T.LongType(), "double": T.DoubleType(),
+             "boolean": T.BooleanType()}
     return T.StructType([T.StructField(name, kinds[kind], True) for name, kind in FINDINGS_COLUMNS])
 
 
@@ -112,6 +112,10 @@ def audit_with_spark(sources: Any, *, column: str = "source", as_of: str | None 
                     # cannot convert) as plain Python strings, a missing value as None.
                     column_values = out[name].astype(object)
                     out[name] = column_values.where(column_values.notna(), None)
+                elif kind == "date":
+                    dates = pd.to_datetime(out[name])
+                    out[name] = pd.Series([d.date() if pd.notna(d) else None for d in dates], dtype=object,
+                                          index=out.index)
             yield out
 
     return sources.select(column).mapInPandas(audit_batches, schema=schema)

@@ -55,7 +55,10 @@ def as_strings(frame):
     for name in frame.columns:
         if isinstance(frame[name].dtype, pd.CategoricalDtype):
             frame[name] = frame[name].astype(object)
-    return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+        elif pd.api.types.is_datetime64_any_dtype(frame[name].dtype):
+            frame[name] = [d.date() if pd.notna(d) else None for d in frame[name]]
+    frame = frame.astype(object)
+    return frame.where(frame.notna(), None).reset_index(drop=True)
 
 
 def test_schema_is_the_findings_frames_columns():
