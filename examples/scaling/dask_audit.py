@@ -39,7 +39,7 @@ def local_cluster(n_workers: int = 2, **kwargs: Any) -> Any:
     from dask.distributed import LocalCluster
 
     options: dict[str, Any] = {"n_workers": n_workers, "processes": True, "threads_per_worker": 1,
-                               "dashboard_address": None}
+                               "dashboard_address": ":0", "host": "127.0.0.1"}
     options.update(kwargs)
     return LocalCluster(**options)
 

@@ -24,6 +24,10 @@ else:
 
 import trygg  # noqa: E402
 
+# Dask's comms leave sockets to the garbage collector when a cluster closes.
+pytestmark = [pytest.mark.filterwarnings("ignore:unclosed <socket:ResourceWarning"),
+              pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")]
+
 sys.path.insert(0, str(ROOT / "examples" / "scaling"))
 import dask_audit  # noqa: E402
 from sample_organisations import write_copies  # noqa: E402
