@@ -7,6 +7,7 @@ be there."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -84,8 +85,6 @@ def test_spark_findings_are_audit_manys(tmp_path, spark):
 
 def test_spark_audits_json_texts(spark):
     docs = copies(4, prefix="text")
-    import json
-
     texts = [json.dumps(d, ensure_ascii=False) for d in docs] + [BROKEN_TEXT]
     sources = spark.createDataFrame([(t,) for t in texts], "source string")
     rows = spark_audit.audit_with_spark(sources, as_of=AS_OF).toPandas()
