@@ -15,7 +15,17 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
 fi
 export TRYGG_REQUIRE_BROWSER=1
 
-python3 -m pip install --quiet "pybind11>=2.10" "pytest>=7" "hypothesis>=6" "jsonschema>=4" "pandas>=1.5" "mypy>=1.5" "networkx>=3" "cmarkgfm>=2022.10" "openpyxl>=3" "selenium>=4.10" "axe-selenium-python>=2.1" "pypdf>=3"
+# The scaling examples (tests/python/test_spark.py) run PySpark in local mode, which needs a
+# Java runtime: Debian's headless OpenJDK 17. With it and the Python packages below installed
+# the Dask, Spark and notebook tests must run.
+if ! command -v java >/dev/null 2>&1; then
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+fi
+export TRYGG_REQUIRE_SCALING=1
+
+python3 -m pip install --quiet "pybind11>=2.10" "pytest>=7" "hypothesis>=6" "jsonschema>=4" "pandas>=1.5" "mypy>=1.5" "networkx>=3" "cmarkgfm>=2022.10" "openpyxl>=3" "selenium>=4.10" "axe-selenium-python>=2.1" "pypdf>=3" \
+  "dask[distributed]" "pyspark>=3.4,<4" "pyarrow>=4" "nbclient" "ipykernel" "nbformat" "matplotlib" "tqdm"
 
 build="${TRYGG_TEST_BUILD_DIR:-build/test}"
 generator=()
