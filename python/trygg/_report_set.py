@@ -212,6 +212,35 @@ class ReportSet:
             raise TypeError("min_organisations must be an int")
         return cast("dict[str, Any]", json.loads(_core.peer_benchmark(self._impls(), groups, dimension, min_organisations)))
 
+    def benchmark(self, by: str | Mapping[str, str] = "all", *, min_organisations: int = 5) -> Any:
+        """The peer benchmark as a DataFrame: one row per group and measure (each area's
+        maturity, and ``legal-findings-per-100``) with the organisations counted, whether the
+        figures are shown, and the 20th, 50th (median) and 80th percentiles. A group's figures
+        are shown only when it holds at least ``min_organisations`` (at least 5) organisations
+        and no smaller group can be worked out from the shown ones (docs/privacy.md)."""
+        pd = _pandas()
+        data = self.benchmark_data(by, min_organisations=min_organisations)
+        rows = []
+        for group in data["groups"]:
+            for figure in group.get("figures", []):
+                shown = figure.get("shown", True) and "p50" in figure
+                rows.append({"group": group["name"], "disclosure": group["disclosure"], "measure": figure["measure"],
+                             "organisations": figure.get("organisations"), "shown": shown,
+                             "p20": figure.get("p20"), "p50": figure.get("p50"), "p80": figure.get("p80")})
+        columns = ["group", "disclosure", "measure", "organisations", "shown", "p20", "p50", "p80"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def bands(self, by: str | Mapping[str, str] = "all", *, min_organisations: int = 5) -> Any:
+        """Each organisation's band per area against its group, HSE-style: red under the 20th
+        percentile, yellow 20-50, aqua 50-80, green from the 80th; only for shown groups."""
+        pd = _pandas()
+        data = self.benchmark_data(by, min_organisations=min_organisations)
+        rows = [{"organisation": o["id"], "group": o["group"], "area": area, "band": band}
+                for o in data.get("organisations", []) for area, band in o["bands"].items()]
+        frame = pd.DataFrame(rows, columns=["organisation", "group", "area", "band"])
+        frame["band"] = pd.Categorical(frame["band"], categories=["red", "yellow", "aqua", "green", "none"])
+        return frame
+
     # -- display -------------------------------------------------------------------------
     def _repr_html_(self) -> str:
         from html import escape

@@ -272,3 +272,36 @@ def test_notebook_display_escapes_names(report_set: trygg.ReportSet) -> None:
         p.feed(html)
         assert "script" not in p.tags and "table" in p.tags
     assert "org-0007" in report_set._repr_html_()
+
+
+def test_peer_benchmark_shows_only_groups_of_at_least_five(report_set: trygg.ReportSet) -> None:
+    everyone = report_set.benchmark()
+    shown = everyone[everyone["shown"]]
+    assert set(shown["group"]) == {"all"} and len(report_set) == 8
+    areas = report_set.scores_frame()
+    for area, rows in shown.groupby("measure"):
+        if area == "legal-findings-per-100":
+            continue
+        scores = areas[areas["area"] == area]["score"]
+        row = rows.iloc[0]
+        assert row["p50"] == pytest.approx(scores.median(), abs=1e-3)
+        assert row["p20"] == pytest.approx(scores.quantile(0.2), abs=1e-3)
+        assert row["p80"] == pytest.approx(scores.quantile(0.8), abs=1e-3)
+    # Four Swedish and four Norwegian organisations: neither country may be shown.
+    by_country = report_set.benchmark(by="country")
+    assert not by_country[by_country["group"] != "all"]["shown"].any()
+    # Six and two: the two are hidden, and so are the six, or "all" minus six would give the two away.
+    groups = {key: ("a" if i < 6 else "b") for i, key in enumerate(report_set.ids)}
+    custom = report_set.benchmark(by=groups)
+    disclosure = dict(zip(custom["group"], custom["disclosure"]))
+    assert disclosure["b"] == "suppressed-small" and disclosure["a"] == "suppressed-complementary"
+    assert not custom[custom["group"].isin(["a", "b"])]["shown"].any()
+    with pytest.raises(trygg.UsageError):
+        report_set.benchmark(min_organisations=3)
+
+
+def test_bands_place_each_organisation_against_its_shown_group(report_set: trygg.ReportSet) -> None:
+    bands = report_set.bands()
+    assert set(bands["organisation"]) == set(report_set.ids)
+    assert set(bands["band"].astype(str)) <= {"red", "yellow", "aqua", "green"}
+    assert report_set.bands(by="country").empty or set(report_set.bands(by="country")["band"].astype(str)) == {"none"}
