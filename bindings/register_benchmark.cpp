@@ -6,6 +6,7 @@
 
 #include "register.hpp"
 #include "trygg/peer_benchmark.hpp"
+#include "trygg/report_set.hpp"
 
 void register_benchmark(py::module_& m) {
   m.def(
@@ -23,4 +24,34 @@ void register_benchmark(py::module_& m) {
       py::arg("reports"), py::arg("groups"), py::arg("dimension") = "all", py::arg("min_organisations") = 5,
       "The peer benchmark of the reports as JSON text (format trygg.peer-benchmark/1). groups: one name "
       "per report, or empty to group by dimension (all, country, sector, size-band).");
+
+  // The HTML report of a set (the checker's `batch --format html`), for ReportSet.to_html().
+  m.def(
+      "report_set_html",
+      [](const std::vector<const trygg::Report*>& reports, const std::vector<std::string>& sources,
+         const std::vector<std::pair<std::string, std::string>>& failures, const std::string& as_of,
+         const std::string& lang, const std::optional<std::string>& dimension, std::size_t min_organisations) {
+        const auto language = trygg::parse_language(lang);
+        if (!language) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + lang + "\"");
+        const auto date = trygg::Date::parse(as_of);
+        if (!date) throw py::value_error("as_of must be a date YYYY-MM-DD");
+        py::gil_scoped_release release;
+        trygg::ReportSet set;
+        set.as_of = *date;
+        for (std::size_t i = 0; i < reports.size(); ++i)
+          set.entries.push_back({i < sources.size() ? sources[i] : std::string(), reports[i]});
+        for (const auto& [source, message] : failures)
+          set.failures.push_back({source, message, {}});
+        std::optional<trygg::PeerBenchmark> benchmark;
+        if (dimension) {
+          trygg::PeerBenchmarkOptions options;
+          options.dimension = *dimension;
+          options.min_organisations = min_organisations;
+          benchmark = trygg::peer_benchmark(reports, {}, options);
+          set.benchmark = &*benchmark;
+        }
+        return trygg::render_report_set_html(set, *language);
+      },
+      py::arg("reports"), py::arg("sources"), py::arg("failures"), py::arg("as_of"), py::arg("lang"),
+      py::arg("dimension"), py::arg("min_organisations"));
 }

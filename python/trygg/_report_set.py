@@ -241,6 +241,17 @@ class ReportSet:
         frame["band"] = pd.Categorical(frame["band"], categories=["red", "yellow", "aqua", "green", "none"])
         return frame
 
+    def to_html(self, lang: str | None = None, *, benchmark: str | None = None, min_organisations: int = 5) -> str:
+        """The set as one self-contained HTML page (as ``trygg-check batch --format html``): an
+        overview row per organisation, the sources that failed and, with ``benchmark`` (a
+        dimension: "all", "country", "sector", "size-band"), the peer benchmark per area."""
+        reports = list(self._reports.values())
+        language = _lang(lang) or (reports[0].language if reports else "en")
+        as_of = reports[0].as_of if reports else datetime.date.today().isoformat()
+        return _core.report_set_html([r._impl for r in reports], list(self._sources.values()),
+                                     [(f.source, str(f.error)) for f in self._failures], as_of, language,
+                                     benchmark, min_organisations)
+
     # -- display -------------------------------------------------------------------------
     def _repr_html_(self) -> str:
         from html import escape

@@ -305,3 +305,29 @@ def test_bands_place_each_organisation_against_its_shown_group(report_set: trygg
     assert set(bands["organisation"]) == set(report_set.ids)
     assert set(bands["band"].astype(str)) <= {"red", "yellow", "aqua", "green"}
     assert report_set.bands(by="country").empty or set(report_set.bands(by="country")["band"].astype(str)) == {"none"}
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("src", "href"):
+                self.targets.append(value or "")
+            if tag == "html" and name == "lang":
+                self.lang = value or ""
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb", "en"])
+def test_the_set_as_html_names_every_organisation_and_loads_nothing(report_set: trygg.ReportSet, lang: str) -> None:
+    html = report_set.to_html(lang, benchmark="all")
+    p = Links()
+    p.feed(html)
+    assert p.lang == lang
+    assert all(t.startswith("#") for t in p.targets), p.targets
+    for key in report_set.ids:
+        assert key in html
+    assert "<svg" in html  # the benchmark's chart
