@@ -156,7 +156,7 @@ struct Summary {
 struct Report {
   Framework framework;
   std::string organisation_id, organisation_name, country;
-  std::string sector;                     ///< the organisation's sector, "" if not stated
+  std::string sector;                      ///< the organisation's sector, "" if not stated
   std::optional<std::uint32_t> headcount;  ///< Organisation::total_headcount(), for grouping many reports
   Date as_of;
   Language language = Language::en;

@@ -40,7 +40,7 @@ def audit(
     The GIL is released while auditing, so threads can audit in parallel.
     """
     fw = framework_for(organisation, framework)
-    return Report(
+    return Report._made(
         _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), flag(preview, "preview")),
         fw,
     )

@@ -60,7 +60,7 @@ def _from_recipe(recipe: Recipe) -> Framework:
         impl = _core.framework_with_pack_texts(list(base[1]), list(base[2]))
     for name, text in profiles:
         impl = impl.with_profile_text(text, name)
-    fw = Framework(impl, recipe)
+    fw = Framework._made(impl, recipe)
     _BUILT[recipe] = fw
     return fw
 
@@ -74,11 +74,17 @@ class Framework:
 
     __slots__ = ("__dict__", "_impl", "_recipe")
 
-    def __init__(self, impl: _core.Framework, recipe: Recipe | None = None) -> None:
+    def __init__(self, impl: _core.Framework) -> None:
         if not isinstance(impl, _core.Framework):
             raise TypeError("use Framework.builtin() or Framework.with_pack_files() to make a Framework")
         self._impl = impl
-        self._recipe = recipe
+        self._recipe: Recipe | None = None
+
+    @classmethod
+    def _made(cls, impl: _core.Framework, recipe: Recipe | None) -> Framework:
+        fw = cls(impl)
+        fw._recipe = recipe
+        return fw
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as what it was built from (pack ids, pack texts, profiles): a few bytes for
@@ -95,7 +101,7 @@ class Framework:
         :raises trygg.UsageError: for an unknown pack id.
         """
         ids = _strings(packs, "packs")
-        return cls(_core.Framework.builtin(ids), (("builtin", tuple(ids)), ()))
+        return cls._made(_core.Framework.builtin(ids), (("builtin", tuple(ids)), ()))
 
     @classmethod
     def with_pack_files(
@@ -133,7 +139,8 @@ class Framework:
             except RecursionError:
                 # Deeper than Python can serialise, so far deeper than the profile parser's limit.
                 raise load_error_at_root("<profile>", "nesting of at most 64 levels", "deeper nesting") from None
-            return Framework(self._impl.with_profile_text(text, "<profile>"), self._with_profile_recipe("<profile>", text))
+            return Framework._made(self._impl.with_profile_text(text, "<profile>"),
+                                   self._with_profile_recipe("<profile>", text))
         if isinstance(profile, (str, os.PathLike)):
             path = path_bytes(profile, "profile path")
             fw = Framework(self._impl.with_profile_file(path))

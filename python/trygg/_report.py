@@ -54,11 +54,18 @@ class Report:
 
     __slots__ = ("__dict__", "_impl", "_framework")
 
-    def __init__(self, impl: _core.Report, framework: Framework | None = None) -> None:
+    def __init__(self, impl: _core.Report) -> None:
         if not isinstance(impl, _core.Report):
             raise TypeError("use trygg.audit() to make a Report")
         self._impl = impl
-        self._framework = framework
+        self._framework: Framework | None = None
+
+    @classmethod
+    def _made(cls, impl: _core.Report, framework: Framework) -> Report:
+        """A report with the framework it was made with (which pickling sends along)."""
+        report = cls(impl)
+        report._framework = framework
+        return report
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as the core's compact bytes and the framework it was made with (pickled once
@@ -255,4 +262,4 @@ class Report:
 
 
 def _report_from_bytes(framework: Framework, data: bytes) -> Report:
-    return Report(_core.report_from_bytes(data, framework._impl), framework)
+    return Report._made(_core.report_from_bytes(data, framework._impl), framework)

@@ -8,11 +8,12 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, NamedTuple, cast
+from dataclasses import dataclass
+from typing import Any, cast
 
 from . import _core
 from ._arguments import as_of_text
-from ._errors import Error, LoadError
+from ._errors import Error, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, _limits
 from ._organisation import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ENTITIES, DEFAULT_MAX_ERRORS, DEFAULT_MAX_FILE_BYTES
@@ -25,12 +26,27 @@ _ERRORS = ("collect", "raise")
 _ORG_COLUMNS = ("organisation", "country", "sector", "size_band")
 
 
-class BatchFailure(NamedTuple):
+@dataclass(frozen=True)
+class BatchFailure:
     """A source of a batch that gave no report: its name and the error (usually a
     trygg.LoadError with the file, JSON Pointer, expected and found)."""
 
     source: str
     error: Error
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.source, str):
+            raise TypeError(f"source must be a str, not {type(self.source).__name__}")
+        if not isinstance(self.error, BaseException):
+            raise TypeError(f"error must be an exception, not {type(self.error).__name__}")
+
+
+def _min_organisations(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"min_organisations must be an int, not {type(value).__name__}")
+    if value < 5:
+        raise UsageError(f"min_organisations must be at least 5 (docs/privacy.md), not {value}")
+    return value
 
 
 def _pandas() -> Any:
@@ -48,7 +64,7 @@ class ReportSet:
                  sources: Iterable[str] | None = None) -> None:
         self._reports: dict[str, Report] = {}
         self._sources: dict[str, str] = {}
-        self._failures: list[BatchFailure] = [BatchFailure(*f) for f in failures]
+        self._failures: list[BatchFailure] = [f if isinstance(f, BatchFailure) else BatchFailure(*f) for f in failures]
         names = list(sources) if sources is not None else None
         for i, report in enumerate(reports):
             if not isinstance(report, Report):
@@ -208,8 +224,7 @@ class ReportSet:
     def benchmark_data(self, by: str | Mapping[str, str] = "all", *, min_organisations: int = 5) -> dict[str, Any]:
         """The peer benchmark as the core computes it (docs/privacy.md, "Peer benchmarks")."""
         groups, dimension = self._groups(by)
-        if isinstance(min_organisations, bool) or not isinstance(min_organisations, int):
-            raise TypeError("min_organisations must be an int")
+        _min_organisations(min_organisations)
         return cast("dict[str, Any]", json.loads(_core.peer_benchmark(self._impls(), groups, dimension, min_organisations)))
 
     def benchmark(self, by: str | Mapping[str, str] = "all", *, min_organisations: int = 5) -> Any:
@@ -245,6 +260,9 @@ class ReportSet:
         """The set as one self-contained HTML page (as ``trygg-check batch --format html``): an
         overview row per organisation, the sources that failed and, with ``benchmark`` (a
         dimension: "all", "country", "sector", "size-band"), the peer benchmark per area."""
+        if benchmark is not None and not isinstance(benchmark, str):
+            raise TypeError(f"benchmark must be a dimension name or None, not {type(benchmark).__name__}")
+        _min_organisations(min_organisations)
         reports = list(self._reports.values())
         language = _lang(lang) or (reports[0].language if reports else "en")
         as_of = reports[0].as_of if reports else datetime.date.today().isoformat()
@@ -342,10 +360,14 @@ def audit_many(
     :returns: a ReportSet in input order. Two sources with the same organisation id: the later
         one is a failure (a LoadError naming both).
     """
+    if not isinstance(errors, str):
+        raise TypeError(f"errors must be a str, not {type(errors).__name__}")
     if errors not in _ERRORS:
         raise ValueError(f"errors must be 'collect' or 'raise', not {errors!r}")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise ValueError("workers must be a positive int or None")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
+        raise TypeError(f"workers must be an int or None, not {type(workers).__name__}")
+    if workers is not None and not 1 <= workers <= 4096:
+        raise ValueError("workers must be from 1 to 4096, or None")
     if progress is not None and not isinstance(progress, bool):
         raise TypeError("progress must be True, False or None")
     if isinstance(sources, (str, bytes, os.PathLike, Mapping, Organisation)):
@@ -392,7 +414,7 @@ def audit_many(
     failures: list[BatchFailure] = []
     for source, report, error in out:
         if report is not None:
-            reports.append(Report(report, framework))
+            reports.append(Report._made(report, framework))
             names.append(source)
         else:
             if errors == "raise":

@@ -271,7 +271,40 @@ def constructors(what: str, others: list[Any]) -> list[Bad]:
 # The public callables, the valid keyword arguments to call each with, and the misuses of
 # each parameter. Every parameter of every public callable must appear here
 # (test_every_public_parameter_is_swept).
+SET = trygg.audit_many([str(KOMMUN)], as_of=AS_OF)
+_BY = [T(3, "by"), T(None, "by"), U("nope", "dimension"), OK("all"), OK("size-band"), V({"x": "a"}, "no group", "unknown-id-map")]
+_MIN = [T("5", "min_organisations"), T(None, "min_organisations"), T(True, "min_organisations"),
+        U(3, "at least 5"), OK(5), OK(10**6)]
+
 SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]] = {
+    "audit_many": (trygg.audit_many, {"sources": [str(KOMMUN)], "as_of": AS_OF}, {
+        "sources": [T(str(KOMMUN), "single one", "single-str"), T(KOMMUN, "single one", "single-path"),
+                    T(None, "iterable"), T(42, "iterable"), T([42], "source 0"), T([None], "source 0"),
+                    T([{"x": math.nan}], "JSON values", "nan-document"), OK([]), OK([str(MISSING)], "missing-kept")],
+        "framework": frameworks(), "as_of": dates(), "lang": languages(),
+        "workers": [T(v, "workers") for v in ("2", 1.5, True, [2])] + [V(v, "workers") for v in (0, -1, 10**9)]
+        + [OK(None), OK(1), OK(64)],
+        "progress": [T(v, "progress") for v in ("yes", 1, 0, [])] + [OK(False), OK(None)],
+        "errors": [T(v, "errors") for v in (None, 1, b"raise")] + [V(v, "errors") for v in ("", "ignore", "RAISE")]}),
+    "ReportSet": (trygg.ReportSet, {}, {
+        "reports": [T(42, "iterable"), T([42], "trygg.Report"), T([ORG], "trygg.Report"), OK([])],
+        "failures": [T(42, "iterable"), T([42], ""), OK([])],
+        "sources": [T(42, "iterable"), OK(None), OK([])]}),
+    "ReportSet.from_reports": (trygg.ReportSet.from_reports, {"reports": []}, {
+        "reports": [T(42, "iterable"), T([42], "trygg.Report"), OK(list(SET))], "failures": [T(42, "iterable"), OK([])]}),
+    "ReportSet.concat": (trygg.ReportSet.concat, {"sets": []}, {
+        "sets": [T(42, "iterable"), T([42], "concat takes"), T([REPORT], "concat takes"), OK([SET])]}),
+    "ReportSet.results_frame": (SET.results_frame, {}, {}),
+    "ReportSet.findings_frame": (SET.findings_frame, {}, {}),
+    "ReportSet.plan_frame": (SET.plan_frame, {}, {}),
+    "ReportSet.scores_frame": (SET.scores_frame, {}, {"by": [V(v, "by") for v in ("unit", "", "AREA")] + [OK("measure")]}),
+    "ReportSet.benchmark_data": (SET.benchmark_data, {}, {"by": _BY, "min_organisations": _MIN}),
+    "ReportSet.benchmark": (SET.benchmark, {}, {"by": _BY, "min_organisations": _MIN}),
+    "ReportSet.bands": (SET.bands, {}, {"by": _BY, "min_organisations": _MIN}),
+    "ReportSet.to_html": (SET.to_html, {}, {"lang": languages(), "benchmark": [U("nope", "dimension"), T(3, "benchmark"), OK("all"), OK(None)],
+                                             "min_organisations": [T("5", ""), U(3, "at least 5")]}),
+    "BatchFailure": (trygg.BatchFailure, {"source": "a.json", "error": trygg.Error("x")}, {
+        "source": [T(v, "source") for v in (None, 42, b"a.json")], "error": [T(v, "error") for v in (None, "x", 42)]}),
     "load_organisation": (trygg.load_organisation, {"path": str(KOMMUN)}, {
         "path": paths("path") + [L(str(NOT_JSON), "expected", "not-json")], "framework": frameworks()}),
     "Organisation.from_dict": (trygg.Organisation.from_dict, {"document": ORG.to_dict()}, {
