@@ -145,13 +145,13 @@ class ReportSet:
 
     def _organisation_categoricals(self, pd: Any, codes: Any) -> dict[str, Any]:
         """The organisation columns for rows whose organisation codes are `codes`."""
+        np = importlib.import_module("numpy")
         orgs = _core.organisation_columns(self._impls())
         out: dict[str, Any] = {}
         for column, key in zip(_ORG_COLUMNS, ("id", "country", "sector", "size_band")):
             values = orgs[key]
             categories = list(dict.fromkeys(values))
             index = {v: i for i, v in enumerate(categories)}
-            np = importlib.import_module("numpy")
             per_org = np.fromiter((index[v] for v in values), dtype=np.int32, count=len(values))
             out[column] = pd.Categorical.from_codes(per_org[codes] if len(values) else codes, categories=categories)
         return out
