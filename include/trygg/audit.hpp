@@ -12,6 +12,7 @@
 #include "trygg/framework.hpp"
 #include "trygg/organisation.hpp"
 #include "trygg/report.hpp"
+#include "trygg/waiver.hpp"
 
 namespace trygg {
 
@@ -26,6 +27,11 @@ struct AuditOptions {
   std::optional<Language> language;
   /// Also run rules marked preview.
   bool preview = false;
+  /// Accepted findings (waiver.hpp). A finding a waiver in force names gets status `waived`;
+  /// every waiver is listed in Report::waivers with what became of it.
+  std::vector<Waiver> waivers;
+  /// How long a waiver may apply; the profile's `waivers` member sets it.
+  WaiverPolicy waiver_policy;
   /// Asked before each rule runs; when it returns true the audit stops with
   /// trygg::Cancelled. Empty = never cancelled (LoadLimits::cancelled is the same for loads).
   std::function<bool()> cancelled;

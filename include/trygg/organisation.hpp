@@ -147,6 +147,10 @@ struct ActionItem {
   std::optional<Date> due, done, verified;
   Index risk = no_index;  ///< the risk it addresses, if stated
   std::string outcome;    ///< how it worked, once evaluated: "effective", ...; empty = not evaluated
+  /// Findings of a report this row answers (their fingerprints), besides its measure: links
+  /// the row to trygg's proposal (docs/history.md, "The action plan's round trip").
+  std::vector<std::uint64_t> fingerprints;
+  std::string comment;  ///< management's comment, e.g. from the filled-in action plan sheet
 };
 
 /// Headcounts as each regime counts them; all optional.

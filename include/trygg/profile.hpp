@@ -16,6 +16,7 @@
 
 #include "trygg/framework.hpp"
 #include "trygg/types.hpp"
+#include "trygg/waiver.hpp"
 
 namespace trygg {
 
@@ -33,6 +34,10 @@ struct Profile {
   /// The smallest group a figure may be shown for (docs/privacy.md); nullopt keeps the
   /// framework's. Never below lowest_min_group_size: such a profile is refused.
   std::optional<std::uint32_t> min_group_size;
+  /// The `waivers` member (docs/history.md): the policy, and waivers kept in the profile
+  /// itself (added to those of `--waivers FILE`).
+  WaiverPolicy waiver_policy;
+  std::vector<Waiver> waivers;
   std::string file = "<profile>";  ///< names the profile in errors
 
   /// Parse and check a profile document. Throws LoadError with every problem found.

@@ -10,11 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "trygg/comparison.hpp"
 #include "trygg/date.hpp"
 #include "trygg/framework.hpp"
 #include "trygg/message.hpp"
 #include "trygg/organisation.hpp"
 #include "trygg/types.hpp"
+#include "trygg/waiver.hpp"
 
 namespace trygg {
 
@@ -95,6 +97,10 @@ struct Finding {
   std::uint32_t result = 0;       ///< index into Report::results
   std::uint64_t fingerprint = 0;  ///< stable across runs: hash of rule id and subject (fingerprint_text())
   Date due;                       ///< suggested due date of the proposed measure
+  /// The waiver that applies to it (its result is then `waived`) or, when none applies, one
+  /// that expired or is not in force yet: an index into Report::waivers; no_waiver if none.
+  std::uint32_t waiver = no_waiver;
+  static constexpr std::uint32_t no_waiver = 0xffffffffu;
 };
 
 /// Maturity of one measure: 0 missing, 1 exists, 2 written and owned, 3 current and
@@ -114,6 +120,18 @@ struct AreaScore {
   int findings = 0;
 };
 
+/// Where the organisation's own action plan stands on a proposed measure (docs/history.md,
+/// "The action plan's round trip"). A proposal exists only while its findings do, so "done"
+/// means the rows are done but the finding persists: done, effect not seen.
+enum class PlanState : std::uint8_t {
+  not_planned,  ///< no row of the organisation's plan is linked to it
+  planned,      ///< a linked row has an owner and a due date that has not passed
+  overdue,      ///< a linked row's due date has passed and it is not done
+  done,         ///< the linked rows are done, and the finding persists
+  verified,     ///< the organisation verified the rows' effect, and trygg still sees the finding
+};
+[[nodiscard]] std::string_view to_string(PlanState state) noexcept;
+
 /// One proposed measure (åtgärdsförslag) in the ordered action plan.
 struct ActionPlanEntry {
   std::string measure, area;
@@ -121,6 +139,17 @@ struct ActionPlanEntry {
   Date due;                        ///< the earliest of its findings' due dates, no earlier than what it depends on
   std::vector<std::string> rules;  ///< the failing rules it addresses
   std::vector<std::uint64_t> fingerprints;  ///< of its findings (fingerprint_text())
+  /// The organisation's plan on it: rows linked by measure id or by one of the fingerprints.
+  PlanState state = PlanState::not_planned;
+  std::vector<std::string> items;  ///< ids of the linked rows of the organisation's action plan
+  std::string owner;               ///< the owner (person id) of the row that decides `state`, if any
+  std::optional<Date> planned_due; ///< that row's due date
+};
+
+/// The organisation's own action plan on the as-of date, for trends.
+struct PlanProgress {
+  bool reported = false;  ///< the input has an action_plan section
+  std::size_t items = 0, done = 0, verified = 0, overdue = 0;
 };
 
 /// How one routine stands against one element requirement: a rule with the "elements"
@@ -168,6 +197,11 @@ struct Report {
   std::vector<ActionPlanEntry> action_plan;  ///< dependencies first, then severity, then due date
   std::vector<RoutineCoverage> routines;     ///< routines with element requirements, input order
   Summary summary;
+  PlanProgress plan_progress;
+  /// Every waiver given to the audit, in the order given, with what became of it.
+  std::vector<WaiverOutcome> waivers;
+  /// Set when the report was compared with a baseline (compare_with_baseline, history.hpp).
+  std::optional<Comparison> comparison;
 
   /// Findings with a status that counts against --fail-on (fail, partial, not assessed)
   /// at or above `threshold`.
