@@ -2,8 +2,10 @@
 """Many organisations (issue 15): trygg.audit_many against the C++ batch, and Dask against
 audit_many, in one run (docs/performance.md, "Many organisations (issue 15)").
 
-(a) audit_many over N register-mix organisations given as JSON texts, against the C++ driver
-    trygg_bench_register_mix on the same mix, the same N and the same threads. As in
+(a) audit_many over N register-mix organisations given as JSON texts, against the C++ batch
+    (trygg_bench_register_mix --batch 1: trygg::audit_batch) on the same mix, the same N and
+    the same threads; and audit_chunks (chunks of 1,000) against the C++ driver that frees
+    each report at once (trygg_bench_register_mix). As in
     register_mix_python.py, K = min(N, --distinct) distinct documents are generated
     (bench/register_mix.py) and organisation i is text i mod K (for audit_many with an id of
     its own past K, since a batch refuses duplicate ids); every one is parsed and audited
@@ -53,36 +55,62 @@ def write_mix(count: int, out: Path, seed: int = 1) -> list[str]:
     return [line for line in out.read_text(encoding="utf-8").splitlines() if line]
 
 
-def part_a(build: Path, mix: Path, texts: list[str], n: int, threads: int, runs: int) -> dict:
+def part_a(build: Path, mix: Path, texts: list[str], n: int, threads: int, runs: int, keep: bool) -> dict:
+    """Four ways through the same N organisations, one run of each per round, alternately:
+    the C++ batch (trygg::audit_batch, every report kept) against audit_many (which calls it
+    and keeps every report too), and the C++ driver that frees each report at once against
+    audit_chunks (one chunk of 1,000 alive at a time). With keep=False only the second pair
+    runs (a batch that keeps 100,000 reports needs about 12 GB)."""
     import trygg
 
     exe = build / "bench" / "trygg_bench_register_mix"
-    cmd = [str(exe), str(mix), "--organisations", str(n), "--threads", str(threads), "--runs", "1"]
+    base = [str(exe), str(mix), "--organisations", str(n), "--threads", str(threads), "--runs", "1"]
     # audit_many refuses two sources with the same organisation id in one batch, so past the
     # K distinct texts each copy gets an id of its own (the same document otherwise; the C++
-    # driver, which does not compare ids, cycles through the K texts unchanged).
+    # free-each driver, which does not compare ids, cycles through the K texts unchanged, and
+    # its --batch mode renames the copies the same way as here).
     k = len(texts)
-    sources = [texts[i] if i < k else texts[i % k].replace(f'"id":"org-1-{i % k}"', f'"id":"org-1-{i % k}-c{i // k}"', 1)
-               for i in range(n)]
+
+    def sources():
+        for i in range(n):
+            yield texts[i] if i < k else texts[i % k].replace(f'"id":"org-1-{i % k}"', f'"id":"org-1-{i % k}-c{i // k}"', 1)
+
     framework = trygg.Framework.builtin()
-    py_s, cpp_s, cpp = [], [], {}
-    findings = -1
+    times: dict[str, list[float]] = {"cpp_batch": [], "audit_many": [], "cpp_free_each": [], "audit_chunks": []}
+    findings: dict[str, int] = {}
+    peak: dict[str, int] = {}
+    listed = list(sources()) if keep else None
     for _ in range(runs):
-        cpp = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
-        cpp_s.append(cpp["seconds"])
+        if keep:
+            cpp = json.loads(subprocess.run(base + ["--batch", "1"], capture_output=True, text=True, check=True).stdout)
+            times["cpp_batch"].append(cpp["seconds"])
+            findings["cpp_batch"], peak["cpp_batch"] = cpp["findings"], cpp["peak_rss_bytes"]
+            start = time.perf_counter()
+            reports = trygg.audit_many(listed, framework=framework, as_of=AS_OF, workers=threads, progress=False,
+                                       errors="raise")
+            times["audit_many"].append(time.perf_counter() - start)
+            findings["audit_many"] = sum(len(r.findings) for r in reports)
+            del reports
+        cpp = json.loads(subprocess.run(base, capture_output=True, text=True, check=True).stdout)
+        times["cpp_free_each"].append(cpp["seconds"])
+        findings["cpp_free_each"], peak["cpp_free_each"] = cpp["findings"], cpp["peak_rss_bytes"]
         start = time.perf_counter()
-        reports = trygg.audit_many(sources, framework=framework, as_of=AS_OF, workers=threads, progress=False,
-                                   errors="raise")
-        py_s.append(time.perf_counter() - start)
-        findings = sum(r.count_at_or_above("info") for r in reports)
-        del reports
-    py, c = statistics.median(py_s), statistics.median(cpp_s)
-    return {"organisations": n, "distinct": len(texts), "threads": threads, "runs": runs,
-            "audit_many_seconds": py, "audit_many_seconds_all": sorted(py_s), "audit_many_per_s": n / py,
-            "cpp_seconds": c, "cpp_seconds_all": sorted(cpp_s), "cpp_per_s": n / c,
-            "audit_many_over_cpp_throughput": c / py,
-            "findings": findings, "findings_agree": findings == cpp.get("findings"),
-            "cpp_peak_rss_bytes": cpp.get("peak_rss_bytes")}
+        total = 0
+        for part in trygg.audit_chunks(sources(), chunk_size=1000, framework=framework, as_of=AS_OF,
+                                       workers=threads, progress=False, errors="raise"):
+            total += sum(len(r.findings) for r in part)
+        times["audit_chunks"].append(time.perf_counter() - start)
+        findings["audit_chunks"] = total
+    med = {key: statistics.median(v) for key, v in times.items() if v}
+    out = {"organisations": n, "distinct": k, "threads": threads, "runs": runs,
+           "seconds": med, "seconds_all": {key: sorted(v) for key, v in times.items() if v},
+           "per_s": {key: n / v for key, v in med.items()},
+           "findings": findings, "findings_agree": len(set(findings.values())) == 1, "cpp_peak_rss_bytes": peak,
+           "audit_chunks_over_cpp_free_each_throughput": med["cpp_free_each"] / med["audit_chunks"]}
+    if keep:
+        out["audit_many_over_cpp_batch_throughput"] = med["cpp_batch"] / med["audit_many"]
+        out["audit_many_over_cpp_free_each_throughput"] = med["cpp_free_each"] / med["audit_many"]
+    return out
 
 
 def part_b(texts: list[str], m: int, threads: int, runs: int, workdir: Path) -> dict:
@@ -137,6 +165,8 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--no-keep", action="store_true",
+                    help="(a) without the two batches that keep every report (for N = 100,000)")
     a = ap.parse_args()
     sys.path.insert(0, str(a.build / "python"))
     import trygg
@@ -145,7 +175,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         mix = Path(tmp) / "mix.jsonl"
         texts = write_mix(min(max(a.organisations, a.files), a.distinct), mix)
-        out["a"] = part_a(a.build, mix, texts, a.organisations, a.threads, a.runs)
+        out["a"] = part_a(a.build, mix, texts, a.organisations, a.threads, a.runs, not a.no_keep)
         print(json.dumps({"a": out["a"]}), file=sys.stderr)
         if not a.skip_dask:
             out["b"] = part_b(texts, a.files, a.threads, a.runs, Path(tmp))

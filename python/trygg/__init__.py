@@ -26,6 +26,7 @@ from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, load_organisation
 from ._report import Report
+from ._report_chunks import audit_chunks
 from ._report_set import BatchFailure, ReportSet, audit_many
 from ._schema import organisation_schema, report_schema
 
@@ -42,6 +43,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "audit",
+    "audit_chunks",
     "audit_many",
     "load_organisation",
     "organisation_schema",

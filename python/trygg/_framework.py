@@ -48,6 +48,27 @@ Recipe = tuple[tuple[Any, ...], tuple[tuple[str, str], ...]]
 _BUILT: dict[Recipe, Framework] = {}  # one framework per recipe in a process, shared by unpickled reports
 
 
+#: The largest pack and profile files the core reads (src/framework.cpp, src/profile.cpp).
+_MAX_PACK_BYTES = 64 * 1024 * 1024
+_MAX_PROFILE_BYTES = 16 * 1024 * 1024
+
+
+def _read_text(path: bytes, limit: int) -> str | None:
+    """The file as UTF-8 text, or None when it cannot be read as such (missing, a directory,
+    not UTF-8, larger than a pack or profile may be): the core's file loader then gives the
+    error, worded as for every other input."""
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > limit:
+            return None
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+        if len(data) > limit or data.startswith(b"\xef\xbb\xbf"):
+            return None
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
 def _from_recipe(recipe: Recipe) -> Framework:
     """The framework a recipe describes (pickle's constructor); built once per process."""
     known = _BUILT.get(recipe)
@@ -113,14 +134,15 @@ class Framework:
         """
         paths = [path_bytes(f, "files: a path") for f in _list(files, "files", "paths")]
         ids = _strings(builtin, "builtin")
-        fw = cls(_core.Framework.with_pack_files(paths, ids))
-        # The recipe holds the files' texts, so that a worker without the files can rebuild it.
-        texts = []
-        for p in paths:
-            with open(p, "rb") as f:
-                texts.append((os.fsdecode(p), f.read().decode("utf-8", "replace")))
-        fw._recipe = (("texts", tuple(texts), tuple(ids)), ())
-        return fw
+        # Each file is read once, here, and the core loads that very text: the recipe (which
+        # lets a worker without the files rebuild the framework) is then exactly what was
+        # loaded, even if a file changes meanwhile. A file that cannot be read as UTF-8 text
+        # goes to the core's own file loader, whose LoadError names the file and the problem.
+        texts = [_read_text(p, _MAX_PACK_BYTES) for p in paths]
+        if any(t is None for t in texts):
+            return cls(_core.Framework.with_pack_files(paths, ids))
+        named = [(os.fsdecode(p), t) for p, t in zip(paths, texts)]
+        return cls._made(_core.framework_with_pack_texts(named, ids), (("texts", tuple(named), tuple(ids)), ()))
 
     def with_profile(self, profile: Mapping[str, Any] | str | os.PathLike[str]) -> Framework:
         """This framework with a profile applied: rules selected, ignored and tuned.
@@ -143,10 +165,11 @@ class Framework:
                                    self._with_profile_recipe("<profile>", text))
         if isinstance(profile, (str, os.PathLike)):
             path = path_bytes(profile, "profile path")
-            fw = Framework(self._impl.with_profile_file(path))
-            with open(path, "rb") as f:
-                fw._recipe = self._with_profile_recipe(os.fsdecode(path), f.read().decode("utf-8", "replace"))
-            return fw
+            text = _read_text(path, _MAX_PROFILE_BYTES)  # read once, as for pack files
+            if text is None:
+                return Framework(self._impl.with_profile_file(path))
+            name = os.fsdecode(path)
+            return Framework._made(self._impl.with_profile_text(text, name), self._with_profile_recipe(name, text))
         raise TypeError(f"profile must be a dict or a path, not {type(profile).__name__}")
 
     def _with_profile_recipe(self, name: str, text: str) -> Recipe | None:

@@ -317,7 +317,7 @@ def _source(item: Any, i: int) -> tuple[int, bytes, str] | Organisation:
                     f"not {type(item).__name__}")
 
 
-def _progress_bar(progress: bool | None, total: int) -> Any:
+def _progress_bar(progress: bool | None, total: int | None) -> Any:
     if progress is False or total == 0:
         return None
     try:

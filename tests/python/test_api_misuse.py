@@ -286,6 +286,15 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         + [OK(None), OK(1), OK(64)],
         "progress": [T(v, "progress") for v in ("yes", 1, 0, [])] + [OK(False), OK(None)],
         "errors": [T(v, "errors") for v in (None, 1, b"raise")] + [V(v, "errors") for v in ("", "ignore", "RAISE")]}),
+    "audit_chunks": (trygg.audit_chunks, {"sources": [str(KOMMUN)], "as_of": AS_OF}, {
+        "sources": [T(str(KOMMUN), "single one", "single-str"), T(KOMMUN, "single one", "single-path"),
+                    T(None, "iterable"), T(42, "iterable"), OK([]), OK(iter([str(KOMMUN)]), "iterator")],
+        "chunk_size": [T(v, "chunk_size") for v in ("2", 1.5, True, None)] + [V(v, "chunk_size") for v in (0, -1)]
+        + [OK(1), OK(10**9)],
+        "progress": [T(v, "progress") for v in ("yes", 1, 0, [])] + [OK(False), OK(None)],
+        "errors": [T(v, "errors") for v in (None, 1, b"raise")] + [V(v, "errors") for v in ("", "ignore", "RAISE")],
+        # The other keywords go to audit_many unchanged: one it does not take is refused at the call.
+        "options": [T({"x": 1}, "unexpected keyword")]}),
     "ReportSet": (trygg.ReportSet, {}, {
         "reports": [T(42, "iterable"), T([42], "trygg.Report"), T([ORG], "trygg.Report"), OK([])],
         "failures": [T(42, "iterable"), T([42], ""), OK([])],

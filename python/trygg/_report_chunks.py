@@ -1,0 +1,108 @@
+"""Many organisations in bounded memory: audit_chunks() audits a stream of sources a chunk at
+a time and hands each chunk over as a ReportSet, so a register of 100,000 employers can be
+turned into frames without holding 100,000 reports (docs/scaling.md, "Streaming")."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from ._errors import LoadError
+from ._organisation import Organisation
+from ._report_set import BatchFailure, ReportSet, _progress_bar, audit_many
+
+__all__ = ["audit_chunks"]
+
+
+def _duplicate(source: str, organisation_id: str, earlier: str) -> LoadError:
+    """The error of a source whose organisation id an earlier chunk had: worded as the core
+    words the same error within one batch (src/batch.cpp)."""
+    expected = "an organisation id no other source in the batch has"
+    found = f'"{organisation_id}", the id of {earlier}'
+    message = f"{source}: /id: expected {expected}, found {found}"
+    diagnostic = {"file": source, "pointer": "/id", "expected": expected, "found": found, "hint": "",
+                  "line": 0, "column": 0, "message": message}
+    return LoadError(message, source, "/id", [diagnostic], 1)
+
+
+def audit_chunks(
+    sources: Iterable[Any],
+    *,
+    chunk_size: int = 1000,
+    progress: bool | None = None,
+    errors: str = "collect",
+    **options: Any,
+) -> Iterator[ReportSet]:
+    """Audit sources a chunk at a time, yielding one ReportSet per chunk, in input order.
+
+    Takes the same sources and keywords as :func:`audit_many` (``framework``, ``as_of``,
+    ``lang``, ``workers``, the load limits, ...). ``sources`` may be any iterable, also a
+    generator: it is read one chunk ahead, never whole. Only one chunk's reports are alive at a
+    time unless the caller keeps them, so memory stays bounded; keep what you need from each
+    (its frames, say) and let the set go. An organisation id met in an earlier chunk is a
+    failure naming both sources, as within one batch; for that the ids seen so far are kept.
+
+    :param chunk_size: sources per chunk (default 1,000; from 1). Larger chunks keep the
+        threads busier at the end of each chunk; smaller ones use less memory.
+    :param progress: one tqdm bar over all chunks (True, False, or None: when stderr is a
+        terminal or in a notebook, if tqdm is installed).
+    """
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int):
+        raise TypeError(f"chunk_size must be an int, not {type(chunk_size).__name__}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    if progress is not None and not isinstance(progress, bool):
+        raise TypeError("progress must be True, False or None")
+    if isinstance(sources, (str, bytes, os.PathLike, Mapping, Organisation)):
+        raise TypeError("sources must be a list of sources, not a single one")
+    if not isinstance(sources, Iterable):
+        raise TypeError(f"sources must be an iterable of sources, not {type(sources).__name__}")
+    # Checked now, not at the first next(): a wrong keyword should fail where it is written.
+    audit_many([], errors=errors, progress=False, **options)
+    return _chunks(iter(sources), chunk_size, progress, errors, options,
+                   len(sources) if hasattr(sources, "__len__") else None)
+
+
+def _chunks(sources: Iterator[Any], size: int, progress: bool | None, errors: str, options: dict[str, Any],
+            total: int | None) -> Iterator[ReportSet]:
+    bar = _progress_bar(progress, total)
+    seen: dict[str, str] = {}
+    offset = 0
+    try:
+        while True:
+            chunk = list(itertools.islice(sources, size))
+            if not chunk:
+                return
+            # Text sources are named "<item N>" by their place in the call: name them by their
+            # place in the whole stream, as one audit_many over it would.
+            part = audit_many(chunk, errors=errors, progress=False, **options)
+            reports, names = [], []
+            # The chunk's own failures (in input order), then the ids an earlier chunk had.
+            failures = [BatchFailure(_renamed(f.source, offset), f.error) for f in part.failures]
+            for key, report in part.reports.items():
+                source = _renamed(part.sources[key], offset)
+                if key in seen:
+                    failures.append(BatchFailure(source, _duplicate(source, key, seen[key])))
+                    if errors == "raise":
+                        raise failures[-1].error
+                    continue
+                seen[key] = source
+                reports.append(report)
+                names.append(source)
+            offset += len(chunk)
+            if bar is not None:
+                bar.update(len(chunk))
+            yield ReportSet(reports, failures, names)
+            # Let the chunk go before the next is audited, so that at most one is alive.
+            del part, reports, names, failures
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _renamed(source: str, offset: int) -> str:
+    if offset and source.startswith("<item ") and source.endswith(">") and source[6:-1].isdigit():
+        return f"<item {int(source[6:-1]) + offset}>"
+    return source
