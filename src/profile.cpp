@@ -95,7 +95,8 @@ Profile Profile::from_json(const nlohmann::json& document, const std::string& fi
   Diagnostics d(file);
   Profile prof;
   prof.file = file;
-  ObjectReader r(document, "", d, {"format", "name", "select", "ignore", "severity", "params", "min_group_size", "waivers"},
+  ObjectReader r(document, "", d,
+                 {"format", "name", "select", "ignore", "severity", "params", "min_group_size", "waivers"},
                  "a profile object");
   if (r.ok()) {
     if (auto f = r.string("format", true, "\"trygg.profile/1\""); f && *f != profile_format)

@@ -372,7 +372,8 @@ class HtmlReport {
         h::text(out_, render_detail::waiver_word("not-in-force", lang_));
         out_ += "</h3>\n";
       }
-      out_ += o.legal ? "<article class=\"entry legal waiver\" data-state=\"" : "<article class=\"entry waiver\" data-state=\"";
+      out_ += o.legal ? "<article class=\"entry legal waiver\" data-state=\""
+                      : "<article class=\"entry waiver\" data-state=\"";
       out_ += to_string(o.state);
       out_ += "\" data-pointer=\"";
       h::text(out_, o.waiver.pointer);

@@ -173,7 +173,8 @@ void write_waivers(MarkdownWriter& w, const Report& r, Language lang) {
     w.sub_item(text(l.dates));
     if (!l.note.empty()) w.sub_item(text(l.note));
     for (const WaivedRow& row : l.rows)
-      w.sub_item(text(row.rule + " [" + row.severity + "] " + row.subject + (row.fingerprint.empty() ? "" : " " + row.fingerprint)));
+      w.sub_item(text(row.rule + " [" + row.severity + "] " + row.subject +
+                      (row.fingerprint.empty() ? "" : " " + row.fingerprint)));
   }
   w.end_list();
 }

@@ -68,8 +68,7 @@ bool emit(const std::string& text, const std::string& output, const trygg::Outpu
 
 /// The inputs of a run, which no output may replace.
 std::vector<std::filesystem::path> run_inputs(const std::string& org_path, const std::vector<std::string>& pack_files,
-                                              const std::string& profile_file,
-                                              const std::string& waivers_file = {}) {
+                                              const std::string& profile_file, const std::string& waivers_file = {}) {
   std::vector<std::filesystem::path> inputs(pack_files.begin(), pack_files.end());
   if (!org_path.empty() && org_path != "-") inputs.emplace_back(org_path);
   if (!profile_file.empty()) inputs.emplace_back(profile_file);

@@ -28,6 +28,7 @@ from ._organisation import Organisation, load_organisation
 from ._report import Report
 from ._report_set import BatchFailure, ReportSet, audit_many
 from ._schema import organisation_schema, report_schema
+from ._waivers import Waivers
 
 __version__: str = _core.__version__
 
@@ -40,6 +41,7 @@ __all__ = [
     "Report",
     "ReportSet",
     "UsageError",
+    "Waivers",
     "__version__",
     "audit",
     "audit_many",

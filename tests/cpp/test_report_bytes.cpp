@@ -113,6 +113,7 @@ TEST_CASE("a report's waivers survive its bytes", "[report_bytes][waivers]") {
     CHECK(back.findings[i].waiver == report.findings[i].waiver);
   CHECK(back.findings[0].waiver == 0);
   CHECK(back.summary.waived == 1);
-  CHECK(trygg::render_json_text(back, trygg::Language::sv, 2) == trygg::render_json_text(report, trygg::Language::sv, 2));
+  CHECK(trygg::render_json_text(back, trygg::Language::sv, 2) ==
+        trygg::render_json_text(report, trygg::Language::sv, 2));
   CHECK(trygg::report_to_bytes(back) == trygg::report_to_bytes(report));
 }
