@@ -13,6 +13,7 @@
 #include "organisation_validate.hpp"
 #include "routine_coverage.hpp"
 #include "trygg/error.hpp"
+#include "waiver_apply.hpp"
 
 namespace trygg {
 namespace {
@@ -189,6 +190,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
     }
   }
   report.finish();
+  detail::apply_waivers(report, org, options);  // before the scores and the plan, which leave waived findings out
 
   report.routines = detail::routine_coverage(ctx, element_rules);
   for (std::size_t mi = 0; mi < fw.measures().size(); ++mi)

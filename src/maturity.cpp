@@ -71,7 +71,8 @@ std::vector<AreaScore> area_scores(const Report& report) {
   // Findings per measure first, then per area: one pass over the findings.
   std::vector<int> by_measure(fw.measures().size(), 0);
   for (const auto& f : report.findings)
-    ++by_measure[fw.rule_measure(report.results[f.result].rule)];
+    if (report.results[f.result].status != Status::waived)  // waived findings are not counted (docs/history.md)
+      ++by_measure[fw.rule_measure(report.results[f.result].rule)];
   std::vector<AreaScore> out;
   for (const auto& area : fw.areas()) {
     AreaScore a;

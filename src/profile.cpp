@@ -32,6 +32,42 @@ bool is_pattern(const std::string& p) {
   });
 }
 constexpr const char* pattern_expected = "a rule id or a glob (rule-id characters, '*' and '?'; at most 64)";
+
+/// The `waivers` member: the maximum periods (docs/history.md, "Policy") and waivers kept
+/// in the profile itself, in the same form as a waiver file's entries.
+void read_waivers(ObjectReader& parent, Diagnostics& d, Profile& prof) {
+  const auto node = parent.get("waivers", false, "an object with max_months, max_months_legal and entries");
+  if (!node) return;
+  ObjectReader r(*node, parent.pointer("waivers"), d, {"max_months", "max_months_legal", "entries"},
+                 "an object with max_months, max_months_legal and entries");
+  if (!r.ok()) return;
+  if (const auto n = r.count("max_months", false)) {
+    if (*n < 1 || *n > 36)
+      d.add(r.pointer("max_months"), "an integer from 1 to 36 (months a waiver may apply at most)", std::to_string(*n));
+    else
+      prof.waiver_policy.max_months = *n;
+  }
+  if (const auto n = r.count("max_months_legal", false)) {
+    const auto most = prof.waiver_policy.max_months;
+    if (*n < 1 || *n > most)
+      d.add(r.pointer("max_months_legal"),
+            "an integer from 1 to max_months (" + std::to_string(most) +
+                "): a waiver of a legal duty never lasts longer than one of good practice",
+            std::to_string(*n));
+    else
+      prof.waiver_policy.max_months_legal = *n;
+  } else if (prof.waiver_policy.max_months_legal > prof.waiver_policy.max_months) {
+    prof.waiver_policy.max_months_legal = prof.waiver_policy.max_months;  // the default never exceeds the maximum
+  }
+  if (const auto entries = r.get("entries", false, "an array of waivers")) {
+    try {
+      prof.waivers = WaiverList::entries_from_json(entries->to_json(), d.file(), r.pointer("entries"));
+    } catch (const LoadError& e) {
+      for (const auto& diag : e.diagnostics())
+        d.add(diag);
+    }
+  }
+}
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view text) noexcept {
@@ -59,7 +95,8 @@ Profile Profile::from_json(const nlohmann::json& document, const std::string& fi
   Diagnostics d(file);
   Profile prof;
   prof.file = file;
-  ObjectReader r(document, "", d, {"format", "name", "select", "ignore", "severity", "params", "min_group_size"},
+  ObjectReader r(document, "", d,
+                 {"format", "name", "select", "ignore", "severity", "params", "min_group_size", "waivers"},
                  "a profile object");
   if (r.ok()) {
     if (auto f = r.string("format", true, "\"trygg.profile/1\""); f && *f != profile_format)
@@ -86,6 +123,7 @@ Profile Profile::from_json(const nlohmann::json& document, const std::string& fi
                    })
           .value_or(std::vector<std::string>{});
     };
+    read_waivers(r, d, prof);
     prof.select = patterns("select");
     prof.ignore = patterns("ignore");
     auto keyed = [&](std::string_view key, const auto& each) {
@@ -146,6 +184,11 @@ nlohmann::json Profile::to_json() const {
   json j{{"format", profile_format}, {"select", select}, {"ignore", ignore}, {"severity", sev}, {"params", prm}};
   if (!name.empty()) j["name"] = name;
   if (min_group_size) j["min_group_size"] = *min_group_size;
+  if (waiver_policy != WaiverPolicy{} || !waivers.empty()) {
+    json w{{"max_months", waiver_policy.max_months}, {"max_months_legal", waiver_policy.max_months_legal}};
+    if (!waivers.empty()) w["entries"] = WaiverList{waivers, file}.to_json()["waivers"];
+    j["waivers"] = std::move(w);
+  }
   return j;
 }
 

@@ -37,6 +37,7 @@ ReaderView reader_view(const Report& r, const ReaderOptions& options) {
   std::vector<std::int64_t> entry_of(fw.measures().size(), -1);
   for (std::uint32_t fi = 0; fi < r.findings.size(); ++fi) {
     const Result& x = r.results[r.findings[fi].result];
+    if (x.status == Status::waived) continue;  // waived findings have a section of their own
     const std::uint32_t measure = static_cast<std::uint32_t>(fw.rule_measure(x.rule));
     if (entry_of[measure] < 0) {
       entry_of[measure] = static_cast<std::int64_t>(entries.size());

@@ -26,7 +26,11 @@ std::string summary_line(const Report& r, Language lang) {
                          {"partial", std::to_string(r.summary.partial)},
                          {"not_assessed", std::to_string(r.summary.not_assessed)},
                          {"not_applicable", std::to_string(r.summary.not_applicable)}}},
-                lang);
+                lang) +
+         // Waived results are counted in the total, so the parts add up to it.
+         (r.summary.waived
+              ? ", " + render(Message{"waiver.summary-part", {{"n", std::to_string(r.summary.waived)}}}, lang)
+              : std::string());
 }
 
 std::string entry_title(const Report& r, const detail::ReaderEntry& e, Language lang) {

@@ -11,6 +11,7 @@
 #include "html_writer.hpp"
 #include "reader_view.hpp"
 #include "render_common.hpp"
+#include "render_waivers.hpp"
 #include "trygg/render.hpp"
 #include "trygg/version.hpp"
 
@@ -69,6 +70,7 @@ class HtmlReport {
     framework_form();
     action_plan();
     findings(view);
+    waived();
     routines();
     sources(view);
     out_ += "</main>\n<footer>";
@@ -351,6 +353,58 @@ class HtmlReport {
     if (view.left_out_entries > 0)
       h::element(out_, "p", render(Message{"html.left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang_),
                  "class=\"muted\"");
+    section_end();
+  }
+
+  /// The waived findings, then the waivers not in force (docs/history.md, "Waivers"). A
+  /// waiver of a legal duty says that the duty remains: a waiver is the organisation's
+  /// decision, not the law's.
+  void waived() {
+    if (r_.waivers.empty()) return;
+    section_start("waived", render_detail::waiver_word("heading", lang_));
+    h::element(out_, "p", render_detail::waiver_word("intro", lang_), "class=\"muted\"");
+    bool others = false;
+    for (const render_detail::WaiverLine& l : render_detail::waiver_lines(r_, lang_)) {
+      const auto& o = *l.outcome;
+      if (o.state != WaiverOutcome::State::applied && !others) {
+        others = true;
+        out_ += "<h3 id=\"waivers-not-in-force\">";
+        h::text(out_, render_detail::waiver_word("not-in-force", lang_));
+        out_ += "</h3>\n";
+      }
+      out_ += o.legal ? "<article class=\"entry legal waiver\" data-state=\""
+                      : "<article class=\"entry waiver\" data-state=\"";
+      out_ += to_string(o.state);
+      out_ += "\" data-pointer=\"";
+      h::text(out_, o.waiver.pointer);
+      out_ += "\"><h4>";
+      h::text(out_, l.names);
+      out_ += " <span class=\"badge\">";
+      h::text(out_, l.state);
+      out_ += "</span></h4>\n";
+      if (!l.legal.empty()) h::element(out_, "p", l.legal, "class=\"legal-duty\"");
+      out_ += "<p><strong>";
+      h::text(out_, render_detail::waiver_word("reason", lang_));
+      out_ += ":</strong> <span class=\"reason\">";
+      h::text(out_, o.waiver.reason);
+      out_ += "</span></p>\n";
+      h::element(out_, "p", l.dates);
+      if (!l.note.empty()) h::element(out_, "p", l.note, "class=\"note\"");
+      if (!l.rows.empty()) {
+        out_ += "<ul>";
+        for (const auto& row : l.rows) {
+          out_ += "<li data-fingerprint=\"";
+          h::text(out_, row.fingerprint);
+          out_ += "\"><span class=\"rule-id\">";
+          h::text(out_, row.rule);
+          out_ += "</span> ";
+          h::text(out_, "[" + row.severity + "] " + row.subject);
+          out_ += "</li>";
+        }
+        out_ += "</ul>\n";
+      }
+      out_ += "</article>\n";
+    }
     section_end();
   }
 

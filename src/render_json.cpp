@@ -42,6 +42,7 @@ class ReportWriter {
     w_.member("name", "trygg");
     w_.member("version", TRYGG_VERSION_STRING);
     w_.end_object();
+    waivers();
     w_.end_object();
   }
 
@@ -117,6 +118,7 @@ class ReportWriter {
       w_.member("due", f.due.to_string());
       w_.member("fingerprint", fingerprint_text(f.fingerprint));
       w_.member("result", static_cast<std::uint64_t>(f.result));
+      if (f.waiver != Finding::no_waiver) w_.member("waiver", static_cast<std::uint64_t>(f.waiver));
       w_.end_object();
     }
     w_.end_array();
@@ -292,6 +294,38 @@ class ReportWriter {
     w_.member("results", static_cast<std::uint64_t>(s.total()));
     w_.member("waived", static_cast<std::uint64_t>(s.waived));
     w_.end_object();
+  }
+
+  /// Every waiver given, with what became of it (docs/report-format.md, "waivers").
+  void waivers() {
+    if (r_.waivers.empty()) return;
+    w_.key("waivers");
+    w_.begin_array();
+    for (const auto& o : r_.waivers) {
+      const Waiver& wv = o.waiver;
+      w_.begin_object();
+      w_.member("capped", o.capped);
+      w_.member("decided", wv.decided.to_string());
+      w_.member("decided_by", wv.decided_by);
+      if (!o.did_you_mean.empty()) w_.member("did_you_mean", o.did_you_mean);
+      if (wv.expires) w_.member("expires", wv.expires->to_string());
+      w_.member("file", wv.file);
+      if (wv.fingerprint) w_.member("fingerprint", fingerprint_text(*wv.fingerprint));
+      w_.member("legal", o.legal);
+      w_.member("pointer", wv.pointer);
+      w_.member("reason", wv.reason);
+      w_.key("results");
+      w_.begin_array();
+      for (const auto i : o.results)
+        w_.number(static_cast<std::uint64_t>(i));
+      w_.end_array();
+      if (!wv.fingerprint) w_.member("rule", wv.rule);
+      w_.member("state", to_string(o.state));
+      if (!wv.subject.empty()) w_.member("subject", wv.subject);
+      w_.member("until", o.until.to_string());
+      w_.end_object();
+    }
+    w_.end_array();
   }
 };
 }  // namespace

@@ -6,6 +6,7 @@
 // proposal's `trygg-check document …` is a code span and a name cannot add markup.
 #include "markdown_writer.hpp"
 #include "render_common.hpp"
+#include "render_waivers.hpp"
 #include "trygg/render.hpp"
 
 namespace trygg {
@@ -130,7 +131,7 @@ std::string rule_line(const Report& r, const detail::ReaderRule& q, Language lan
 void write_findings(MarkdownWriter& w, const Report& r, const detail::ReaderView& view, Language lang) {
   const Framework& fw = r.framework;
   w.heading(2, word("report.findings", lang));
-  if (r.findings.empty()) w.para(word("report.no-findings", lang));
+  if (!has_open_findings(r)) w.para(word("report.no-findings", lang));
   for (std::size_t ei = 0; ei < view.entries.size(); ++ei) {
     const detail::ReaderEntry& e = view.entries[ei];
     if (ei == 0 || e.part != view.entries[ei - 1].part) w.heading(3, text(part_heading(e.part, lang)));
@@ -154,6 +155,30 @@ void write_findings(MarkdownWriter& w, const Report& r, const detail::ReaderView
     w.para(render(Message{"report.legal-only-left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang));
 }
 
+/// The waived findings and the waivers not in force (docs/history.md, "Waivers"). Every
+/// piece goes through text(): reasons, ids and dates come from the waiver file.
+void write_waivers(MarkdownWriter& w, const Report& r, Language lang) {
+  if (r.waivers.empty()) return;
+  w.heading(2, text(waiver_word("heading", lang)));
+  w.para(text(waiver_word("intro", lang)));
+  bool others = false;
+  for (const WaiverLine& l : waiver_lines(r, lang)) {
+    if (l.outcome->state != WaiverOutcome::State::applied && !others) {
+      others = true;
+      w.heading(3, text(waiver_word("not-in-force", lang)));
+    }
+    w.item(MarkdownWriter::strong(text(l.names)) + " (" + text(l.state) + ")" +
+           (l.legal.empty() ? "" : ": " + MarkdownWriter::strong(text(l.legal))));
+    w.sub_item(text(waiver_word("reason", lang) + ": " + l.outcome->waiver.reason));
+    w.sub_item(text(l.dates));
+    if (!l.note.empty()) w.sub_item(text(l.note));
+    for (const WaivedRow& row : l.rows)
+      w.sub_item(text(row.rule + " [" + row.severity + "] " + row.subject +
+                      (row.fingerprint.empty() ? "" : " " + row.fingerprint)));
+  }
+  w.end_list();
+}
+
 /// The sources the findings cite, with the reference a reader looks them up by.
 void write_sources(MarkdownWriter& w, const Report& r, const detail::ReaderView& view, Language lang) {
   const auto sources = cited_sources(r, view, lang);
@@ -175,6 +200,7 @@ std::string render_markdown(const Report& r, Language lang, bool legal_only) {
   write_routines(w, r, lang);
   const detail::ReaderView view = detail::reader_view(r, {legal_only});
   write_findings(w, r, view, lang);
+  write_waivers(w, r, lang);
   write_sources(w, r, view, lang);
   return w.take();
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "render_common.hpp"
+#include "render_waivers.hpp"
 #include "trygg/render.hpp"
 
 namespace trygg {
@@ -55,6 +56,31 @@ std::string pad(std::string s, std::size_t width) {
   }
   return s + std::string(width - cols, ' ');
 }
+
+/// The waived findings and the waivers not in force (docs/history.md, "Waivers"), after the
+/// findings; "" when the audit had no waivers.
+std::string waived_section(const Report& r, Language lang, std::size_t width, const Style& style) {
+  if (r.waivers.empty()) return {};
+  static const std::string hanging = "      ";
+  std::string out = "\n" + style("1", waiver_word("heading", lang)) + "\n";
+  out += wrap(waiver_word("intro", lang), width, "  ");
+  bool others = false;
+  for (const WaiverLine& l : waiver_lines(r, lang)) {
+    if (l.outcome->state != WaiverOutcome::State::applied && !others) {
+      others = true;
+      out += "\n  " + style("1;4", waiver_word("not-in-force", lang)) + "\n";
+    }
+    out += "\n" + wrap("* " + l.names + " [" + l.state + "]" + (l.legal.empty() ? "" : " (" + l.legal + ")"), width,
+                       "  ", &hanging);
+    out += wrap(waiver_word("reason", lang) + ": " + l.outcome->waiver.reason, width, "    ", &hanging);
+    out += wrap(l.dates, width, "    ", &hanging);
+    if (!l.note.empty()) out += wrap(l.note, width, "    ", &hanging);
+    for (const WaivedRow& row : l.rows)
+      out += wrap("- " + row.rule + " [" + row.severity + "] " + row.subject + " " + row.fingerprint, width, "    ",
+                  &hanging);
+  }
+  return out;
+}
 }  // namespace
 
 std::string render_text(const Report& r, const TextOptions& o) {
@@ -85,7 +111,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
   // Findings as the reader view groups them (src/reader_view.hpp): law and regulation first,
   // one entry per measure, the unit-level findings of a rule on one line.
   out += "\n" + style("1", word("report.findings", lang)) + "\n";
-  if (r.findings.empty()) out += "  " + word("report.no-findings", lang) + "\n";
+  if (!has_open_findings(r)) out += "  " + word("report.no-findings", lang) + "\n";
   const detail::ReaderView view = detail::reader_view(r, {o.legal_only});
   static const std::string hanging = "        ";
   for (std::size_t ei = 0; ei < view.entries.size(); ++ei) {
@@ -133,6 +159,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
         "\n" + wrap(render(Message{"report.legal-only-left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang),
                     width, "  ");
 
+  out += waived_section(r, lang, width, style);
   out += "\n" + style("1", word("report.action-plan", lang)) + "\n";
   if (r.action_plan.empty()) out += "  " + word("report.no-findings", lang) + "\n";
   for (std::size_t i = 0; i < r.action_plan.size(); ++i) {

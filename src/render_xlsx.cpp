@@ -25,6 +25,7 @@
 #include "escape.hpp"
 #include "reader_view.hpp"
 #include "render_common.hpp"
+#include "render_waivers.hpp"
 #include "trygg/error.hpp"
 #include "trygg/xlsx.hpp"
 #include "xlsx_marker.hpp"
@@ -494,6 +495,48 @@ void units_sheet(Book& b, const Report& r, bool legal_only) {
   filter(ws, row - 1, cols.size());
 }
 
+// --- Waived -------------------------------------------------------------------------------
+
+/// Every waiver, one row per finding it names (one row for a waiver that matches nothing):
+/// the findings waived, and those judged as usual because their waiver expired or is not in
+/// force yet (docs/history.md, "Waivers"). Written only when the audit had waivers.
+void waived_sheet(Book& b, const Report& r) {
+  if (r.waivers.empty()) return;
+  lxw_worksheet* ws = b.sheet(b.word("waiver.sheet"));
+  const Language lang = b.lang();
+  const std::vector<Column> cols = {
+      {b.word("waiver.fingerprint"), 18},  {b.word("waiver.rule"), 26},         {b.word("waiver.subject"), 24},
+      {b.word("waiver.reason"), 48, true}, {b.word("waiver.decided-by"), 18},   {b.word("waiver.decided"), 12},
+      {b.word("waiver.until"), 12},        {b.word("waiver.legal-column"), 12}, {b.word("waiver.state"), 16},
+      {b.word("report.severity"), 11},     {b.word("xlsx.message"), 48, true},
+  };
+  header_row(b, ws, cols);
+  lxw_row_t row = 1;
+  for (const render_detail::WaiverLine& l : render_detail::waiver_lines(r, lang)) {
+    const WaiverOutcome& o = *l.outcome;
+    const auto write = [&](const render_detail::WaivedRow* x) {
+      if (row == LXW_ROW_MAX) throw Error("cannot write the spreadsheet: more waived findings than a sheet has rows");
+      const Waiver& w = o.waiver;
+      put(ws, row, 0, x ? x->fingerprint : (w.fingerprint ? fingerprint_text(*w.fingerprint) : std::string()));
+      put(ws, row, 1, x ? x->rule : w.rule);
+      put(ws, row, 2, x ? x->subject : w.subject);
+      put(ws, row, 3, w.reason, b.wrap);
+      put(ws, row, 4, w.decided_by);
+      put(ws, row, 5, w.decided.to_string());
+      put(ws, row, 6, o.until.to_string());
+      put(ws, row, 7, o.legal ? l.legal : b.word("waiver.no"));
+      put(ws, row, 8, l.state);
+      if (x) put(ws, row, 9, x->severity);
+      put(ws, row, 10, l.note, b.wrap);
+      ++row;
+    };
+    if (l.rows.empty()) write(nullptr);
+    for (const auto& x : l.rows)
+      write(&x);
+  }
+  filter(ws, row - 1, cols.size());
+}
+
 }  // namespace
 
 std::string render_xlsx(const Report& r, const XlsxOptions& options) {
@@ -517,6 +560,7 @@ std::string render_xlsx(const Report& r, const XlsxOptions& options) {
     action_plan_sheet(b, r, options.legal_only);
     findings_sheet(b, r, view);
     units_sheet(b, r, options.legal_only);
+    waived_sheet(b, r);
     b.close();
   }
   std::string bytes = file.read();

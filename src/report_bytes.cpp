@@ -16,7 +16,7 @@ namespace detail {
 
 namespace {
 constexpr std::string_view magic = "trygg.report-bytes";
-constexpr std::uint32_t layout = 1;
+constexpr std::uint32_t layout = 2;  // 2: findings name their waiver; the report holds the waivers
 
 /// The unsigned integer an integer or enum is stored as.
 template <class T>
@@ -126,6 +126,56 @@ class Reader {
   std::string_view in_;
   std::size_t pos_ = 0;
 };
+
+/// The waivers given to the audit and what became of each (Report::waivers).
+void write_waivers(Writer& w, const std::vector<WaiverOutcome>& waivers) {
+  w.list(waivers, [&](const WaiverOutcome& o) {
+    const Waiver& x = o.waiver;
+    w.put(x.fingerprint);
+    w.put(x.rule);
+    w.put(x.subject);
+    w.put(x.reason);
+    w.put(x.decided_by);
+    w.put(x.decided);
+    w.put(x.expires);
+    w.put(x.file);
+    w.put(x.pointer);
+    w.put(o.state);
+    w.put(o.until);
+    w.put(o.capped);
+    w.put(o.legal);
+    w.list(o.results, [&](std::uint32_t i) { w.put(i); });
+    w.put(o.did_you_mean);
+  });
+}
+
+std::vector<WaiverOutcome> read_waivers(Reader& in, std::size_t results) {
+  std::vector<WaiverOutcome> out(in.count(77));  // its fixed part: seven strings, dates, flags, a count
+  for (WaiverOutcome& o : out) {
+    Waiver& x = o.waiver;
+    if (in.flag()) x.fingerprint = in.get<std::uint64_t>();
+    x.rule = in.text();
+    x.subject = in.text();
+    x.reason = in.text();
+    x.decided_by = in.text();
+    x.decided = in.date();
+    x.expires = in.maybe_date();
+    x.file = in.text();
+    x.pointer = in.text();
+    o.state = in.get<WaiverOutcome::State>();
+    if (o.state > WaiverOutcome::State::unmatched) Reader::damaged();
+    o.until = in.date();
+    o.capped = in.flag();
+    o.legal = in.flag();
+    o.results.resize(in.count(4));
+    for (auto& i : o.results) {
+      i = in.get<std::uint32_t>();
+      if (i >= results) Reader::damaged();
+    }
+    o.did_you_mean = in.text();
+  }
+  return out;
+}
 }  // namespace
 
 struct ReportCodec {
@@ -157,6 +207,7 @@ struct ReportCodec {
       w.put(f.result);
       w.put(f.fingerprint);
       w.put(f.due);
+      w.put(f.waiver);
     });
     w.list(r.measure_scores, [&](const MeasureScore& s) {
       w.put(s.measure);
@@ -216,6 +267,7 @@ struct ReportCodec {
       w.put(u.name_size);
     });
     w.put(r.units_sorted_);
+    write_waivers(w, r.waivers);
   }
 
   static void read(Reader& in, Report& r) {
@@ -244,12 +296,13 @@ struct ReportCodec {
       }
       x.next_due = in.maybe_date();
     }
-    r.findings.resize(in.count(16));
+    r.findings.resize(in.count(20));
     for (Finding& f : r.findings) {
       f.result = in.get<std::uint32_t>();
       if (f.result >= r.results.size()) Reader::damaged();
       f.fingerprint = in.get<std::uint64_t>();
       f.due = in.date();
+      f.waiver = in.get<std::uint32_t>();
     }
     r.measure_scores.resize(in.count(20));
     for (MeasureScore& s : r.measure_scores) {
@@ -325,6 +378,9 @@ struct ReportCodec {
         Reader::damaged();
     }
     r.units_sorted_ = in.flag();
+    r.waivers = read_waivers(in, r.results.size());
+    for (const Finding& f : r.findings)
+      if (f.waiver != Finding::no_waiver && f.waiver >= r.waivers.size()) Reader::damaged();
     // The references of the results must stay inside the tables they index.
     for (const Result& x : r.results) {
       if (std::size_t{x.evidence_first} + x.evidence_count > r.evidence_.size()) Reader::damaged();

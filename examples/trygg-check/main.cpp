@@ -68,10 +68,11 @@ bool emit(const std::string& text, const std::string& output, const trygg::Outpu
 
 /// The inputs of a run, which no output may replace.
 std::vector<std::filesystem::path> run_inputs(const std::string& org_path, const std::vector<std::string>& pack_files,
-                                              const std::string& profile_file) {
+                                              const std::string& profile_file, const std::string& waivers_file = {}) {
   std::vector<std::filesystem::path> inputs(pack_files.begin(), pack_files.end());
   if (!org_path.empty() && org_path != "-") inputs.emplace_back(org_path);
   if (!profile_file.empty()) inputs.emplace_back(profile_file);
+  if (!waivers_file.empty()) inputs.emplace_back(waivers_file);
   return inputs;
 }
 
@@ -174,6 +175,16 @@ trygg::Framework apply_profiles(trygg::Framework fw, const std::string& profile_
     it->second[name] = std::move(value);
   }
   return trygg::apply_profile(fw, flags);
+}
+
+/// The waivers of a run (docs/history.md, "Waivers"): those of --waivers FILE, then the
+/// profile's, with the profile's maximum periods.
+void add_waivers(trygg::AuditOptions& options, const std::string& waivers_file, const std::string& profile_file) {
+  if (!waivers_file.empty()) options.waivers = trygg::WaiverList::load(waivers_file).waivers;
+  if (profile_file.empty()) return;
+  const trygg::Profile profile = trygg::Profile::load(profile_file);
+  options.waiver_policy = profile.waiver_policy;
+  options.waivers.insert(options.waivers.end(), profile.waivers.begin(), profile.waivers.end());
 }
 
 /// A label of explain's in `lang` (the message catalogue's "explain.*" texts).
@@ -348,6 +359,7 @@ int run_document(const std::string& org_path, const std::string& kind_text, cons
 struct BatchRequest {
   std::vector<std::string> paths;
   std::string format = "json", csv_dialect = "machine", output, each, by = "all", as_of, fail_on = "high";
+  std::string waivers;  ///< --waivers FILE, for every organisation
   bool benchmark = false, force = false;
   unsigned workers = 0;
 };
@@ -406,6 +418,7 @@ int run_batch(const BatchRequest& q, const trygg::Framework& fw, std::optional<t
     }
   }
   options.audit.language = lang;
+  add_waivers(options.audit, q.waivers, "");
   options.limits = limits;
   options.threads = q.workers;
   const auto files = batch_files(q.paths);
@@ -448,7 +461,7 @@ int run_batch(const BatchRequest& q, const trygg::Framework& fw, std::optional<t
       if (r->language != page) page = trygg::Language::en;
   const trygg::CsvOptions csv{page,
                               q.csv_dialect == "excel" ? trygg::CsvDialect::excel_nordic : trygg::CsvDialect::machine};
-  const auto inputs = run_inputs("", pack_files, "");
+  const auto inputs = run_inputs("", pack_files, "", q.waivers);
   std::vector<std::filesystem::path> all_inputs(inputs);
   all_inputs.insert(all_inputs.end(), files.begin(), files.end());
   const trygg::OutputOptions how{all_inputs, q.force, true};
@@ -558,6 +571,10 @@ int main(int argc, char** argv) {
   check->add_option("--ignore", ignore, "Do not run rules matching this id or glob (repeatable)");
   check->add_option("--severity", severities, "Override a severity: RULE=SEVERITY, RULE an id or glob (repeatable)");
   check->add_option("--param", param_overrides, "Override a parameter: RULE:NAME=VALUE (repeatable)");
+  std::string waivers_file;
+  check->add_option("--waivers", waivers_file,
+                    "Accept findings with this waiver file (trygg.waivers/1); waived findings never count for "
+                    "--fail-on, and every report lists them");
   check->add_option("--color,--colour", colour, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   bool legal_only = false;
@@ -647,6 +664,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   batch->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+  batch->add_option("--waivers", bq.waivers,
+                    "Accept findings with this waiver file (trygg.waivers/1), for every organisation; waived "
+                    "findings never count for --fail-on");
 
   trygg::LoadLimits limits;
   for (auto* command : {check, validate, document, batch})
@@ -681,6 +701,7 @@ int main(int argc, char** argv) {
       options.packs = packs;
       options.language = lang;
       options.preview = preview;
+      add_waivers(options, waivers_file, profile_file);
       const auto org = load_organisation(org_path, tuned, limits);
       const auto report = trygg::audit(org, tuned, options);
       std::string text;
@@ -700,7 +721,8 @@ int main(int argc, char** argv) {
         text = trygg::render_text(report,
                                   {report.language, colour == "always" || (colour == "auto" && tty), 80, legal_only});
       }
-      if (!emit(text, output, {run_inputs(org_path, pack_files, profile_file), force, true})) return exit_error;
+      if (!emit(text, output, {run_inputs(org_path, pack_files, profile_file, waivers_file), force, true}))
+        return exit_error;
       if (fail_on == "never") return 0;
       return report.count_at_or_above(*trygg::parse_severity(fail_on)) > 0 ? exit_findings : 0;
     }

@@ -29,6 +29,7 @@ from ._report import Report
 from ._report_chunks import audit_chunks
 from ._report_set import BatchFailure, ReportSet, audit_many
 from ._schema import organisation_schema, report_schema
+from ._waivers import Waivers
 
 __version__: str = _core.__version__
 
@@ -41,6 +42,7 @@ __all__ = [
     "Report",
     "ReportSet",
     "UsageError",
+    "Waivers",
     "__version__",
     "audit",
     "audit_chunks",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from . import _core
 from ._arguments import as_of_text, framework_for
@@ -11,6 +12,7 @@ from ._framework import Framework, _strings
 from ._organisation import Organisation
 from ._report import Report, _lang
 from ._validate import flag
+from ._waivers import waiver_lists, waiver_policy as _waiver_policy
 
 __all__ = ["audit"]
 
@@ -23,6 +25,8 @@ def audit(
     *,
     packs: Sequence[str] | None = None,
     preview: bool = False,
+    waivers: Any = None,
+    waiver_policy: Mapping[str, int] | None = None,
 ) -> Report:
     """Audit an organisation against a framework.
 
@@ -33,6 +37,11 @@ def audit(
         country (SE: sv, NO: nb), else en.
     :param packs: run only the rules of these packs (default: all).
     :param preview: also run rules marked preview.
+    :param waivers: accepted findings (docs/history.md, "Waivers"): a waiver file's path, a
+        trygg.Waivers, or a list of waiver entries as dicts. A finding a waiver in force names
+        gets status ``waived``; ``Report.waivers`` tells what became of each waiver.
+    :param waiver_policy: ``{"max_months": 12, "max_months_legal": 6}`` (either key may be
+        left out), as the profile's ``waivers`` member.
     :raises TypeError: for an argument of the wrong type (``preview`` must be a bool).
     :raises ValueError: for an invalid date or language; trygg.UsageError (a ValueError)
         for an unknown pack.
@@ -40,6 +49,14 @@ def audit(
     The GIL is released while auditing, so threads can audit in parallel.
     """
     fw = framework_for(organisation, framework)
+    if waivers is not None or waiver_policy is not None:
+        months, legal = _waiver_policy(waiver_policy)
+        lists = waiver_lists(waivers)
+        return Report._made(
+            _core.audit_waived(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"),
+                               flag(preview, "preview"), lists, months, legal),
+            fw,
+        )
     return Report._made(
         _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), flag(preview, "preview")),
         fw,

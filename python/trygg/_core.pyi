@@ -86,6 +86,26 @@ def audit(
     packs: list[str] = ...,
     preview: bool = ...,
 ) -> Report: ...
+class WaiverList:
+    file: str
+    @staticmethod
+    def load(path: str | bytes) -> WaiverList: ...
+    @staticmethod
+    def parse(text: str, file: str = ...) -> WaiverList: ...
+    def __len__(self) -> int: ...
+    def to_json_text(self) -> str: ...
+
+def audit_waived(
+    organisation: Organisation,
+    framework: Framework,
+    as_of: Optional[str],
+    lang: Optional[str],
+    packs: list[str],
+    preview: bool,
+    waivers: list[WaiverList],
+    max_months: int,
+    max_months_legal: int,
+) -> Report: ...
 def render_document(
     kind: str,
     organisation: Organisation,

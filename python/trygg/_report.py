@@ -135,6 +135,12 @@ class Report:
         return cast("list[dict[str, Any]]", _fresh(self._findings))
 
     @property
+    def waivers(self) -> list[dict[str, Any]]:
+        """Every waiver given to the audit with what became of it (state "applied", "expired",
+        "not-yet" or "unmatched"), as in the JSON report's ``waivers`` (a new copy on each access)."""
+        return cast("list[dict[str, Any]]", _fresh(self._data.get("waivers", [])))
+
+    @property
     def area_scores(self) -> dict[str, float]:
         """Mean maturity (0-4) per area id, over the measures that apply."""
         return self._impl.area_score_pairs
@@ -237,6 +243,13 @@ class Report:
         """
         pd = importlib.import_module("pandas")
 
+        data = self._data
+        waivers = data.get("waivers", [])
+        waived = {
+            f["fingerprint"]: waivers[f["waiver"]]["reason"]
+            for f in data["findings"]
+            if "waiver" in f and data["results"][f["result"]]["status"] == "waived"
+        }
         rows = [
             {
                 "fingerprint": f["fingerprint"],
@@ -250,11 +263,12 @@ class Report:
                 "obligation": f["obligation"],
                 "message": f["message"]["text"],
                 "due": f["proposal"]["due"],
+                "waived_reason": waived.get(f["fingerprint"]),
             }
             for f in self._findings  # read only: the rows copy what they take
         ]
         columns = ["fingerprint", "rule", "measure", "area", "subject_kind", "subject_id", "status", "severity",
-                   "obligation", "message", "due"]
+                   "obligation", "message", "due", "waived_reason"]
         return pd.DataFrame(rows, columns=columns)
 
     def __repr__(self) -> str:

@@ -14,7 +14,7 @@ from conftest import AS_OF
 
 def test_public_names():
     assert set(trygg.__all__) == {
-        "BatchFailure", "Error", "Framework", "LoadError", "Organisation", "Report", "ReportSet", "UsageError",
+        "BatchFailure", "Error", "Framework", "LoadError", "Organisation", "Report", "ReportSet", "UsageError", "Waivers",
         "__version__", "audit", "audit_chunks", "audit_many", "load_organisation", "organisation_schema", "render_document",
         "report_schema",
     }

@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import datetime
 import inspect
+import json
 import math
 import os
 import re
@@ -272,6 +273,10 @@ def constructors(what: str, others: list[Any]) -> list[Bad]:
 # each parameter. Every parameter of every public callable must appear here
 # (test_every_public_parameter_is_swept).
 SET = trygg.audit_many([str(KOMMUN)], as_of=AS_OF)
+WAIVERS_FILE = _TMP / "waivers.json"
+WAIVERS_FILE.write_text(json.dumps({"format": "trygg.waivers/1", "waivers": [
+    {"rule": RULE_ID, "reason": "Under review", "decided_by": "board", "decided": "2026-10-01"}]}), encoding="utf-8")
+WAIVERS = trygg.Waivers.load(WAIVERS_FILE)
 _BY = [T(3, "by"), T(None, "by"), U("nope", "dimension"), OK("all"), OK("size-band"), V({"x": "a"}, "no group", "unknown-id-map")]
 _MIN = [T("5", "min_organisations"), T(None, "min_organisations"), T(True, "min_organisations"),
         U(3, "at least 5"), OK(5), OK(10**6)]
@@ -324,7 +329,29 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         "name": [T(v, "name") for v in (None, 42, b"x", ["x"], CLOSED_FILE)] + [V("\ud800", "name")]}),
     "audit": (trygg.audit, {"organisation": ORG, "as_of": AS_OF}, {
         "organisation": organisations(), "framework": frameworks(), "as_of": dates(), "lang": languages(),
-        "packs": string_lists("packs"), "preview": flags("preview")}),
+        "packs": string_lists("packs"), "preview": flags("preview"),
+        "waivers": [T(v, "waivers") for v in (42, 1.5, b"w.json", object())]
+        + [L(str(MISSING), "no such file", "missing"), L(str(NOT_JSON), "expected", "not-json"),
+           L([42], "waiver object", "[int]"), L([{"rule": "x"}], "reason", "no-reason"),
+           T([{"x": math.nan}], "JSON", "nan"), OK([]), OK(None), OK(WAIVERS)],
+        "waiver_policy": [T(v, "waiver_policy") for v in (42, "x", [12])]
+        + [V({"max_months": 0}, "max_months"), V({"max_months": 37}, "max_months"),
+           V({"max_months": 6, "max_months_legal": 7}, "max_months_legal"), V({"nope": 1}, "waiver_policy"),
+           T({"max_months": "12"}, "max_months"), T({"max_months": True}, "max_months"),
+           OK({}), OK(None), OK({"max_months": 24})]}),
+    "Waivers": (trygg.Waivers, {"impl": WAIVERS._impl}, {"impl": constructors("impl", [FW._impl, ORG._impl, WAIVERS])}),
+    "Waivers.load": (trygg.Waivers.load, {"path": str(WAIVERS_FILE)}, {
+        "path": paths("path") + [L(str(NOT_JSON), "expected", "not-json"), L(str(KOMMUN), "waiver", "an-organisation")]}),
+    "Waivers.from_dict": (trygg.Waivers.from_dict, {"document": WAIVERS.to_dict()}, {
+        "document": [T(v, "document") for v in (None, 42, "{}", [], object())]
+        + [V({"x": math.nan}, "JSON", "nan"), L({}, "format"), L({"format": "trygg.waivers/1"}, "waivers"),
+           L({"format": "trygg.waivers/1", "waivers": [{"rule": "x", "reason": " ", "decided_by": "Anna Svensson",
+                                                         "decided": "2026-01-01"}]}, "reason|name", "name-and-blank")],
+        "file": [T(v, "file") for v in (None, 42, b"x")] + [OK("w.json")]}),
+    "Waivers.from_entries": (trygg.Waivers.from_entries, {"entries": []}, {
+        "entries": [T(v, "entries") for v in (None, 42, "x", b"x", {})] + [L([42], "waiver object"), OK([])],
+        "file": [T(v, "file") for v in (None, 42)] + [OK("w.json")]}),
+    "Waivers.to_dict": (WAIVERS.to_dict, {}, {}),
     "render_document": (trygg.render_document, {"kind": "dl-active-measures", "organisation": ORG, "as_of": AS_OF}, {
         "kind": wrong_types("kind", none=True) + [V(k, "kind") for k in ("", "x", "DL-ACTIVE-MEASURES", "\ud800")],
         "organisation": organisations(), "framework": frameworks(), "as_of": dates(), "lang": languages()}),
