@@ -26,3 +26,5 @@ void register_framework(py::module_& m);
 void register_organisation(py::module_& m);
 void register_report(py::module_& m);
 void register_benchmark(py::module_& m);
+void register_plan(py::module_& m);
+void register_trend(py::module_& m);
