@@ -4,6 +4,7 @@
 #include <pybind11/stl.h>
 
 #include "register.hpp"
+#include "trygg/output_file.hpp"
 #include "trygg/plan_import.hpp"
 
 namespace {
@@ -21,6 +22,9 @@ trygg::PlanSheetRow from_tuple(const RowTuple& t) {
 }  // namespace
 
 void register_plan(py::module_& m) {
+  m.def(
+      "read_plan_input", [](const std::string& path) { return py::bytes(trygg::read_plan_input(path)); },
+      py::arg("path"));
   m.def(
       "plan_sheet_rows_from_csv",
       [](const py::bytes& text, const std::string& file) {
@@ -48,4 +52,14 @@ void register_plan(py::module_& m) {
       },
       py::arg("organisation_text"), py::arg("organisation_file"), py::arg("rows"), py::arg("sheet_file"),
       py::arg("framework"), py::arg("today"));
+  // The new organisation file, through write_output: atomic (a temporary file renamed over the
+  // path), never over one of `inputs`; `force` replaces a file trygg did not write (the
+  // organisation file itself, for in_place).
+  m.def(
+      "write_organisation_file",
+      [](const std::string& path, const std::string& text, const std::vector<std::string>& inputs, bool force) {
+        std::vector<std::filesystem::path> in(inputs.begin(), inputs.end());
+        trygg::write_output(path, text, {in, force, true});
+      },
+      py::arg("path"), py::arg("text"), py::arg("inputs"), py::arg("force"), py::call_guard<py::gil_scoped_release>());
 }

@@ -13,6 +13,8 @@
 #include <optional>
 #include <set>
 
+#include "json_diagnostics.hpp"
+#include "json_strict_parse.hpp"
 #include "trygg/error.hpp"
 #include "trygg/message.hpp"
 #include "trygg/organisation.hpp"
@@ -224,6 +226,13 @@ Diagnostic traced(Diagnostic d, const std::map<std::size_t, Origin>& origins, co
 }
 
 }  // namespace
+
+std::string read_plan_input(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+  detail::Diagnostics d(path.string());
+  auto text = detail::read_file(path, max_bytes, d);
+  d.throw_if_any();
+  return std::move(*text);
+}
 
 std::vector<PlanSheetRow> read_plan_sheet_csv(std::string_view text, const std::string& file) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);

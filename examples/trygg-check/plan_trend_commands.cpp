@@ -34,23 +34,6 @@ bool emit(const std::string& text, const std::string& output, const trygg::Outpu
   return true;
 }
 
-/// A whole file, or a LoadError naming it.
-std::string read_text(const std::string& path, std::uintmax_t limit) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec)
-    throw trygg::LoadError(
-        {trygg::Diagnostic{path, "", "a readable file", "cannot read it: " + ec.message(), {}, 0, 0}});
-  if (size > limit)
-    throw trygg::LoadError({trygg::Diagnostic{
-        path, "", "a file of at most " + std::to_string(limit) + " bytes", std::to_string(size) + " bytes", {}, 0, 0}});
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in && !in.eof())
-    throw trygg::LoadError({trygg::Diagnostic{path, "", "a readable file", "a read error", {}, 0, 0}});
-  return text;
-}
-
 int run_trend(const PlanTrendCommands& c, trygg::Language lang, const trygg::Framework& fw) {
   std::vector<trygg::Snapshot> snapshots;
   for (const auto& path : c.reports)
@@ -82,8 +65,8 @@ int run_plan_import(const PlanTrendCommands& c, const trygg::Framework& fw,
     if (!today) throw trygg::UsageError("--today: expected a calendar date YYYY-MM-DD, found \"" + c.today + "\"");
   }
   const trygg::LoadLimits limits;
-  const std::string organisation = read_text(c.organisation, limits.max_file_bytes);
-  const std::string sheet_text = read_text(c.sheet, limits.max_file_bytes);
+  const std::string organisation = trygg::read_plan_input(c.organisation, limits.max_file_bytes);
+  const std::string sheet_text = trygg::read_plan_input(c.sheet, limits.max_file_bytes);
   const auto rows = trygg::read_plan_sheet_csv(sheet_text, c.sheet);
   const std::string updated = trygg::import_action_plan(organisation, c.organisation, rows, c.sheet, fw, *today);
   std::vector<std::filesystem::path> inputs(pack_files.begin(), pack_files.end());

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,12 @@ struct PlanSheetRow {
   std::string status;        ///< J: a drop-down word (messages xlsx.plan-status.*), in sv, nb or en
   std::string comment;       ///< K: management's comment
 };
+
+/// The whole text of an input of the import (the organisation file, a CSV sheet), read as the
+/// loaders read files: a LoadError naming it when it is missing, not a regular file, or larger
+/// than `max_bytes`.
+[[nodiscard]] std::string read_plan_input(const std::filesystem::path& path,
+                                          std::uintmax_t max_bytes = 256u * 1024u * 1024u);
 
 /// The rows of an Action plan sheet saved as CSV by a spreadsheet: comma or semicolon
 /// separated (told by the header row), quotes as RFC 4180, UTF-8 with or without a byte-order

@@ -25,9 +25,11 @@ from ._document import render_document
 from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, load_organisation
+from ._plan import import_action_plan
 from ._report import Report
 from ._report_set import BatchFailure, ReportSet, audit_many
 from ._schema import organisation_schema, report_schema
+from ._trend import Trend, trend
 
 __version__: str = _core.__version__
 
@@ -39,12 +41,15 @@ __all__ = [
     "Organisation",
     "Report",
     "ReportSet",
+    "Trend",
     "UsageError",
     "__version__",
     "audit",
     "audit_many",
+    "import_action_plan",
     "load_organisation",
     "organisation_schema",
     "render_document",
     "report_schema",
+    "trend",
 ]
