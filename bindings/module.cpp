@@ -12,4 +12,6 @@ PYBIND11_MODULE(_core, m) {
   register_report_columns(m);
   register_benchmark(m);
   register_waivers(m);
+  register_plan(m);
+  register_trend(m);
 }

@@ -27,3 +27,5 @@ void register_organisation(py::module_& m);
 void register_report(py::module_& m);
 void register_benchmark(py::module_& m);
 void register_waivers(py::module_& m);
+void register_plan(py::module_& m);
+void register_trend(py::module_& m);

@@ -11,6 +11,7 @@
 #include "audit_context.hpp"
 #include "maturity.hpp"
 #include "organisation_validate.hpp"
+#include "plan_state.hpp"
 #include "routine_coverage.hpp"
 #include "trygg/error.hpp"
 #include "waiver_apply.hpp"
@@ -197,6 +198,7 @@ Report audit(const Organisation& org, const Framework& fw, const AuditOptions& o
     if (measure_applies[mi]) report.measure_scores.push_back(detail::maturity(ctx, fw.measures()[mi], mi));
   report.area_scores = detail::area_scores(report);
   detail::plan_actions(report);
+  detail::plan_states(report, org);
   return report;
 }
 

@@ -57,6 +57,12 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .sev-medium{background:#fbe3a4;color:#3d2e00}
 .sev-low{background:#dbe8f5;color:#0b2e4f}
 .sev-info{background:#e9ecef;color:#1a1a1a}
+.plan-not-planned{background:#fff;color:#1a1a1a;border:1px solid #4a4a4a}
+.plan-planned{background:#dbe8f5;color:#0b2e4f}
+.plan-overdue{background:#a3300c;color:#fff}
+.plan-done{background:#fbe3a4;color:#3d2e00}
+.plan-verified{background:#d9eedc;color:#0f3d17}
+.badge[data-state]{white-space:normal}
 .entry{border:1px solid #c8ced6;border-left:6px solid #0b4f8a;border-radius:4px;padding:8px 16px;margin:12px 0}
 .entry.legal{border-left-color:#a3300c}
 .entry h4{margin-top:4px}

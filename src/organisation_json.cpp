@@ -2,6 +2,7 @@
 // The document form of an organisation (input format version 1) and the blank template.
 #include "trygg/organisation.hpp"
 
+#include "trygg/report.hpp"
 #include "vocabulary.hpp"
 
 namespace trygg {
@@ -227,6 +228,13 @@ json Organisation::to_json() const {
       put(e, "verified", x.verified);
       if (x.risk != no_index) e["risk"] = risks[x.risk].id;
       put(e, "outcome", x.outcome);
+      if (!x.fingerprints.empty()) {
+        json f = json::array();
+        for (const auto fp : x.fingerprints)
+          f.push_back(fingerprint_text(fp));
+        e["fingerprints"] = std::move(f);
+      }
+      put(e, "comment", x.comment);
       a.push_back(std::move(e));
     }
     j["action_plan"] = std::move(a);

@@ -641,8 +641,10 @@ class Loader {
 
   ActionItem read_action(JsonNode v, const JsonPath& p) {
     ActionItem x;
-    ObjectReader r(v, p, d_, {"id", "title", "measure", "owner", "due", "done", "verified", "risk", "outcome"},
-                   "an action item object");
+    ObjectReader r(
+        v, p, d_,
+        {"id", "title", "measure", "owner", "due", "done", "verified", "risk", "outcome", "fingerprints", "comment"},
+        "an action item object");
     if (!r.ok()) return x;
     x.id = r.id("id", true).value_or("");
     x.title = r.string("title", false).value_or("");
@@ -659,12 +661,47 @@ class Loader {
     x.verified = r.date("verified", false);
     x.risk = ref(r, "risk", false, risks_, "a risk");
     x.outcome = r.one_of("outcome", false, vocab::effect_outcomes).value_or("");
+    x.fingerprints = read_fingerprints(r);
+    x.comment = r.string("comment", false).value_or("");
     if (x.verified && !x.done)
       d_.add(r.pointer("verified"), "a \"done\" date when \"verified\" is given", "\"verified\" without \"done\"");
     if (x.verified && x.done && *x.verified < *x.done)
       d_.add(r.pointer("verified"), "a date on or after \"done\" (" + x.done->to_string() + ")",
              x.verified->to_string());
     return x;
+  }
+
+  /// The findings a plan row answers, as the reports spell their fingerprints: 16 hex digits.
+  static std::vector<std::uint64_t> read_fingerprints(ObjectReader& r) {
+    std::vector<std::uint64_t> out;
+    const auto texts = r.string_views("fingerprints", false, "a fingerprint of 16 hexadecimal digits, as in a report",
+                                      [&](std::string_view s, std::size_t i) {
+                                        if (parse_fingerprint(s)) return true;
+                                        r.diagnostics().add(r.pointer("fingerprints", i),
+                                                            "a fingerprint of 16 hexadecimal digits, as in a report",
+                                                            detail::describe(json(s)));
+                                        return false;
+                                      });
+    if (texts)
+      for (const auto s : *texts)
+        if (const auto f = parse_fingerprint(s)) out.push_back(*f);
+    return out;
+  }
+  static std::optional<std::uint64_t> parse_fingerprint(std::string_view s) {
+    if (s.size() != 16) return std::nullopt;
+    std::uint64_t v = 0;
+    for (const char c : s) {
+      int d = -1;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
+      if (d < 0) return std::nullopt;
+      v = (v << 4) | static_cast<std::uint64_t>(d);
+    }
+    return v;
   }
 
   /// Exactly one root, and no cycle through parents.

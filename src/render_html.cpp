@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "html_writer.hpp"
+#include "plan_state.hpp"
 #include "reader_view.hpp"
 #include "render_common.hpp"
 #include "render_waivers.hpp"
@@ -102,6 +103,18 @@ class HtmlReport {
     out_ += "</h2>\n";
   }
   void section_end() { out_ += "</section>\n"; }
+
+  /// The organisation's own plan on a proposal: a badge for the state, its data-state the
+  /// JSON word.
+  void plan_state_badge(const ActionPlanEntry& e) {
+    out_ += "<span class=\"badge plan-";
+    out_ += to_string(e.state);
+    out_ += "\" data-state=\"";
+    out_ += to_string(e.state);
+    out_ += "\">";
+    h::text(out_, detail::plan_state_label(e, lang_));
+    out_ += "</span>";
+  }
 
   void badge(Severity s) {
     out_ += "<span class=\"badge sev-";
@@ -310,6 +323,7 @@ class HtmlReport {
     th_col(word("report.proposed", lang_));
     th_col(word("report.severity", lang_));
     th_col(word("report.due", lang_));
+    th_col(word("plan-state.heading", lang_));
     out_ += "</tr></thead><tbody>";
     for (std::size_t i = 0; i < r_.action_plan.size(); ++i) {
       const auto& e = r_.action_plan[i];
@@ -326,9 +340,12 @@ class HtmlReport {
       badge(e.severity);
       out_ += "</td><td>";
       out_ += e.due.to_string();
+      out_ += "</td><td>";
+      plan_state_badge(e);
       out_ += "</td></tr>";
     }
     out_ += "</tbody></table>\n";
+    if (r_.plan_progress.reported) h::element(out_, "p", detail::plan_progress_line(r_.plan_progress, lang_));
     section_end();
   }
 

@@ -33,6 +33,7 @@ class ReportWriter {
     measure_scores();
     organisation();
     packs();
+    plan_progress();
     results();
     routines();
     rules();
@@ -82,15 +83,32 @@ class ReportWriter {
       for (const auto fp : e.fingerprints)
         w_.string(fingerprint_text(fp));
       w_.end_array();
+      w_.member("items", e.items);  // the organisation's plan rows linked to it
       w_.member("measure", e.measure);
       w_.member("order", static_cast<std::uint64_t>(i + 1));
+      if (!e.owner.empty()) w_.member("owner", e.owner);
+      if (e.planned_due) w_.member("planned_due", e.planned_due->to_string());
       w_.member("proposal", m ? m->proposal.in(lang_) : "");
       w_.member("rules", e.rules);
       w_.member("severity", to_string(e.severity));
+      w_.member("state", to_string(e.state));
       w_.member("title", m ? m->title.in(lang_) : e.measure);
       w_.end_object();
     }
     w_.end_array();
+  }
+
+  /// The organisation's own plan on the as-of date, counted as the action_items check counts.
+  void plan_progress() {
+    const PlanProgress& p = r_.plan_progress;
+    w_.key("plan_progress");
+    w_.begin_object();
+    w_.member("done", static_cast<std::uint64_t>(p.done));
+    w_.member("items", static_cast<std::uint64_t>(p.items));
+    w_.member("overdue", static_cast<std::uint64_t>(p.overdue));
+    w_.member("reported", p.reported);
+    w_.member("verified", static_cast<std::uint64_t>(p.verified));
+    w_.end_object();
   }
 
   void area_scores() {

@@ -5,6 +5,7 @@
 // through MarkdownWriter::text, pack text through MarkdownWriter::pack_text, so that a
 // proposal's `trygg-check document …` is a code span and a name cannot add markup.
 #include "markdown_writer.hpp"
+#include "plan_state.hpp"
 #include "render_common.hpp"
 #include "render_waivers.hpp"
 #include "trygg/render.hpp"
@@ -93,11 +94,13 @@ void write_plan(MarkdownWriter& w, const Report& r, Language lang) {
     const auto& e = r.action_plan[i];
     const Measure* m = r.framework.find_measure(e.measure);
     rows.push_back({std::to_string(i + 1), measure_label(r.framework, e.measure, lang),
-                    m ? pack(m->proposal.in(lang)) : "", severity_word(e.severity, lang), e.due.to_string()});
+                    m ? pack(m->proposal.in(lang)) : "", severity_word(e.severity, lang), e.due.to_string(),
+                    text(detail::plan_state_label(e, lang))});
   }
   w.table({"#", word("report.measure", lang), word("report.proposed", lang), word("report.severity", lang),
-           word("report.due", lang)},
+           word("report.due", lang), word("plan-state.heading", lang)},
           rows, {Align::right});
+  if (r.plan_progress.reported) w.para(text(detail::plan_progress_line(r.plan_progress, lang)));
 }
 
 void write_routines(MarkdownWriter& w, const Report& r, Language lang) {

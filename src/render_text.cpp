@@ -4,6 +4,7 @@
 // the unit-level findings of one rule on one line, so a large organisation gives a readable page.
 #include <cmath>
 
+#include "plan_state.hpp"
 #include "render_common.hpp"
 #include "render_waivers.hpp"
 #include "trygg/render.hpp"
@@ -169,7 +170,10 @@ std::string render_text(const Report& r, const TextOptions& o) {
                     word("report.due", lang) + " " + e.due.to_string() + ", " + severity_word(e.severity, lang) + ")",
                 width, "  ");
     if (m) out += wrap(m->proposal.in(lang), width, "     ");
+    out += wrap(word("plan-state.heading", lang) + ": " + terminal_safe(detail::plan_state_label(e, lang)), width,
+                "     ");
   }
+  if (r.plan_progress.reported) out += "\n" + wrap(detail::plan_progress_line(r.plan_progress, lang), width, "  ");
   if (!r.routines.empty()) {
     out += "\n" + style("1", word("report.routines", lang)) + "\n";
     for (const auto& rc : r.routines) {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "escape.hpp"
+#include "plan_state.hpp"
 #include "reader_view.hpp"
 #include "render_common.hpp"
 #include "render_waivers.hpp"
@@ -321,6 +322,24 @@ void summary_sheet(Book& b, const Report& r, const detail::ReaderView& view, boo
 
 // --- Action plan --------------------------------------------------------------------------
 
+/// The drop-down word (xlsx.plan-status.*) a linked plan row's state reads as; none when no
+/// row is linked. A row not done may or may not have started: "in progress" is what the plan
+/// says by having it.
+const char* plan_status_word(PlanState state) {
+  switch (state) {
+    case PlanState::not_planned:
+      return nullptr;
+    case PlanState::planned:
+    case PlanState::overdue:
+      return "in-progress";
+    case PlanState::done:
+      return "done";
+    case PlanState::verified:
+      return "verified";
+  }
+  return nullptr;
+}
+
 void action_plan_sheet(Book& b, const Report& r, bool legal_only) {
   lxw_worksheet* ws = b.sheet(b.word("report.action-plan"));
   const Language lang = b.lang();
@@ -337,6 +356,9 @@ void action_plan_sheet(Book& b, const Report& r, bool legal_only) {
       {b.word("xlsx.owner"), 20, true},
       {b.word("report.status"), 16},
       {b.word("xlsx.comment"), 40, true},
+      // After K, for reading only: what trygg saw in the organisation's own plan.
+      {b.word("plan-state.heading"), 28, true},
+      {b.word("plan-state.items"), 20, true},
   };
   header_row(b, ws, cols);
   lxw_row_t row = 1;
@@ -364,7 +386,13 @@ void action_plan_sheet(Book& b, const Report& r, bool legal_only) {
       prints += (prints.empty() ? "" : " ") + fp;
     }
     put(ws, row, 7, prints, b.wrap);
-    // Owner, status and comment are left empty for management to fill in.
+    // Owner and status come from the organisation's plan row that decides the state, when
+    // one is linked; else they and the comment are left empty for management to fill in.
+    if (!e.owner.empty()) put(ws, row, 8, e.owner, b.wrap);
+    if (const char* status = plan_status_word(e.state))
+      put(ws, row, 9, b.word(std::string("xlsx.plan-status.") + status), b.top);
+    put(ws, row, 11, detail::plan_state_label(e, lang), b.wrap);
+    put(ws, row, 12, join(e.items, "\n"), b.wrap);
     ++row;
   }
   const std::size_t rows = row - 1;

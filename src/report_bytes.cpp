@@ -16,7 +16,7 @@ namespace detail {
 
 namespace {
 constexpr std::string_view magic = "trygg.report-bytes";
-constexpr std::uint32_t layout = 2;  // 2: findings name their waiver; the report holds the waivers
+constexpr std::uint32_t layout = 2;  // 2 (issue 16): findings name their waiver, the report holds the waivers, the plan's state per proposal and plan_progress
 
 /// The unsigned integer an integer or enum is stored as.
 template <class T>
@@ -229,7 +229,15 @@ struct ReportCodec {
       w.put(e.due);
       w.strings(e.rules);
       w.list(e.fingerprints, [&](std::uint64_t f) { w.put(f); });
+      w.put(e.state);
+      w.strings(e.items);
+      w.put(e.owner);
+      w.put(e.planned_due);
     });
+    w.put(r.plan_progress.reported);
+    for (std::size_t n :
+         {r.plan_progress.items, r.plan_progress.done, r.plan_progress.verified, r.plan_progress.overdue})
+      w.put(static_cast<std::uint64_t>(n));
     w.list(r.routines, [&](const RoutineCoverage& c) {
       w.put(c.routine);
       w.put(c.pointer);
@@ -329,7 +337,16 @@ struct ReportCodec {
       e.fingerprints.resize(in.count(8));
       for (auto& f : e.fingerprints)
         f = in.get<std::uint64_t>();
+      e.state = in.get<PlanState>();
+      if (e.state > PlanState::verified) Reader::damaged();
+      e.items = in.strings();
+      e.owner = in.text();
+      e.planned_due = in.maybe_date();
     }
+    r.plan_progress.reported = in.flag();
+    for (std::size_t* n :
+         {&r.plan_progress.items, &r.plan_progress.done, &r.plan_progress.verified, &r.plan_progress.overdue})
+      *n = static_cast<std::size_t>(in.get<std::uint64_t>());
     r.routines.resize(in.count(24));
     for (RoutineCoverage& c : r.routines) {
       c.routine = in.text();

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "plan_trend_commands.hpp"
 #include "trygg/trygg.hpp"
 #include "trygg/xlsx.hpp"
 
@@ -668,6 +669,10 @@ int main(int argc, char** argv) {
                     "Accept findings with this waiver file (trygg.waivers/1), for every organisation; waived "
                     "findings never count for --fail-on");
 
+  // trend, plan import
+  trygg_check::PlanTrendCommands plan_trend;
+  trygg_check::add_plan_trend_commands(app, plan_trend, lang_text, pack_files, languages);
+
   trygg::LoadLimits limits;
   for (auto* command : {check, validate, document, batch})
     add_limit_options(command, limits);
@@ -778,6 +783,9 @@ int main(int argc, char** argv) {
                  : exit_error;
     }
     if (*batch) return run_batch(bq, fw, lang, limits, pack_files);
+    if (const auto code =
+            trygg_check::run_plan_trend_commands(plan_trend, lang.value_or(locale_language()), fw, pack_files))
+      return *code;
     if (*document)
       return run_document(org_path, document_kind, as_of_text, lang, output, fw, limits,
                           {run_inputs(org_path, pack_files, ""), force, true});

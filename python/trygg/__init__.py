@@ -25,10 +25,12 @@ from ._document import render_document
 from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
 from ._organisation import Organisation, load_organisation
+from ._plan import import_action_plan
 from ._report import Report
 from ._report_chunks import audit_chunks
 from ._report_set import BatchFailure, ReportSet, audit_many
 from ._schema import organisation_schema, report_schema
+from ._trend import Trend, trend
 from ._waivers import Waivers
 
 __version__: str = _core.__version__
@@ -41,14 +43,17 @@ __all__ = [
     "Organisation",
     "Report",
     "ReportSet",
+    "Trend",
     "UsageError",
     "Waivers",
     "__version__",
     "audit",
     "audit_chunks",
     "audit_many",
+    "import_action_plan",
     "load_organisation",
     "organisation_schema",
     "render_document",
     "report_schema",
+    "trend",
 ]

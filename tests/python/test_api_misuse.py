@@ -277,6 +277,14 @@ WAIVERS_FILE = _TMP / "waivers.json"
 WAIVERS_FILE.write_text(json.dumps({"format": "trygg.waivers/1", "waivers": [
     {"rule": RULE_ID, "reason": "Under review", "decided_by": "board", "decided": "2026-10-01"}]}), encoding="utf-8")
 WAIVERS = trygg.Waivers.load(WAIVERS_FILE)
+TREND = trygg.Trend.of([REPORT])
+#: An action plan sheet as CSV with nothing filled in: importing it changes nothing.
+PLAN_CSV = Path(tempfile.mkdtemp()) / "plan.csv"
+PLAN_CSV.write_text("#,Measure id,Measure,Proposal,Severity,Due,Rules,Fingerprints,Owner,Status,Comment\n",
+                    encoding="utf-8")
+_REPORTS = [T(v, "reports") for v in (None, 42, str(KOMMUN), KOMMUN, REPORT)] + [
+    T([42], "reports\\[0\\]"), T([ORG], "reports\\[0\\]"), V([], "at least one"),
+    L([str(MISSING)], "no such file|cannot|expected"), L([str(KOMMUN)], "expected"), OK([REPORT])]
 _BY = [T(3, "by"), T(None, "by"), U("nope", "dimension"), OK("all"), OK("size-band"), V({"x": "a"}, "no group", "unknown-id-map")]
 _MIN = [T("5", "min_organisations"), T(None, "min_organisations"), T(True, "min_organisations"),
         U(3, "at least 5"), OK(5), OK(10**6)]
@@ -396,6 +404,28 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         "dialect": [V(v, "dialect") for v in ("", "Excel", "nordic", "excel ", "machine\0")]
         + [T(v, "dialect") for v in (None, 1, True, b"excel", ["excel"])] + [OK("machine"), OK("excel")]}),
     "Report.to_dataframe": (REPORT.to_dataframe, {}, {}),
+    # The action plan's round trip and the trend (issue 16).
+    "import_action_plan": (trygg.import_action_plan, {"organisation_path": str(KOMMUN), "sheet_path": str(PLAN_CSV)}, {
+        "organisation_path": paths("organisation_path") + [L(str(NOT_JSON), "expected", "not-json")],
+        "sheet_path": paths("sheet_path") + [L(str(NOT_JSON), "expected", "not-a-sheet")],
+        "output": [T(v, "output") for v in (42, 1.5, b"x.json", ["x.json"])] + [OK(None)],
+        "in_place": flags("in_place") + [OK(False)],
+        "today": [T(v, "today") for v in (42, 1.5, ["2026-11-22"])] + [V("2026-02-30", "today"), OK(None),
+                                                                     OK("2026-11-22")],
+        "framework": frameworks() + [OK(None)]}),
+    "trend": (trygg.trend, {"reports": [REPORT]}, {
+        "reports": _REPORTS, "framework": frameworks() + [OK(None)]}),
+    "Trend": (trygg.Trend, {"impl": TREND._impl, "framework": FW}, {
+        "impl": constructors("impl", [FW._impl, ORG._impl, REPORT._impl]),
+        "framework": [OK(FW)]}),
+    "Trend.of": (trygg.Trend.of, {"reports": [REPORT]}, {"reports": _REPORTS, "framework": frameworks() + [OK(None)]}),
+    "Trend.rows": (TREND.rows, {}, {}),
+    "Trend.to_dataframe": (TREND.to_dataframe, {}, {}),
+    "Trend.to_json": (TREND.to_json, {}, {}),
+    "Trend.to_csv": (TREND.to_csv, {}, {}),
+    "Trend.to_text": (TREND.to_text, {}, {"lang": languages()}),
+    "Trend.to_markdown": (TREND.to_markdown, {}, {"lang": languages()}),
+    "Trend.to_html": (TREND.to_html, {}, {"lang": languages()}),
 }
 
 # Parameters the table does not list by name: the loaders' limits (max_file_bytes,
