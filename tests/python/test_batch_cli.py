@@ -154,6 +154,11 @@ def test_benchmark_shows_all_and_hides_small_groups(checker, tmp_path):
     assert [g["name"] for g in b["groups"]] == ["all"]
     assert len(b["organisations"]) == 6
     assert all(set(o["bands"].values()) <= {"red", "yellow", "aqua", "green", "none"} for o in b["organisations"])
+    # The legal findings per 100 are banded beside the areas, fewer being better: the two
+    # templates alternate, three each, and the three with fewer per 100 are green (at or under
+    # the 20th percentile), the others not.
+    legal = [o["legal_band"] for o in b["organisations"]]
+    assert legal.count("green") == 3 and set(legal) <= {"red", "yellow", "aqua", "green"}
 
 
 class Page(HTMLParser):
