@@ -191,6 +191,22 @@ void prose(std::string& out, std::string_view s) {
   }
 }
 
+void section_start(std::string& out, std::string_view id, std::string_view heading) {
+  out += "<section id=\"";
+  out += id;
+  out += "\" aria-labelledby=\"h-";
+  out += id;
+  out += "\">\n<h2 id=\"h-";
+  out += id;
+  out += "\">";
+  text(out, heading);
+  out += "</h2>\n";
+}
+
+void section_end(std::string& out) {
+  out += "</section>\n";
+}
+
 void element(std::string& out, std::string_view tag, std::string_view content, std::string_view attrs) {
   out += '<';
   out += tag;

@@ -30,6 +30,13 @@ void prose(std::string& out, std::string_view text);
 /// the template (with escaped values), never from the input.
 void element(std::string& out, std::string_view tag, std::string_view content, std::string_view attrs = {});
 
+/// Append `<section id="ID" aria-labelledby="h-ID">` and its heading `<h2 id="h-ID">`, so
+/// that a screen reader names the section by its heading. Every section of the report and of
+/// the report set opens this way; `id` comes from the template (unescaped), `heading` is escaped.
+void section_start(std::string& out, std::string_view id, std::string_view heading);
+/// Append `</section>` and a line feed.
+void section_end(std::string& out);
+
 /// Append an unsigned number.
 void number(std::string& out, std::size_t n);
 

@@ -40,6 +40,12 @@ Band band_of(double v, const Percentiles& p) {
   return Band::green;
 }
 
+/// The band of a figure where fewer is better (the legal findings per 100): the area rule on
+/// the negated figure, so the order of the bands flips and a tie still takes the better band.
+Band reversed_band_of(double v, const Percentiles& p) {
+  return band_of(-v, Percentiles{-p.p80, -p.p50, -p.p20});
+}
+
 double rounded(double v) {
   return std::round(v * 1000.0) / 1000.0;
 }
@@ -174,10 +180,14 @@ PeerBenchmark peer_benchmark(const std::vector<const Report*>& reports, const st
   }
 
   out.bands.assign(n, std::vector<Band>(out.areas.size(), Band::none));
+  out.legal_bands.assign(n, Band::none);
+  const std::size_t legal = measures - 1;
   for (std::size_t i = 0; i < n; ++i) {
     const PeerGroup& g = out.groups[own[i]];
     for (std::size_t a = 0; a < out.areas.size(); ++a)
       if (g.figures[a].figures && value[i][a]) out.bands[i][a] = band_of(*value[i][a], *g.figures[a].figures);
+    if (g.figures[legal].figures && value[i][legal])
+      out.legal_bands[i] = reversed_band_of(*value[i][legal], *g.figures[legal].figures);
   }
   return out;
 }
@@ -221,7 +231,12 @@ nlohmann::json to_json(const PeerBenchmark& b) {
     json bands = json::object();
     for (std::size_t a = 0; a < b.areas.size(); ++a)
       bands[b.areas[a]] = to_string(i < b.bands.size() && a < b.bands[i].size() ? b.bands[i][a] : Band::none);
-    organisations.push_back({{"index", i}, {"id", b.organisation_ids[i]}, {"group", own[i]->name}, {"bands", bands}});
+    const Band legal = i < b.legal_bands.size() ? b.legal_bands[i] : Band::none;
+    organisations.push_back({{"index", i},
+                             {"id", b.organisation_ids[i]},
+                             {"group", own[i]->name},
+                             {"bands", bands},
+                             {"legal_band", to_string(legal)}});
   }
   return {{"format", "trygg.peer-benchmark/1"},
           {"dimension", b.dimension},

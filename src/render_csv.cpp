@@ -18,10 +18,24 @@ using namespace render_detail;
 
 namespace {
 
-constexpr std::string_view columns[] = {"fingerprint", "rule",     "measure",     "area",       "subject_kind",
-                                        "subject_id",  "status",   "severity",    "obligation", "message",
-                                        "expected",    "found",    "due",         "evidence",   "measure_title",
-                                        "proposal",    "citation", "subject_name"};
+constexpr detail::FindingColumn columns[] = {{"fingerprint", "report.fingerprint"},
+                                             {"rule", "report.rule"},
+                                             {"measure", "xlsx.measure-id"},
+                                             {"area", "xlsx.area-id"},
+                                             {"subject_kind", "xlsx.subject-kind"},
+                                             {"subject_id", "xlsx.subject-id"},
+                                             {"status", "report.status"},
+                                             {"severity", "report.severity"},
+                                             {"obligation", "xlsx.obligation"},
+                                             {"message", "xlsx.message"},
+                                             {"expected", "report.expected"},
+                                             {"found", "report.found"},
+                                             {"due", "report.due"},
+                                             {"evidence", "report.evidence"},
+                                             {"measure_title", "report.measure"},
+                                             {"proposal", "report.proposed"},
+                                             {"citation", "xlsx.citation"},
+                                             {"subject_name", "xlsx.subject-name"}};
 
 /// One field: quoted, with `"` doubled, and its content kept from starting a formula
 /// (src/escape.hpp), which is the one escaping step for CSV.
@@ -47,7 +61,8 @@ void csv_header(std::string& out, const CsvOptions& options, const std::vector<s
   // The header: bare names in the machine dialect (as it always was), quoted like every
   // other field in the Excel one.
   std::vector<std::string_view> names(leading);
-  names.insert(names.end(), std::begin(columns), std::end(columns));
+  for (const auto& c : columns)
+    names.push_back(c.name);
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i) out += sep;
     if (options.dialect == CsvDialect::excel_nordic)
@@ -58,9 +73,11 @@ void csv_header(std::string& out, const CsvOptions& options, const std::vector<s
   out += "\r\n";
 }
 
-void csv_rows(std::string& out, const Report& r, const CsvOptions& options, const std::vector<std::string>& leading) {
-  const Language lang = options.language;
-  const char sep = options.dialect == CsvDialect::excel_nordic ? ';' : ',';
+std::span<const FindingColumn> finding_columns() noexcept {
+  return columns;
+}
+
+void finding_fields(const Report& r, Language lang, const std::function<void(std::span<const std::string>)>& row) {
   // What depends on the rule only (its measure's title and proposal, its citations in human
   // form) is made once per rule, not once per finding: one rule may have a finding for every
   // unit of a large organisation.
@@ -105,16 +122,23 @@ void csv_rows(std::string& out, const Report& r, const CsvOptions& options, cons
                                   citation_of[res.rule],
                                   x.subject.name};
     static_assert(sizeof values / sizeof values[0] == std::size(columns));
+    row(values);
+  }
+}
+
+void csv_rows(std::string& out, const Report& r, const CsvOptions& options, const std::vector<std::string>& leading) {
+  const char sep = options.dialect == CsvDialect::excel_nordic ? ';' : ',';
+  finding_fields(r, options.language, [&](std::span<const std::string> values) {
     for (std::size_t i = 0; i < leading.size(); ++i) {
       if (i) out += sep;
       field(out, leading[i]);
     }
-    for (std::size_t i = 0; i < std::size(columns); ++i) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
       if (i || !leading.empty()) out += sep;
       field(out, values[i]);
     }
     out += "\r\n";
-  }
+  });
 }
 
 }  // namespace detail

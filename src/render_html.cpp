@@ -91,19 +91,6 @@ class HtmlReport {
     return r_.organisation_name.empty() ? r_.organisation_id : r_.organisation_name + " (" + r_.organisation_id + ")";
   }
 
-  void section_start(std::string_view id, const std::string& heading) {
-    out_ += "<section id=\"";
-    out_ += id;
-    out_ += "\" aria-labelledby=\"h-";
-    out_ += id;
-    out_ += "\">\n<h2 id=\"h-";
-    out_ += id;
-    out_ += "\">";
-    h::text(out_, heading);
-    out_ += "</h2>\n";
-  }
-  void section_end() { out_ += "</section>\n"; }
-
   /// The organisation's own plan on a proposal: a badge for the state, its data-state the
   /// JSON word.
   void plan_state_badge(const ActionPlanEntry& e) {
@@ -145,7 +132,7 @@ class HtmlReport {
   }
 
   void summary(const detail::ReaderView& view) {
-    section_start("summary", word("report.summary", lang_));
+    h::section_start(out_, "summary", word("report.summary", lang_));
     // The counts, each cell marked with the JSON report's name for it (docs/report-format.md,
     // "Summary"), so a test or a script can read them back.
     const Summary& s = r_.summary;
@@ -214,14 +201,14 @@ class HtmlReport {
     out_ += "</tbody></table></div>\n<p class=\"muted legend\">";
     h::text(out_, word("report.legend", lang_));
     out_ += "</p>\n";
-    section_end();
+    h::section_end(out_);
   }
 
   void first_steps() {
-    section_start("first", word("html.first", lang_));
+    h::section_start(out_, "first", word("html.first", lang_));
     if (r_.action_plan.empty()) {
       h::element(out_, "p", word("report.no-findings", lang_));
-      section_end();
+      h::section_end(out_);
       return;
     }
     out_ += "<ol class=\"first\">";
@@ -241,13 +228,13 @@ class HtmlReport {
       out_ += "</span></li>";
     }
     out_ += "</ol>\n";
-    section_end();
+    h::section_end(out_);
   }
 
   /// The seed 004 form, as in the Markdown report: per area what exists today (measures with
   /// maturity above 0) and the proposed measures (its action-plan entries).
   void framework_form() {
-    section_start("form", word("report.measures-table", lang_));
+    h::section_start(out_, "form", word("report.measures-table", lang_));
     out_ += "<table class=\"form\"><thead><tr>";
     th_col(word("report.area", lang_));
     th_col(word("report.exists-today", lang_));
@@ -307,14 +294,14 @@ class HtmlReport {
       out_ += "</td></tr>";
     }
     out_ += "</tbody></table>\n";
-    section_end();
+    h::section_end(out_);
   }
 
   void action_plan() {
-    section_start("plan", word("report.action-plan", lang_));
+    h::section_start(out_, "plan", word("report.action-plan", lang_));
     if (r_.action_plan.empty()) {
       h::element(out_, "p", word("report.no-findings", lang_));
-      section_end();
+      h::section_end(out_);
       return;
     }
     out_ += "<table class=\"plan\" id=\"action-plan\"><thead><tr>";
@@ -346,11 +333,11 @@ class HtmlReport {
     }
     out_ += "</tbody></table>\n";
     if (r_.plan_progress.reported) h::element(out_, "p", detail::plan_progress_line(r_.plan_progress, lang_));
-    section_end();
+    h::section_end(out_);
   }
 
   void findings(const detail::ReaderView& view) {
-    section_start("findings", word("report.findings", lang_));
+    h::section_start(out_, "findings", word("report.findings", lang_));
     const std::size_t n = view.entries.size();
     const std::size_t legal = std::min(view.legal_entries, n);
     out_ += "<h3 id=\"legal\">";
@@ -370,7 +357,7 @@ class HtmlReport {
     if (view.left_out_entries > 0)
       h::element(out_, "p", render(Message{"html.left-out", {{"n", std::to_string(view.left_out_entries)}}}, lang_),
                  "class=\"muted\"");
-    section_end();
+    h::section_end(out_);
   }
 
   /// The waived findings, then the waivers not in force (docs/history.md, "Waivers"). A
@@ -378,7 +365,7 @@ class HtmlReport {
   /// decision, not the law's.
   void waived() {
     if (r_.waivers.empty()) return;
-    section_start("waived", render_detail::waiver_word("heading", lang_));
+    h::section_start(out_, "waived", render_detail::waiver_word("heading", lang_));
     h::element(out_, "p", render_detail::waiver_word("intro", lang_), "class=\"muted\"");
     bool others = false;
     for (const render_detail::WaiverLine& l : render_detail::waiver_lines(r_, lang_)) {
@@ -422,7 +409,7 @@ class HtmlReport {
       }
       out_ += "</article>\n";
     }
-    section_end();
+    h::section_end(out_);
   }
 
   void entry(const detail::ReaderEntry& e) {
@@ -618,7 +605,7 @@ class HtmlReport {
       if (fresh) groups.push_back({i, {}});
       groups[it->second].routines.push_back(i);
     }
-    section_start("routines", word("report.routines", lang_));
+    h::section_start(out_, "routines", word("report.routines", lang_));
     out_ += "<table class=\"routines\"><thead><tr>";
     th_col(word("report.routine", lang_));
     th_col(word("report.requirement", lang_));
@@ -662,7 +649,7 @@ class HtmlReport {
       out_ += "</tbody>";
     }
     out_ += "</table>\n";
-    section_end();
+    h::section_end(out_);
   }
 
   /// Every citation the findings show, once, with its full reference and its link. A link is
@@ -674,7 +661,7 @@ class HtmlReport {
       for (const auto& c : e.citations)
         if (seen.emplace(c.source, c.locator).second) cited.push_back(&c);
     if (cited.empty()) return;
-    section_start("sources", word("html.sources", lang_));
+    h::section_start(out_, "sources", word("html.sources", lang_));
     out_ += "<ol class=\"sources\">";
     for (const Citation* c : cited) {
       out_ += "<li>";
@@ -693,7 +680,7 @@ class HtmlReport {
       out_ += "</li>";
     }
     out_ += "</ol>\n";
-    section_end();
+    h::section_end(out_);
   }
 };
 

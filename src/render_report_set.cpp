@@ -57,6 +57,23 @@ constexpr std::string_view set_stylesheet = R"css(
 .benchmark-chart svg{max-width:100%;height:auto}
 )css";
 
+/// A band's colour in the chart: the stylesheet's for the same band.
+std::string_view band_colour(Band band) {
+  switch (band) {
+    case Band::red:
+      return "#f4b6b6";
+    case Band::yellow:
+      return "#fbe3a4";
+    case Band::aqua:
+      return "#a8e0e0";
+    case Band::green:
+      return "#b9e2b0";
+    case Band::none:
+      break;
+  }
+  return "#e9ecef";
+}
+
 class SetPage {
  public:
   SetPage(const ReportSet& set, Language lang, std::string& out) : set_(set), lang_(lang), out_(out) {}
@@ -92,18 +109,6 @@ class SetPage {
   Language lang_;
   std::string& out_;
 
-  void section_start(std::string_view id, const std::string& heading) {
-    out_ += "<section id=\"";
-    out_ += id;
-    out_ += "\" aria-labelledby=\"h-";
-    out_ += id;
-    out_ += "\">\n<h2 id=\"h-";
-    out_ += id;
-    out_ += "\">";
-    h::text(out_, heading);
-    out_ += "</h2>\n";
-  }
-
   void th_col(const std::string& text, bool num = false) {
     out_ += num ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">";
     h::text(out_, text);
@@ -127,7 +132,7 @@ class SetPage {
   }
 
   void overview() {
-    section_start("overview", word("report-set.overview", lang_));
+    h::section_start(out_, "overview", word("report-set.overview", lang_));
     const auto ids = areas();
     out_ += "<table class=\"overview\" id=\"organisations\"><thead><tr>";
     th_col(word("report-set.organisation", lang_));
@@ -158,12 +163,12 @@ class SetPage {
       out_ += "</tr>";
     }
     out_ += "</tbody></table>\n";
-    out_ += "</section>\n";
+    h::section_end(out_);
   }
 
   void failures() {
     if (set_.failures.empty()) return;
-    section_start("failures", word("report-set.failures", lang_));
+    h::section_start(out_, "failures", word("report-set.failures", lang_));
     out_ += "<ul class=\"failures\">";
     for (const auto& f : set_.failures) {
       out_ += "<li><code>";
@@ -172,7 +177,8 @@ class SetPage {
       h::text(out_, f.message);
       out_ += "</li>";
     }
-    out_ += "</ul>\n</section>\n";
+    out_ += "</ul>\n";
+    h::section_end(out_);
   }
 
   std::string measure_title(const std::string& measure) const {
@@ -197,7 +203,7 @@ class SetPage {
   }
 
   void benchmark(const PeerBenchmark& b) {
-    section_start("benchmark", word("report-set.benchmark", lang_));
+    h::section_start(out_, "benchmark", word("report-set.benchmark", lang_));
     out_ += "<p>";
     h::text(out_, render(Message{"report-set.benchmark-by",
                                  {{"dimension", b.dimension}, {"n", std::to_string(b.min_organisations)}}},
@@ -214,11 +220,17 @@ class SetPage {
       out_ += "\">";
       h::text(out_, title);
       out_ += "</h3>\n";
+      if (m == b.areas.size()) {
+        // Fewer legal findings is better: say that its bands run the other way.
+        out_ += "<p class=\"muted legend\" id=\"legend-legal\">";
+        h::text(out_, word("report-set.band-legend-legal", lang_));
+        out_ += "</p>\n";
+      }
       chart(b, m, measure, title);
       figures_table(b, m, measure, title);
     }
     bands_table(b);
-    out_ += "</section>\n";
+    h::section_end(out_);
   }
 
   /// Per shown group one row: the span from the 20th to the 80th percentile, the median as a
@@ -228,6 +240,7 @@ class SetPage {
     for (const auto& g : b.groups)
       if (m < g.figures.size() && g.figures[m].figures) shown.push_back(&g);
     if (shown.empty()) return;
+    const std::vector<const PeerGroup*> own = own_groups(b);
     double top = 4;  // maturity is 0..4
     if (m == b.areas.size()) {
       top = 1;
@@ -271,9 +284,20 @@ class SetPage {
               "\" height=\"14\" fill=\"#dbe8f5\" stroke=\"#0b4f8a\"/><line x1=\"" + x(p.p50) + "\" x2=\"" + x(p.p50) +
               "\" y1=\"" + std::to_string(y) + "\" y2=\"" + std::to_string(y + 18) +
               "\" stroke=\"#0b4f8a\" stroke-width=\"3\"/>";
-      for (const std::size_t i : g.members)
-        if (const auto v = value(i, m, b))
+      for (const std::size_t i : g.members) {
+        const auto v = value(i, m, b);
+        if (!v) continue;
+        // The legal findings' dots in an organisation's own group carry its band, the colour
+        // the bands table gives it, as a reader looks for the red ones first.
+        const Band band = m == b.areas.size() && i < own.size() && own[i] == &g && i < b.legal_bands.size()
+                              ? b.legal_bands[i]
+                              : Band::none;
+        if (band == Band::none)
           out_ += "<circle cx=\"" + x(*v) + "\" cy=\"" + mid + "\" r=\"3\" fill=\"#1a1a1a\" fill-opacity=\"0.6\"/>";
+        else
+          out_ += "<circle cx=\"" + x(*v) + "\" cy=\"" + mid + "\" r=\"4\" fill=\"" + std::string(band_colour(band)) +
+                  "\" stroke=\"#1a1a1a\" data-band=\"" + std::string(to_string(band)) + "\"/>";
+      }
     }
     out_ += "</svg></div>\n";
   }
@@ -316,6 +340,32 @@ class SetPage {
     out_ += "</tbody></table>\n";
   }
 
+  /// Each organisation's own group, in entry order: the last one holding it ("all" comes
+  /// first); null for none.
+  std::vector<const PeerGroup*> own_groups(const PeerBenchmark& b) const {
+    std::vector<const PeerGroup*> own(set_.entries.size(), nullptr);
+    for (const auto& g : b.groups)
+      for (const std::size_t i : g.members)
+        if (i < own.size()) own[i] = &g;
+    return own;
+  }
+
+  /// A band as a cell of the bands table; `measure` marks the column that is not an area's.
+  void band_cell(Band value, std::string_view measure) {
+    const std::string_view band = to_string(value);
+    out_ += "<td data-band=\"";
+    out_ += band;
+    if (!measure.empty()) {
+      out_ += "\" data-measure=\"";
+      out_ += measure;
+    }
+    out_ += "\"><span class=\"band band-";
+    out_ += band;
+    out_ += "\">";
+    h::text(out_, word("report-set.band." + std::string(band), lang_));
+    out_ += "</span></td>";
+  }
+
   void bands_table(const PeerBenchmark& b) {
     out_ += "<table class=\"bands\" id=\"bands\"><caption>";
     h::text(out_, word("report-set.bands", lang_));
@@ -324,27 +374,17 @@ class SetPage {
     th_col(word("report-set.group", lang_));
     for (const auto& id : b.areas)
       th_col(area_title(set_, id, lang_));
+    th_col(word("report-set.legal-per-100", lang_));
     out_ += "</tr></thead><tbody>";
-    // Each organisation's own group: the last one holding it ("all" comes first).
-    std::vector<const PeerGroup*> own(set_.entries.size(), nullptr);
-    for (const auto& g : b.groups)
-      for (const std::size_t i : g.members)
-        if (i < own.size()) own[i] = &g;
+    const std::vector<const PeerGroup*> own = own_groups(b);
     for (std::size_t i = 0; i < set_.entries.size() && i < b.bands.size(); ++i) {
       out_ += "<tr><th scope=\"row\">";
       h::text(out_, organisation_label(*set_.entries[i].report));
       out_ += "</th>";
       td(own[i] ? own[i]->name : std::string());
-      for (std::size_t a = 0; a < b.areas.size() && a < b.bands[i].size(); ++a) {
-        const std::string_view band = to_string(b.bands[i][a]);
-        out_ += "<td data-band=\"";
-        out_ += band;
-        out_ += "\"><span class=\"band band-";
-        out_ += band;
-        out_ += "\">";
-        h::text(out_, word("report-set.band." + std::string(band), lang_));
-        out_ += "</span></td>";
-      }
+      for (std::size_t a = 0; a < b.areas.size() && a < b.bands[i].size(); ++a)
+        band_cell(b.bands[i][a], {});
+      band_cell(i < b.legal_bands.size() ? b.legal_bands[i] : Band::none, legal_findings_measure);
       out_ += "</tr>";
     }
     out_ += "</tbody></table>\n";

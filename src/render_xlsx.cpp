@@ -5,206 +5,36 @@
 // reader view: one row per rule line of each entry) and Units (every unit-level finding).
 //
 // Every cell that holds text is a string cell (never a formula), and its text goes through
-// cell_text(), the one escaping step for this format: the CSV formula-injection defence (users
-// save sheets as CSV) and Excel's cell length limit.
-#include <unistd.h>
+// cell_text() (src/xlsx_book.hpp), the one escaping step for this format: the CSV
+// formula-injection defence (users save sheets as CSV) and Excel's cell length limit.
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "escape.hpp"
-#include "plan_state.hpp"
 #include "reader_view.hpp"
 #include "render_common.hpp"
 #include "render_waivers.hpp"
 #include "trygg/error.hpp"
 #include "trygg/xlsx.hpp"
-#include "xlsx_marker.hpp"
+#include "xlsx_action_plan.hpp"
+#include "xlsx_book.hpp"
 
 namespace trygg {
 using namespace render_detail;
+using namespace detail::xlsx;
 
 namespace {
 
-/// What libxlsxwriter accepts in one cell (Excel's limit, counted in bytes by the library).
-constexpr std::size_t cell_max = 32767;
 /// How many unit names the Findings sheet shows per line; the Units sheet has all of them.
 constexpr std::size_t units_shown = 5;
 /// How many evidence pointers the Findings sheet shows per line.
 constexpr std::size_t evidence_shown = 20;
-
-/// The one escaping step for text in a cell: no formula, and no more than a cell holds (cut
-/// at a character boundary).
-std::string cell_text(std::string_view text) {
-  std::string s = detail::csv_text(text);
-  if (s.size() > cell_max) {
-    std::size_t end = cell_max;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
-      --end;
-    s.resize(end);
-  }
-  return s;
-}
-
-void check(lxw_error e, const char* what) {
-  if (e != LXW_NO_ERROR) throw Error(std::string("cannot write the spreadsheet (") + what + "): " + lxw_strerror(e));
-}
-
-/// A temporary file for libxlsxwriter to write the workbook into (this version cannot write to
-/// memory): created with mkstemp (mode 0600, O_EXCL) in the temporary directory, removed when
-/// done.
-class TempFile {
- public:
-  TempFile() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "trygg-xlsx-XXXXXX").string();
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) throw Error("cannot write the spreadsheet: cannot create a temporary file in " + tmpl);
-    ::close(fd);
-    path_ = tmpl;
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  ~TempFile() { ::unlink(path_.c_str()); }
-  [[nodiscard]] const std::string& path() const noexcept { return path_; }
-  [[nodiscard]] std::string read() const {
-    std::ifstream in(path_, std::ios::binary);
-    std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) throw Error("cannot write the spreadsheet: cannot read back " + path_);
-    return s;
-  }
-
- private:
-  std::string path_;
-};
-
-/// Sets the comment of a zip archive without one: the end-of-central-directory record (the
-/// last 22 bytes, signature PK\5\6) gets the comment's length and the comment follows it.
-void set_zip_comment(std::string& zip, std::string_view comment) {
-  constexpr std::size_t eocd = detail::zip_end_record;
-  if (zip.size() < eocd || zip.compare(zip.size() - eocd, 4, "PK\x05\x06") != 0)
-    throw Error("cannot write the spreadsheet: libxlsxwriter wrote no zip archive");
-  const std::size_t at = zip.size() - eocd + 20;
-  zip[at] = static_cast<char>(comment.size() & 0xFF);
-  zip[at + 1] = static_cast<char>((comment.size() >> 8) & 0xFF);
-  zip += comment;
-}
-
-lxw_datetime datetime(Date d) {
-  const auto ymd = d.ymd();
-  return lxw_datetime{static_cast<int>(ymd.year()),
-                      static_cast<int>(static_cast<unsigned>(ymd.month())),
-                      static_cast<int>(static_cast<unsigned>(ymd.day())),
-                      0,
-                      0,
-                      0.0};
-}
-
-/// The workbook being written, with its formats.
-class Book {
- public:
-  Book(const std::string& path, Language lang) : lang_(lang) {
-    lxw_workbook_options opt{};
-    // Rows are written once, in order, and freed as the next begins: a large organisation's
-    // Units sheet does not sit in memory (libxlsxwriter's temporary files go to the same
-    // directory as ours).
-    opt.constant_memory = LXW_TRUE;
-    tmpdir_ = std::filesystem::temp_directory_path().string();
-    opt.tmpdir = tmpdir_.data();
-    opt.use_zip64 = LXW_TRUE;  // a Units sheet of a large organisation may pass 4 GB unpacked
-    wb_ = workbook_new_opt(path.c_str(), &opt);
-    if (!wb_) throw Error("cannot write the spreadsheet: libxlsxwriter could not start a workbook");
-    header = workbook_add_format(wb_);
-    format_set_bold(header);
-    format_set_text_wrap(header);
-    format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bg_color(header, 0xDDE6F0);
-    format_set_bottom(header, LXW_BORDER_THIN);
-    wrap = workbook_add_format(wb_);
-    format_set_text_wrap(wrap);
-    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-    top = workbook_add_format(wb_);
-    format_set_align(top, LXW_ALIGN_VERTICAL_TOP);
-    date = workbook_add_format(wb_);
-    format_set_num_format(date, "yyyy-mm-dd");
-    format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(date, LXW_ALIGN_LEFT);
-    score = workbook_add_format(wb_);
-    format_set_num_format(score, "0.00");
-    title = workbook_add_format(wb_);
-    format_set_bold(title);
-    format_set_font_size(title, 14);
-    bold = workbook_add_format(wb_);
-    format_set_bold(bold);
-  }
-  Book(const Book&) = delete;
-  Book& operator=(const Book&) = delete;
-  ~Book() {
-    if (wb_) workbook_close(wb_);  // only after a failure: frees it
-  }
-  void close() {
-    lxw_workbook* wb = wb_;
-    wb_ = nullptr;
-    check(workbook_close(wb), "closing the workbook");
-  }
-
-  lxw_workbook* get() const noexcept { return wb_; }
-  [[nodiscard]] std::string word(const std::string& id) const { return render_detail::word(id, lang_); }
-  [[nodiscard]] Language lang() const noexcept { return lang_; }
-
-  lxw_worksheet* sheet(const std::string& name) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, cell_text(name).c_str());
-    if (!ws) throw Error("cannot write the spreadsheet: cannot add the sheet \"" + name + "\"");
-    return ws;
-  }
-
-  lxw_format *header = nullptr, *wrap = nullptr, *top = nullptr, *date = nullptr, *score = nullptr, *title = nullptr,
-             *bold = nullptr;
-
- private:
-  lxw_workbook* wb_ = nullptr;
-  std::string tmpdir_;
-  Language lang_;
-};
-
-void put(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* f = nullptr) {
-  check(worksheet_write_string(ws, row, col, cell_text(text).c_str(), f), "a text cell");
-}
-void put_number(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, double v, lxw_format* f = nullptr) {
-  check(worksheet_write_number(ws, row, col, v, f), "a number cell");
-}
-void put_date(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, Date d, lxw_format* f) {
-  lxw_datetime dt = datetime(d);
-  check(worksheet_write_datetime(ws, row, col, &dt, f), "a date cell");
-}
-
-/// A table's first row: its headers, with the row frozen and the columns sized.
-struct Column {
-  std::string header;
-  double width;
-  bool wrapped = false;
-};
-void header_row(Book& b, lxw_worksheet* ws, const std::vector<Column>& cols) {
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    const auto col = static_cast<lxw_col_t>(c);
-    check(worksheet_set_column(ws, col, col, cols[c].width, cols[c].wrapped ? b.wrap : b.top), "a column width");
-    put(ws, 0, col, cols[c].header, b.header);
-  }
-  worksheet_freeze_panes(ws, 1, 0);
-}
-void filter(lxw_worksheet* ws, std::size_t rows, std::size_t cols) {
-  check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows), static_cast<lxw_col_t>(cols - 1)),
-        "the autofilter");
-}
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string s;
@@ -325,96 +155,16 @@ void summary_sheet(Book& b, const Report& r, const detail::ReaderView& view, boo
 /// The drop-down word (xlsx.plan-status.*) a linked plan row's state reads as; none when no
 /// row is linked. A row not done may or may not have started: "in progress" is what the plan
 /// says by having it.
-const char* plan_status_word(PlanState state) {
-  switch (state) {
-    case PlanState::not_planned:
-      return nullptr;
-    case PlanState::planned:
-    case PlanState::overdue:
-      return "in-progress";
-    case PlanState::done:
-      return "done";
-    case PlanState::verified:
-      return "verified";
-  }
-  return nullptr;
-}
-
 void action_plan_sheet(Book& b, const Report& r, bool legal_only) {
   lxw_worksheet* ws = b.sheet(b.word("report.action-plan"));
-  const Language lang = b.lang();
-  // The column order is fixed (docs/report-format.md): the plan round trip reads it back.
-  const std::vector<Column> cols = {
-      {"#", 5},
-      {b.word("xlsx.measure-id"), 11},
-      {b.word("report.measure"), 32, true},
-      {b.word("report.proposed"), 48, true},
-      {b.word("report.severity"), 11},
-      {b.word("report.due"), 12},
-      {b.word("xlsx.rules"), 28, true},
-      {b.word("xlsx.fingerprints"), 20, true},
-      {b.word("xlsx.owner"), 20, true},
-      {b.word("report.status"), 16},
-      {b.word("xlsx.comment"), 40, true},
-      // After K, for reading only: what trygg saw in the organisation's own plan.
-      {b.word("plan-state.heading"), 28, true},
-      {b.word("plan-state.items"), 20, true},
-  };
+  const std::vector<Column> cols = detail::xlsx::plan_columns(b);
   header_row(b, ws, cols);
   lxw_row_t row = 1;
-  for (std::size_t i = 0; i < r.action_plan.size(); ++i) {
-    const ActionPlanEntry& e = r.action_plan[i];
-    if (legal_only && !legal_entry(r, e)) continue;
-    const Measure* m = r.framework.find_measure(e.measure);
-    put_number(ws, row, 0, static_cast<double>(i + 1), b.top);
-    put(ws, row, 1, e.measure, b.top);
-    put(ws, row, 2, m ? m->title.in(lang) : "", b.wrap);
-    put(ws, row, 3, m ? m->proposal.in(lang) : "", b.wrap);
-    put(ws, row, 4, severity_word(e.severity, lang), b.top);
-    put_date(ws, row, 5, e.due, b.date);
-    put(ws, row, 6, join(e.rules, "\n"), b.wrap);
-    // Every fingerprint when they fit in the cell; else as many as fit and "+N" for the rest
-    // (each finding's fingerprint is on the Units sheet, or it is an organisation finding,
-    // which are few).
-    std::string prints;
-    for (std::size_t k = 0; k < e.fingerprints.size(); ++k) {
-      const std::string fp = fingerprint_text(e.fingerprints[k]);
-      if (prints.size() + fp.size() + 16 > cell_max) {
-        prints += " +" + std::to_string(e.fingerprints.size() - k);
-        break;
-      }
-      prints += (prints.empty() ? "" : " ") + fp;
-    }
-    put(ws, row, 7, prints, b.wrap);
-    // Owner and status come from the organisation's plan row that decides the state, when
-    // one is linked; else they and the comment are left empty for management to fill in.
-    if (!e.owner.empty()) put(ws, row, 8, e.owner, b.wrap);
-    if (const char* status = plan_status_word(e.state))
-      put(ws, row, 9, b.word(std::string("xlsx.plan-status.") + status), b.top);
-    put(ws, row, 11, detail::plan_state_label(e, lang), b.wrap);
-    put(ws, row, 12, join(e.items, "\n"), b.wrap);
-    ++row;
-  }
+  for (std::size_t i = 0; i < r.action_plan.size(); ++i)
+    if (!legal_only || legal_entry(r, r.action_plan[i])) detail::xlsx::plan_row(b, ws, row++, 0, r, i);
   const std::size_t rows = row - 1;
   filter(ws, rows, cols.size());
-  if (rows > 0) {
-    // The status drop-down: the plan's own words, in the report's language.
-    std::vector<std::string> words;
-    for (const char* s : {"not-started", "in-progress", "done", "verified"})
-      words.push_back(cell_text(b.word(std::string("xlsx.plan-status.") + s)));
-    std::vector<char*> list;
-    for (auto& w : words)
-      list.push_back(w.data());
-    list.push_back(nullptr);
-    std::string prompt_title = cell_text(b.word("report.status")),
-                error_text = cell_text(b.word("xlsx.plan-status-error"));
-    lxw_data_validation v{};
-    v.validate = LXW_VALIDATION_TYPE_LIST;
-    v.value_list = list.data();
-    v.error_title = prompt_title.data();
-    v.error_message = error_text.data();
-    check(worksheet_data_validation_range(ws, 1, 9, static_cast<lxw_row_t>(rows), 9, &v), "the status list");
-  }
+  detail::xlsx::plan_status_list(b, ws, rows, detail::xlsx::plan_status_column);
 }
 
 // --- Findings -----------------------------------------------------------------------------
@@ -575,15 +325,7 @@ std::string render_xlsx(const Report& r, const XlsxOptions& options) {
     // Who made it: trygg, as author and in a custom property naming the layout's version
     // (docs/report-format.md). The creation time is the as-of date, so the same report gives
     // the same properties.
-    std::string author = "trygg", title = cell_text(word("report.title", options.language)),
-                subject = cell_text(r.organisation_name);
-    lxw_doc_properties props{};
-    props.title = title.data();
-    props.subject = subject.data();
-    props.author = author.data();
-    props.created = static_cast<std::time_t>(r.as_of.days_since_epoch()) * 86400;
-    check(workbook_set_properties(b.get(), &props), "the document properties");
-    check(workbook_set_custom_property_string(b.get(), "trygg.format", "trygg.xlsx/1"), "a custom property");
+    b.properties(word("report.title", options.language), r.organisation_name, r.as_of, "trygg.xlsx/1");
     summary_sheet(b, r, view, options.legal_only);
     action_plan_sheet(b, r, options.legal_only);
     findings_sheet(b, r, view);
@@ -591,9 +333,7 @@ std::string render_xlsx(const Report& r, const XlsxOptions& options) {
     waived_sheet(b, r);
     b.close();
   }
-  std::string bytes = file.read();
-  set_zip_comment(bytes, detail::xlsx_marker);  // marks it as trygg's (src/xlsx_marker.hpp)
-  return bytes;
+  return file.marked_bytes();  // marked as trygg's (src/xlsx_marker.hpp)
 }
 
 }  // namespace trygg

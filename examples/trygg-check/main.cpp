@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "plan_trend_commands.hpp"
+#include "progress_line.hpp"
+#include "trygg/report_set_xlsx.hpp"
 #include "trygg/trygg.hpp"
 #include "trygg/xlsx.hpp"
 
@@ -361,7 +363,7 @@ struct BatchRequest {
   std::vector<std::string> paths;
   std::string format = "json", csv_dialect = "machine", output, each, by = "all", as_of, fail_on = "high";
   std::string waivers;  ///< --waivers FILE, for every organisation
-  bool benchmark = false, force = false;
+  bool benchmark = false, force = false, quiet = false, progress = false, no_progress = false;
   unsigned workers = 0;
 };
 
@@ -405,9 +407,10 @@ std::string safe_file_name(const std::string& id) {
 /// source failed to load, else 1 when a report has findings at or above --fail-on, else 0.
 int run_batch(const BatchRequest& q, const trygg::Framework& fw, std::optional<trygg::Language> lang,
               const trygg::LoadLimits& limits, const std::vector<std::string>& pack_files) {
-  if (q.format == "xlsx" && (q.each.empty() || !q.output.empty())) {
-    std::cerr << "error: --format xlsx is written one workbook per organisation: give --each DIR (a report set "
-                 "has no spreadsheet form; use csv, json or html for the whole set)\n";
+  const bool to_stdout = q.output.empty() || q.output == "-";
+  if (q.format == "xlsx" && q.each.empty() && to_stdout && isatty(STDOUT_FILENO)) {
+    std::cerr << "error: --format xlsx writes a binary file: give --output FILE.xlsx (or redirect standard output "
+                 "to a file), or --each DIR for one workbook per organisation\n";
     return exit_error;
   }
   trygg::BatchOptions options;
@@ -426,7 +429,12 @@ int run_batch(const BatchRequest& q, const trygg::Framework& fw, std::optional<t
   std::vector<trygg::BatchSource> sources;
   for (const auto& f : files)
     sources.push_back({trygg::BatchSource::Kind::path, f, f});
+  // The count on standard error: on a terminal unless --quiet, or wherever --progress says.
+  trygg_check::ProgressLine progress(std::cerr);
+  if (q.progress || (!q.no_progress && !q.quiet && isatty(STDERR_FILENO)))
+    options.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
   const auto items = trygg::audit_batch(sources, fw, options);
+  progress.clear();
 
   trygg::ReportSet set;
   set.as_of = options.audit.as_of.value_or(trygg::Date::today());
@@ -501,6 +509,8 @@ int run_batch(const BatchRequest& q, const trygg::Framework& fw, std::optional<t
       text = trygg::render_report_set_csv(set, csv);
     else if (q.format == "html")
       text = trygg::render_report_set_html(set, page);
+    else if (q.format == "xlsx")
+      text = trygg::render_report_set_xlsx(set, page);
     else
       text = trygg::render_report_set_json(set, 2);
     written = emit(text, q.output, how) && written;
@@ -519,10 +529,12 @@ int run_batch(const BatchRequest& q, const trygg::Framework& fw, std::optional<t
     for (const auto& d : f.diagnostics)
       std::cerr << "error: " << d.message() << "\n";
   }
-  std::cerr << "batch: " << files.size() << " sources, " << set.entries.size() << " audited, " << set.failures.size()
-            << " failed to load";
-  if (q.fail_on != "never") std::cerr << ", " << at_or_above << " with findings at or above " << q.fail_on;
-  std::cerr << "\n";
+  if (!q.quiet) {
+    std::cerr << "batch: " << files.size() << " sources, " << set.entries.size() << " audited, " << set.failures.size()
+              << " failed to load";
+    if (q.fail_on != "never") std::cerr << ", " << at_or_above << " with findings at or above " << q.fail_on;
+    std::cerr << "\n";
+  }
   if (!written || !set.failures.empty()) return exit_error;
   return at_or_above > 0 ? exit_findings : 0;
 }
@@ -639,7 +651,7 @@ int main(int argc, char** argv) {
       "Audit many organisations: files, or directories searched for *.json. Exit 2 if any source failed to "
       "load, else 1 if any report has a finding at or above --fail-on, else 0");
   batch->add_option("PATH", bq.paths, "Organisation files, or directories holding them (*.json, sorted)")->required();
-  batch->add_option("--format", bq.format, "Output format (xlsx only with --each)")
+  batch->add_option("--format", bq.format, "Output format (xlsx: to --output FILE.xlsx, or with --each)")
       ->check(CLI::IsMember({"json", "csv", "html", "xlsx"}))
       ->capture_default_str();
   batch
@@ -665,6 +677,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   batch->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
+  batch->add_flag("--quiet,-q", bq.quiet,
+                  "No progress count and no summary line on standard error (errors are still reported)");
+  auto* progress_flag = batch->add_flag("--progress", bq.progress,
+                                        "Show the progress count on standard error even when it is not a terminal");
+  batch->add_flag("--no-progress", bq.no_progress, "Never show the progress count")->excludes(progress_flag);
+
   batch->add_option("--waivers", bq.waivers,
                     "Accept findings with this waiver file (trygg.waivers/1), for every organisation; waived "
                     "findings never count for --fail-on");

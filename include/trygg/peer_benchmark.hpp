@@ -82,6 +82,14 @@ struct PeerBenchmark {
   /// bands[report][area]: each organisation's band per area (in `areas` order) against its own
   /// group; `none` when that group or figure is not shown.
   std::vector<std::vector<Band>> bands;
+  /// legal_bands[report]: each organisation's band for the legal findings per 100 employees
+  /// against its own group; `none` when that group or figure is not shown, or the headcount is
+  /// unknown. Fewer is better, so the bands are reversed: red above the 80th percentile, yellow
+  /// above the 50th up to the 80th, aqua above the 20th up to the 50th, green at or under the
+  /// 20th. This is the area rule applied to the negated figure, so a figure exactly on a
+  /// percentile again takes the better band; where many peers have no legal findings the 20th
+  /// percentile is 0 and an organisation without any is green, not aqua.
+  std::vector<Band> legal_bands;
   /// Area ids in framework order (the first report's framework, then any area only a later
   /// report's framework has).
   std::vector<std::string> areas;
@@ -120,8 +128,8 @@ inline constexpr std::string_view peer_dimensions[] = {"all", "country", "sector
 ///              "suppressed-complementary", "organisations" and "members" (ids): shown groups
 ///              only, "figures": [{"measure", "organisations", "p20", "p50", "p80"} when shown,
 ///              else {"measure", "shown": false}]}],
-///  "organisations": [{"index", "id", "group", "bands": {area: band}}] for the members of shown
-///  groups only}. A suppressed group says neither its size nor its members: with the size of
+///  "organisations": [{"index", "id", "group", "bands": {area: band}, "legal_band": band}] for
+///  the members of shown groups only}. A suppressed group says neither its size nor its members: with the size of
 ///  "all" they would give away the small group's. Figures are rounded to 3 decimals.
 [[nodiscard]] nlohmann::json to_json(const PeerBenchmark& benchmark);
 

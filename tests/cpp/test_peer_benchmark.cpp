@@ -126,6 +126,38 @@ TEST_CASE("peer benchmark: a figure on a percentile takes the higher band", "[pe
   CHECK(trygg::to_string(Band::none) == "none");
 }
 
+TEST_CASE("peer benchmark: fewer legal findings is the better band, a tie takes the better one", "[peer]") {
+  // 0..5 legal findings in 100 employees: p20 = 1, p50 = 2.5, p80 = 4 per 100 exactly.
+  std::vector<trygg::Report> rs;
+  for (std::size_t i = 0; i < 6; ++i)
+    rs.push_back(report("org-" + std::to_string(i), 2, 100, i));
+  rs.push_back(report("org-unknown", 2, std::nullopt, 9));
+  const auto b = trygg::peer_benchmark(pointers(rs), {});
+  const auto& p = *figure(b.groups[0], trygg::legal_findings_measure).figures;
+  CHECK(p.p20 == Approx(1.0));
+  CHECK(p.p50 == Approx(2.5));
+  CHECK(p.p80 == Approx(4.0));
+  REQUIRE(b.legal_bands.size() == rs.size());
+  CHECK(b.legal_bands ==
+        std::vector<Band>{Band::green, Band::green, Band::aqua, Band::yellow, Band::yellow, Band::red, Band::none});
+  const auto j = trygg::to_json(b);
+  REQUIRE(j["organisations"].size() == rs.size());
+  CHECK(j["organisations"][0]["legal_band"] == "green");
+  CHECK(j["organisations"][5]["legal_band"] == "red");
+  CHECK(j["organisations"][6]["legal_band"] == "none");
+  // The legal band is beside the areas' bands, not among them.
+  CHECK_FALSE(j["organisations"][0]["bands"].contains(std::string(trygg::legal_findings_measure)));
+
+  // Most peers have none: the 20th percentile is 0, and having none is green, not aqua.
+  std::vector<trygg::Report> few;
+  const std::size_t counts[] = {0, 0, 0, 0, 1, 2};
+  for (std::size_t i = 0; i < 6; ++i)
+    few.push_back(report("org-" + std::to_string(i), 2, 100, counts[i]));
+  const auto b2 = trygg::peer_benchmark(pointers(few), {});
+  CHECK(b2.legal_bands ==
+        std::vector<Band>{Band::green, Band::green, Band::green, Band::green, Band::yellow, Band::red});
+}
+
 TEST_CASE("peer benchmark: a group of four is hidden, and so is the group that would give it away", "[peer]") {
   std::vector<trygg::Report> rs;
   for (int i = 0; i < 4; ++i)
@@ -152,6 +184,10 @@ TEST_CASE("peer benchmark: a group of four is hidden, and so is the group that w
   CHECK(b.bands[0].front() == Band::none);
   CHECK(b.bands[4].front() == Band::none);
   CHECK(b.bands[10].front() != Band::none);
+  // No legal band against a hidden group either.
+  CHECK(b.legal_bands[0] == Band::none);
+  CHECK(b.legal_bands[4] == Band::none);
+  CHECK(b.legal_bands[10] != Band::none);
 
   const auto j = trygg::to_json(b);
   CHECK(j["format"] == "trygg.peer-benchmark/1");

@@ -7,14 +7,25 @@ import csv
 import io
 import json
 import subprocess
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from conftest import AS_OF, ROOT
 
 EXAMPLES = ROOT / "examples" / "organisations"
+MESSAGES = json.loads((ROOT / "data" / "messages.json").read_text(encoding="utf-8"))
+
+
+def word(key: str, lang: str) -> str:
+    return str(MESSAGES[key][lang])
+
+
+def sheet_rows(ws) -> list[list]:
+    return [list(r) for r in ws.iter_rows(values_only=True)]
 
 
 def write_orgs(directory: Path, count: int = 6) -> list[str]:
@@ -112,9 +123,12 @@ def test_each_writes_one_report_per_organisation(checker, tmp_path):
     assert p.returncode in (0, 1), p.stderr
     assert len(list((tmp_path / "x").glob("*.xlsx"))) == 6
     assert p.stdout == ""
-    # A set has no spreadsheet form.
-    assert run(checker, d, "--format", "xlsx").returncode == 2
-    assert run(checker, d, "--format", "xlsx", "--each", tmp_path / "x", "--output", tmp_path / "s.xlsx").returncode == 2
+    # With --output as well, the whole set is one more workbook beside them.
+    p = run(checker, d, "--format", "xlsx", "--each", tmp_path / "x", "--output", tmp_path / "s.xlsx")
+    assert p.returncode in (0, 1), p.stderr
+    assert len(list((tmp_path / "x").glob("*.xlsx"))) == 6
+    with zipfile.ZipFile(tmp_path / "s.xlsx") as z:
+        assert "xl/workbook.xml" in z.namelist()
 
 
 def test_benchmark_shows_all_and_hides_small_groups(checker, tmp_path):
@@ -140,6 +154,11 @@ def test_benchmark_shows_all_and_hides_small_groups(checker, tmp_path):
     assert [g["name"] for g in b["groups"]] == ["all"]
     assert len(b["organisations"]) == 6
     assert all(set(o["bands"].values()) <= {"red", "yellow", "aqua", "green", "none"} for o in b["organisations"])
+    # The legal findings per 100 are banded beside the areas, fewer being better: the two
+    # templates alternate, three each, and the three with fewer per 100 are green (at or under
+    # the 20th percentile), the others not.
+    legal = [o["legal_band"] for o in b["organisations"]]
+    assert legal.count("green") == 3 and set(legal) <= {"red", "yellow", "aqua", "green"}
 
 
 class Page(HTMLParser):
@@ -190,3 +209,120 @@ def test_csv_has_the_organisation_in_front(checker, tmp_path):
     assert {r[0] for r in rows[1:]} == set(ids)
     assert all(len(r) == len(rows[0]) for r in rows)
     assert run(checker, d, "--format", "csv", "--output", out, "--fail-on", "never").returncode == 0
+
+
+HOSTILE = '=HYPERLINK("http://example.invalid/","x")'
+
+
+def test_xlsx_is_one_workbook_for_the_set(checker, orgs, tmp_path):
+    doc = json.loads((orgs / "org-01.json").read_text(encoding="utf-8"))
+    doc["name"] = HOSTILE
+    (orgs / "org-01.json").write_text(json.dumps(doc), encoding="utf-8")
+    args = ("--benchmark", "--by", "country", "--lang", "sv", "--fail-on", "never")
+    out = tmp_path / "set.xlsx"
+    p = run(checker, orgs, *args, "--format", "xlsx", "--output", out)
+    assert p.returncode == 2, p.stderr  # the broken source, as for every format
+    assert p.stdout == ""
+    data = json.loads(run(checker, orgs, *args).stdout)
+    csv_out = tmp_path / "set.csv"
+    run(checker, orgs, *args, "--format", "csv", "--output", csv_out)
+    csv_rows = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8"), newline="")))
+
+    wb = openpyxl.load_workbook(out)
+    try:
+        names = [word(k, "sv") for k in ("report-set.overview", "report.findings", "report.action-plan",
+                                         "report-set.failures", "xlsx.sheet.benchmark")]
+        assert wb.sheetnames == names
+        overview, findings, plan, failures, benchmark = (sheet_rows(wb[n]) for n in names)
+        organisations = data["organisations"]
+
+        # Overview: one row per organisation, headings in Swedish, counts as numbers.
+        assert overview[0][:5] == [word(k, "sv") for k in ("xlsx.organisation-id", "report.organisation",
+                                                         "report-set.country", "report-set.sector",
+                                                         "report-set.size-band")]
+        assert overview[0][5] == word("status.pass", "sv")
+        assert len(overview) - 1 == len(organisations)
+        areas = data["benchmark"]["areas"]
+        legal_col = 5 + 6 + 5
+        assert overview[0][legal_col] == word("report-set.legal-findings", "sv")
+        for row, o in zip(overview[1:], organisations):
+            assert row[0] == o["id"]
+            assert row[2] == o["country"]
+            assert row[4] == o["size_band"]
+            assert row[5] == o["summary"]["pass"] and row[6] == o["summary"]["fail"]
+            assert row[5 + 6 + 4] == len(o["report"]["findings"])  # at or above info: all of them
+            assert row[legal_col] == o["legal_findings"]
+            scores = {a["area"]: a["score"] for a in o["area_scores"]}
+            for k, area in enumerate(areas):
+                if area in scores:
+                    # The JSON rounds to 2 decimals; the sheet keeps the figure and shows 2.
+                    assert row[legal_col + 1 + k] == pytest.approx(scores[area], abs=0.005)
+
+        # The hostile name is text, not a formula.
+        cell = wb[names[0]]["B3"]
+        assert overview[2][0] == "org-01"
+        assert cell.data_type == "s"
+        assert cell.value == "'" + HOSTILE
+
+        # Findings: the set's CSV, row for row, under Swedish headings.
+        assert len(findings) - 1 == sum(len(o["report"]["findings"]) for o in organisations)
+        assert len(findings) == len(csv_rows)
+        assert findings[0][:3] == [word("xlsx.organisation-id", "sv"), word("report.source", "sv"),
+                                   word("report.fingerprint", "sv")]
+        assert len(findings[0]) == len(csv_rows[0])
+        for got, want in zip(findings[1:], csv_rows[1:]):
+            assert ["" if v is None else v for v in got] == want
+
+        # Action plan: each organisation's plan rows with the organisation in front.
+        assert len(plan) - 1 == sum(len(o["report"]["action_plan"]) for o in organisations)
+        assert plan[0][0] == word("xlsx.organisation-id", "sv")
+        assert plan[0][1] == "#"
+        assert {r[0] for r in plan[1:]} == {o["id"] for o in organisations}
+
+        assert len(failures) - 1 == len(data["failures"]) == 1
+        assert failures[1][0].endswith("broken.json")
+
+        # Benchmark: as the JSON shows it; a suppressed group's size is nowhere.
+        shown = {(g["name"], f["measure"]): f for g in data["benchmark"]["groups"] for f in g["figures"]}
+        assert len(benchmark) - 1 == len(shown)
+        for row in benchmark[1:]:
+            f = shown[(row[0], row[2])]
+            if "p50" in f:
+                assert row[4:8] == [f["organisations"], f["p20"], f["p50"], f["p80"]]
+                assert row[8] is None
+            else:
+                assert row[4:8] == [None] * 4
+                assert row[8]
+        suppressed = [r for r in benchmark[1:] if r[0] in ("NO", "SE")]
+        assert suppressed and all(r[1] == "suppressed-small" for r in suppressed)
+    finally:
+        wb.close()
+    # No cell anywhere is a formula.
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(name), name
+
+    # Written again over itself: it is recognised as trygg's.
+    (orgs / "sub" / "broken.json").unlink()
+    assert run(checker, orgs, *args, "--format", "xlsx", "--output", out).returncode == 0
+
+
+def test_progress_is_on_stderr_only_when_asked(checker, tmp_path):
+    d = tmp_path / "orgs"
+    write_orgs(d)
+    summary = "batch: 6 sources, 6 audited, 0 failed to load\n"
+    plain = run(checker, d, "--fail-on", "never")
+    assert plain.stderr == summary  # standard error is a pipe: no progress
+    # Bytes, not text: universal newlines would turn the carriage returns into line feeds.
+    p = subprocess.run([checker, "batch", "--as-of", AS_OF, str(d), "--fail-on", "never", "--progress",
+                        "--workers", "2"], capture_output=True)
+    assert p.returncode == 0, p.stderr
+    assert b"\r6 / 6 organisations" in p.stderr
+    # Cleared at the end: spaces over the count, then the summary at the start of the line.
+    assert p.stderr.endswith(b" " * len("6 / 6 organisations") + b"\r" + summary.encode())
+    assert p.stdout.decode("utf-8") == plain.stdout  # the report set is untouched
+    p = run(checker, d, "--fail-on", "never", "--quiet")
+    assert p.stderr == ""
+    assert p.stdout == plain.stdout
+    assert run(checker, d, "--progress", "--no-progress").returncode == 2
