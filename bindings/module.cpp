@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   register_batch(m);
   register_report_columns(m);
   register_benchmark(m);
+  register_history(m);
 }

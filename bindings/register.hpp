@@ -26,3 +26,4 @@ void register_framework(py::module_& m);
 void register_organisation(py::module_& m);
 void register_report(py::module_& m);
 void register_benchmark(py::module_& m);
+void register_history(py::module_& m);

@@ -4,6 +4,8 @@
 //   1  findings at or above --fail-on
 //   2  usage error or bad input (message on stderr, nothing on stdout); for batch, also when
 //      any one source failed to load (the others are still audited and written)
+// With --fail-on-new (check --baseline, diff), 1 means new findings at or above it
+// (docs/report-format.md, "Comparison"); --fail-on then applies only when given as well.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -560,6 +562,15 @@ int main(int argc, char** argv) {
   check->add_option("--param", param_overrides, "Override a parameter: RULE:NAME=VALUE (repeatable)");
   check->add_option("--color,--colour", colour, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  // Compared with last time (issue 16; docs/report-format.md, "Comparison").
+  std::string baseline_file, fail_on_new;
+  check->add_option("--baseline", baseline_file,
+                    "Compare with this earlier JSON report of the same organisation: each finding new, unchanged or "
+                    "changed, and the resolved ones");
+  check
+      ->add_option("--fail-on-new", fail_on_new,
+                   "Exit 1 only if a NEW finding (not waived) has at least this severity; needs --baseline")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
   bool legal_only = false;
   check->add_flag(
       "--legal-only", legal_only,
@@ -648,6 +659,21 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   batch->add_option("--pack-file", pack_files, "Also load a pack from this JSON file (repeatable)");
 
+  // diff
+  std::string diff_old, diff_new, diff_format_name = "text", diff_output, diff_fail_on_new;
+  auto* diff = app.add_subcommand(
+      "diff", "Compare two JSON reports of one organisation: what is new, changed, unchanged and resolved");
+  diff->add_option("OLD", diff_old, "The earlier JSON report")->required();
+  diff->add_option("NEW", diff_new, "The later JSON report")->required();
+  diff->add_option("--format", diff_format_name, "Output format")
+      ->check(CLI::IsMember({"text", "json", "md"}))
+      ->capture_default_str();
+  diff->add_option("--output,-o", diff_output, "Write to this file instead of standard output");
+  diff->add_flag("--force", force, "Replace an --output file that trygg did not write, or a link");
+  diff->add_option("--fail-on-new", diff_fail_on_new, "Exit 1 if a NEW finding (not waived) has at least this severity")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
+  diff->add_option("--lang", lang_text, "Language (default: from the locale)")->check(CLI::IsMember(languages));
+
   trygg::LoadLimits limits;
   for (auto* command : {check, validate, document, batch})
     add_limit_options(command, limits);
@@ -681,8 +707,17 @@ int main(int argc, char** argv) {
       options.packs = packs;
       options.language = lang;
       options.preview = preview;
+      if (!fail_on_new.empty() && baseline_file.empty()) {
+        std::cerr << "error: --fail-on-new gates on findings that are new since a baseline: give --baseline "
+                     "LAST.json too\n";
+        return exit_error;
+      }
+      // The baseline is read before the audit, so a bad one costs no audit.
+      std::optional<trygg::Snapshot> baseline;
+      if (!baseline_file.empty()) baseline = trygg::Snapshot::load(baseline_file);
       const auto org = load_organisation(org_path, tuned, limits);
-      const auto report = trygg::audit(org, tuned, options);
+      auto report = trygg::audit(org, tuned, options);
+      if (baseline) trygg::compare_with_baseline(report, *baseline);
       std::string text;
       if (format == "json") {
         text = trygg::render_json_text(report, report.language, 2) + "\n";
@@ -700,7 +735,14 @@ int main(int argc, char** argv) {
         text = trygg::render_text(report,
                                   {report.language, colour == "always" || (colour == "auto" && tty), 80, legal_only});
       }
-      if (!emit(text, output, {run_inputs(org_path, pack_files, profile_file), force, true})) return exit_error;
+      auto inputs = run_inputs(org_path, pack_files, profile_file);
+      if (!baseline_file.empty()) inputs.emplace_back(baseline_file);
+      if (!emit(text, output, {inputs, force, true})) return exit_error;
+      if (!fail_on_new.empty()) {
+        // --fail-on-new gates on regressions only; --fail-on as well only when given.
+        if (trygg::count_new_at_or_above(report, *trygg::parse_severity(fail_on_new)) > 0) return exit_findings;
+        if (check->get_option("--fail-on")->count() == 0 || fail_on == "never") return 0;
+      }
       if (fail_on == "never") return 0;
       return report.count_at_or_above(*trygg::parse_severity(fail_on)) > 0 ? exit_findings : 0;
     }
@@ -754,6 +796,18 @@ int main(int argc, char** argv) {
                   {run_inputs("", pack_files, ""), force, false})
                  ? 0
                  : exit_error;
+    }
+    if (*diff) {
+      const trygg::Snapshot older = trygg::Snapshot::load(diff_old), newer = trygg::Snapshot::load(diff_new);
+      const trygg::Comparison c = trygg::compare(older, newer);
+      const auto how = diff_format_name == "json" ? trygg::DiffFormat::json
+                       : diff_format_name == "md" ? trygg::DiffFormat::markdown
+                                                  : trygg::DiffFormat::text;
+      if (!emit(trygg::render_diff(older, newer, c, how, lang.value_or(locale_language())), diff_output,
+                {{std::filesystem::path(diff_old), std::filesystem::path(diff_new)}, force, true}))
+        return exit_error;
+      if (diff_fail_on_new.empty()) return 0;
+      return trygg::count_new_at_or_above(newer, c, *trygg::parse_severity(diff_fail_on_new)) > 0 ? exit_findings : 0;
     }
     if (*batch) return run_batch(bq, fw, lang, limits, pack_files);
     if (*document)
