@@ -32,7 +32,7 @@ void register_history(py::module_& m) {
       .def_static(
           "load",
           [](const py::bytes& path) {
-            const std::filesystem::path p(std::string(path));  // the file system's bytes, as given
+            const std::filesystem::path p{static_cast<std::string>(path)};  // the file system's bytes, as given
             py::gil_scoped_release release;
             return trygg::Snapshot::load(p);
           },

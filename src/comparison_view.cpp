@@ -7,7 +7,9 @@
 
 namespace trygg {
 namespace {
-bool counts_against(Status s) { return s == Status::fail || s == Status::partial || s == Status::not_assessed; }
+bool counts_against(Status s) {
+  return s == Status::fail || s == Status::partial || s == Status::not_assessed;
+}
 }  // namespace
 }  // namespace trygg
 

@@ -86,8 +86,7 @@ class MarkdownWriter;
 void comparison_markdown(MarkdownWriter& w, const ComparisonView& v, const Framework* fw, Language lang,
                          std::size_t limit, int level);
 /// The HTML section, id "comparison".
-void comparison_html(std::string& out, const ComparisonView& v, const Framework* fw, Language lang,
-                     std::size_t limit);
+void comparison_html(std::string& out, const ComparisonView& v, const Framework* fw, Language lang, std::size_t limit);
 
 }  // namespace trygg::detail
 

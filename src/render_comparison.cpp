@@ -50,7 +50,9 @@ std::string row_line(const ChangeRow& row, Language lang) {
   return s;
 }
 
-bool listed(const ChangeRow& row) { return row.change == Change::added || row.change == Change::changed; }
+bool listed(const ChangeRow& row) {
+  return row.change == Change::added || row.change == Change::changed;
+}
 
 /// The rows of a list and how many were left out.
 template <class Pred>
@@ -105,12 +107,14 @@ std::string comparison_text(const ComparisonView& v, const Framework* fw, Langua
   for (const ChangeRow* row : changed)
     out += wrap("- " + row_line(*row, lang), width, "    ", &hanging);
   if (more_changed) out += "    " + render(Message{"report.more", {{"n", std::to_string(more_changed)}}}, lang) + "\n";
-  const auto [resolved, more_resolved] = pick(v, [](const ChangeRow& r) { return r.change == Change::resolved; }, limit);
+  const auto [resolved, more_resolved] = pick(
+      v, [](const ChangeRow& r) { return r.change == Change::resolved; }, limit);
   out += "  " + word("diff.resolved", lang) + ":\n";
   if (resolved.empty()) out += "    " + word("diff.no-resolved", lang) + "\n";
   for (const ChangeRow* row : resolved)
     out += wrap("- " + row_line(*row, lang), width, "    ", &hanging);
-  if (more_resolved) out += "    " + render(Message{"report.more", {{"n", std::to_string(more_resolved)}}}, lang) + "\n";
+  if (more_resolved)
+    out += "    " + render(Message{"report.more", {{"n", std::to_string(more_resolved)}}}, lang) + "\n";
   return out;
 }
 
@@ -147,9 +151,9 @@ void comparison_markdown(MarkdownWriter& w, const ComparisonView& v, const Frame
   w.heading(level + 1, word("diff.by-severity", lang));
   w.table(head, rows, align);
 
-  const std::vector<std::string> list_head{word("diff.change", lang),   word("report.rule", lang),
-                                           word("report.subject", lang), word("report.severity", lang),
-                                           word("report.status", lang),  word("diff.before", lang),
+  const std::vector<std::string> list_head{word("diff.change", lang),     word("report.rule", lang),
+                                           word("report.subject", lang),  word("report.severity", lang),
+                                           word("report.status", lang),   word("diff.before", lang),
                                            word("diff.first-seen", lang), word("report.fingerprint", lang)};
   const auto list = [&](const std::vector<const ChangeRow*>& picked, std::size_t more, const std::string& none) {
     if (picked.empty()) return w.para(none);
@@ -165,14 +169,14 @@ void comparison_markdown(MarkdownWriter& w, const ComparisonView& v, const Frame
   const auto [changed, more_changed] = pick(v, listed, limit);
   w.heading(level + 1, word("diff.new-and-changed", lang));
   list(changed, more_changed, word("diff.no-new", lang));
-  const auto [resolved, more_resolved] = pick(v, [](const ChangeRow& r) { return r.change == Change::resolved; }, limit);
+  const auto [resolved, more_resolved] = pick(
+      v, [](const ChangeRow& r) { return r.change == Change::resolved; }, limit);
   w.heading(level + 1, word("diff.resolved", lang));
   list(resolved, more_resolved, word("diff.no-resolved", lang));
   w.para(word("diff.legal-note", lang));
 }
 
-void comparison_html(std::string& out, const ComparisonView& v, const Framework* fw, Language lang,
-                     std::size_t limit) {
+void comparison_html(std::string& out, const ComparisonView& v, const Framework* fw, Language lang, std::size_t limit) {
   namespace h = html;
   out += "<section id=\"comparison\" aria-labelledby=\"h-comparison\">\n<h2 id=\"h-comparison\">";
   h::text(out, word("diff.title", lang));
@@ -280,11 +284,13 @@ void comparison_html(std::string& out, const ComparisonView& v, const Framework*
       out += "</time></li>";
     }
     out += "</ul>\n";
-    if (more) h::element(out, "p", render(Message{"report.more", {{"n", std::to_string(more)}}}, lang), "class=\"muted\"");
+    if (more)
+      h::element(out, "p", render(Message{"report.more", {{"n", std::to_string(more)}}}, lang), "class=\"muted\"");
   };
   const auto [changed, more_changed] = pick(v, listed, limit);
   list("changes-new", word("diff.new-and-changed", lang), changed, more_changed, word("diff.no-new", lang));
-  const auto [resolved, more_resolved] = pick(v, [](const ChangeRow& r) { return r.change == Change::resolved; }, limit);
+  const auto [resolved, more_resolved] = pick(
+      v, [](const ChangeRow& r) { return r.change == Change::resolved; }, limit);
   list("changes-resolved", word("diff.resolved", lang), resolved, more_resolved, word("diff.no-resolved", lang));
   h::element(out, "p", word("diff.legal-note", lang), "class=\"muted\"");
   out += "</section>\n";

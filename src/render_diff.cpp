@@ -110,8 +110,8 @@ std::string render_diff(const Snapshot& older, const Snapshot& newer, const Comp
     if (row.change == Change::resolved) continue;
     out += render_detail::wrap("- [" + detail::change_word(row.change, lang) + "] " + row.rule + " " +
                                    (row.unit ? row.subject_id : newer.organisation_id) + ": " +
-                                   render_detail::status_word(row.status, lang) + ", " +
-                                   word("diff.first-seen", lang) + " " + row.first_seen.to_string(),
+                                   render_detail::status_word(row.status, lang) + ", " + word("diff.first-seen", lang) +
+                                   " " + row.first_seen.to_string(),
                                80, "  ");
   }
   return out;
