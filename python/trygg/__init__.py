@@ -24,6 +24,7 @@ from ._audit import audit
 from ._document import render_document
 from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
+from ._history import Diff, diff
 from ._organisation import Organisation, load_organisation
 from ._report import Report
 from ._report_set import BatchFailure, ReportSet, audit_many
@@ -33,6 +34,7 @@ __version__: str = _core.__version__
 
 __all__ = [
     "BatchFailure",
+    "Diff",
     "Error",
     "Framework",
     "LoadError",
@@ -43,6 +45,7 @@ __all__ = [
     "__version__",
     "audit",
     "audit_many",
+    "diff",
     "load_organisation",
     "organisation_schema",
     "render_document",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
 from . import _core
 from ._arguments import as_of_text, framework_for
@@ -23,6 +24,7 @@ def audit(
     *,
     packs: Sequence[str] | None = None,
     preview: bool = False,
+    baseline: Any = None,
 ) -> Report:
     """Audit an organisation against a framework.
 
@@ -33,6 +35,9 @@ def audit(
         country (SE: sv, NO: nb), else en.
     :param packs: run only the rules of these packs (default: all).
     :param preview: also run rules marked preview.
+    :param baseline: compare with this earlier report (a JSON report's path, a Report or a
+        JSON report as a dict): each finding new, unchanged or changed, and the resolved ones
+        (``Report.comparison``).
     :raises TypeError: for an argument of the wrong type (``preview`` must be a bool).
     :raises ValueError: for an invalid date or language; trygg.UsageError (a ValueError)
         for an unknown pack.
@@ -40,7 +45,8 @@ def audit(
     The GIL is released while auditing, so threads can audit in parallel.
     """
     fw = framework_for(organisation, framework)
-    return Report._made(
+    report = Report._made(
         _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), flag(preview, "preview")),
         fw,
     )
+    return report if baseline is None else report.compare(baseline)

@@ -14,8 +14,8 @@ from conftest import AS_OF
 
 def test_public_names():
     assert set(trygg.__all__) == {
-        "BatchFailure", "Error", "Framework", "LoadError", "Organisation", "Report", "ReportSet", "UsageError",
-        "__version__", "audit", "audit_many", "load_organisation", "organisation_schema", "render_document",
+        "BatchFailure", "Diff", "Error", "Framework", "LoadError", "Organisation", "Report", "ReportSet", "UsageError",
+        "__version__", "audit", "audit_many", "diff", "load_organisation", "organisation_schema", "render_document",
         "report_schema",
     }
     assert trygg.__version__.count(".") == 2
