@@ -279,3 +279,15 @@ def test_refusals(years: Path) -> None:
     assert p.returncode == 2 and b"after" in p.stderr
     p = subprocess.run([checker(), "check", str(years / "cut.json"), "--baseline", str(KOMMUN)], capture_output=True)
     assert p.returncode == 2 and b"/format" in p.stderr
+
+
+def test_compared_report_and_diff_match_their_schemas(years: Path) -> None:
+    import jsonschema
+
+    report_schema = json.loads((ROOT / "data" / "schema" / "report-2.schema.json").read_text(encoding="utf-8"))
+    diff_schema = json.loads((ROOT / "data" / "schema" / "diff-1.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(diff_schema)
+    jsonschema.Draft202012Validator(report_schema).validate(json.loads(check(years, "--format", "json").stdout))
+    out = subprocess.run([checker(), "diff", str(years / "y1.json"), str(years / "y2.json"), "--format", "json"],
+                         capture_output=True, check=True).stdout
+    jsonschema.Draft202012Validator(diff_schema).validate(json.loads(out))
