@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
   register_waivers(m);
   register_plan(m);
   register_trend(m);
+  register_history(m);
 }

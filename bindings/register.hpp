@@ -29,3 +29,4 @@ void register_benchmark(py::module_& m);
 void register_waivers(py::module_& m);
 void register_plan(py::module_& m);
 void register_trend(py::module_& m);
+void register_history(py::module_& m);

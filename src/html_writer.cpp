@@ -63,6 +63,10 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .plan-done{background:#fbe3a4;color:#3d2e00}
 .plan-verified{background:#d9eedc;color:#0f3d17}
 .badge[data-state]{white-space:normal}
+.change-new{background:#fde2e1;color:#5a0d0a}
+.change-changed{background:#fbe3a4;color:#3d2e00}
+.change-unchanged{background:#e9ecef;color:#1a1a1a}
+.change-resolved{background:#dcefdc;color:#0d3b12}
 .entry{border:1px solid #c8ced6;border-left:6px solid #0b4f8a;border-radius:4px;padding:8px 16px;margin:12px 0}
 .entry.legal{border-left-color:#a3300c}
 .entry h4{margin-top:4px}

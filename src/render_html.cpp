@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "comparison_view.hpp"
 #include "html_writer.hpp"
 #include "plan_state.hpp"
 #include "reader_view.hpp"
@@ -67,6 +68,7 @@ class HtmlReport {
     h::text(out_, pack_list(r_));
     out_ += "</p></header>\n<main id=\"main\">\n";
     summary(view);
+    if (r_.comparison) comparison();
     first_steps();
     framework_form();
     action_plan();
@@ -202,6 +204,46 @@ class HtmlReport {
     h::text(out_, word("report.legend", lang_));
     out_ += "</p>\n";
     h::section_end(out_);
+  }
+
+  /// Compared with a baseline (src/render_comparison.cpp): the first 200 of each list.
+  void comparison() { detail::comparison_html(out_, detail::comparison_view(r_), &fw_, lang_, 200); }
+
+  /// A rule's change against the baseline: one badge and the first date seen when all its
+  /// findings share a change, else the counts.
+  void change_badge(const detail::ReaderRule& rule) {
+    if (!r_.comparison || rule.findings.empty()) return;
+    const Comparison& c = *r_.comparison;
+    ChangeCounts n;
+    std::optional<Date> first;
+    for (const std::size_t i : rule.findings) {
+      if (i >= c.findings.size()) return;
+      detail::tally(n, c.findings[i].change);
+      if (!first || c.findings[i].first_seen < *first) first = c.findings[i].first_seen;
+    }
+    const Change one = c.findings[rule.findings.front()].change;
+    const bool same = (one == Change::added ? n.added : one == Change::changed ? n.changed : n.unchanged) ==
+                      rule.findings.size();
+    out_ += " <span class=\"badge change change-";
+    out_ += same ? to_string(one) : "changed";
+    out_ += "\" data-change=\"";
+    out_ += same ? to_string(one) : "mixed";
+    out_ += "\" data-first-seen=\"";
+    out_ += first->to_string();
+    out_ += "\">";
+    if (same) {
+      h::text(out_, detail::change_word(one, lang_));
+    } else {
+      h::text(out_, render(Message{"diff.counts",
+                                   {{"new", std::to_string(n.added)},
+                                    {"unchanged", std::to_string(n.unchanged)},
+                                    {"changed", std::to_string(n.changed)},
+                                    {"resolved", "0"}}},
+                           lang_));
+    }
+    out_ += "</span> <span class=\"muted first-seen\">";
+    h::text(out_, word("diff.first-seen", lang_) + " " + first->to_string());
+    out_ += "</span>";
   }
 
   void first_steps() {
@@ -486,6 +528,7 @@ class HtmlReport {
   void rule_line(const detail::ReaderRule& rule) {
     out_ += "<li class=\"rule\">";
     rule_head(rule);
+    change_badge(rule);
     if (rule.findings.empty()) {
       out_ += "</li>";
       return;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "comparison_view.hpp"
 #include "json_writer.hpp"
 #include "render_common.hpp"
 #include "trygg/render.hpp"
@@ -27,6 +28,7 @@ class ReportWriter {
     action_plan();
     area_scores();
     w_.member("as_of", r_.as_of.to_string());
+    comparison();
     findings();
     w_.member("format", report_format);
     w_.member("language", to_string(lang_));
@@ -131,10 +133,13 @@ class ReportWriter {
   void findings() {
     w_.key("findings");
     w_.begin_array();
-    for (const auto& f : r_.findings) {
+    for (std::size_t i = 0; i < r_.findings.size(); ++i) {
+      const Finding& f = r_.findings[i];
       w_.begin_object();
+      if (r_.comparison) detail::write_finding_change_head(w_, *r_.comparison, i);
       w_.member("due", f.due.to_string());
       w_.member("fingerprint", fingerprint_text(f.fingerprint));
+      if (r_.comparison) detail::write_finding_change_tail(w_, *r_.comparison, i);
       w_.member("result", static_cast<std::uint64_t>(f.result));
       if (f.waiver != Finding::no_waiver) w_.member("waiver", static_cast<std::uint64_t>(f.waiver));
       w_.end_object();
@@ -288,6 +293,13 @@ class ReportWriter {
       w_.end_object();
     }
     w_.end_object();
+  }
+
+  /// Compared with a baseline (src/comparison_json.cpp): only when the report was.
+  void comparison() {
+    if (!r_.comparison) return;
+    w_.key("comparison");
+    detail::write_comparison_json(w_, detail::comparison_view(r_));
   }
 
   void summary() {

@@ -4,6 +4,7 @@
 // Blocks are laid out by the one Markdown writer (src/markdown_writer.hpp); input text goes
 // through MarkdownWriter::text, pack text through MarkdownWriter::pack_text, so that a
 // proposal's `trygg-check document …` is a code span and a name cannot add markup.
+#include "comparison_view.hpp"
 #include "markdown_writer.hpp"
 #include "plan_state.hpp"
 #include "render_common.hpp"
@@ -53,6 +54,8 @@ void write_summary(MarkdownWriter& w, const Report& r, Language lang) {
   w.table({word("report.area", lang), word("report.score", lang), word("report.findings", lang)}, rows,
           {Align::none, Align::right, Align::right});
   w.para(word("report.legend", lang));
+  // Compared with a baseline (src/render_comparison.cpp): the first 50 of each list.
+  if (r.comparison) detail::comparison_markdown(w, detail::comparison_view(r), &r.framework, lang, 50, 2);
 }
 
 /// The seed 004 form: one row per area, what exists today and what is proposed.

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "comparison_view.hpp"
+#include "escape.hpp"
 #include "reader_view.hpp"
 #include "render_common.hpp"
 #include "render_waivers.hpp"
@@ -315,6 +317,39 @@ void waived_sheet(Book& b, const Report& r) {
   filter(ws, row - 1, cols.size());
 }
 
+// --- Changes (issue 16) --------------------------------------------------------------------
+// Compared with a baseline: one row per finding, the resolved ones included, so a filter on
+// the first column gives what is new since last time.
+
+void changes_sheet(Book& b, const Report& r, bool legal_only) {
+  lxw_worksheet* ws = b.sheet(b.word("diff.sheet"));
+  const Language lang = b.lang();
+  const std::vector<Column> cols = {
+      {b.word("diff.change"), 12},      {b.word("report.fingerprint"), 18}, {b.word("report.rule"), 26},
+      {b.word("xlsx.measure-id"), 11},  {b.word("xlsx.unit-id"), 16},       {b.word("xlsx.unit-name"), 30},
+      {b.word("report.severity"), 11},  {b.word("report.status"), 13},      {b.word("diff.before"), 13},
+      {b.word("diff.first-seen"), 12},
+  };
+  header_row(b, ws, cols);
+  lxw_row_t row = 1;
+  for (const auto& c : detail::comparison_view(r).rows) {
+    if (legal_only && c.obligation == Obligation::good_practice) continue;
+    if (row == LXW_ROW_MAX) throw Error("cannot write the spreadsheet: more changes than a sheet has rows");
+    put(ws, row, 0, detail::change_word(c.change, lang));
+    put(ws, row, 1, fingerprint_text(c.fingerprint));
+    put(ws, row, 2, c.rule);
+    put(ws, row, 3, c.measure);
+    put(ws, row, 4, c.unit ? c.subject_id : std::string());
+    put(ws, row, 5, c.subject_name);
+    put(ws, row, 6, severity_word(c.severity, lang));
+    put(ws, row, 7, status_word(c.status, lang));
+    if (c.before) put(ws, row, 8, status_word(*c.before, lang));
+    put_date(ws, row, 9, c.first_seen, b.date);
+    ++row;
+  }
+  filter(ws, row - 1, cols.size());
+}
+
 }  // namespace
 
 std::string render_xlsx(const Report& r, const XlsxOptions& options) {
@@ -331,6 +366,7 @@ std::string render_xlsx(const Report& r, const XlsxOptions& options) {
     findings_sheet(b, r, view);
     units_sheet(b, r, options.legal_only);
     waived_sheet(b, r);
+    if (r.comparison) changes_sheet(b, r, options.legal_only);
     b.close();
   }
   return file.marked_bytes();  // marked as trygg's (src/xlsx_marker.hpp)

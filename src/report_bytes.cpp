@@ -16,7 +16,7 @@ namespace detail {
 
 namespace {
 constexpr std::string_view magic = "trygg.report-bytes";
-constexpr std::uint32_t layout = 2;  // 2 (issue 16): findings name their waiver, the report holds the waivers, the plan's state per proposal and plan_progress
+constexpr std::uint32_t layout = 2;  // 2 (issue 16): waivers, plan states and plan_progress, the comparison with a baseline
 
 /// The unsigned integer an integer or enum is stored as.
 template <class T>
@@ -276,6 +276,63 @@ struct ReportCodec {
     });
     w.put(r.units_sorted_);
     write_waivers(w, r.waivers);
+    write_comparison(w, r);
+  }
+
+  // The comparison with a baseline (issue 16), after everything else: absent, or present with
+  // its baseline, one change per finding and the resolved findings.
+  static void write_comparison(Writer& w, const Report& r) {
+    w.put(r.comparison.has_value());
+    if (!r.comparison) return;
+    const Comparison& c = *r.comparison;
+    w.put(c.baseline_file);
+    w.put(c.baseline_format);
+    w.put(c.baseline_as_of);
+    w.list(c.findings, [&](const FindingChange& f) {
+      w.put(f.change);
+      w.put(f.first_seen);
+      w.put(f.before.has_value());
+      if (f.before) w.put(*f.before);
+      w.put(f.figures_changed);
+    });
+    w.list(c.resolved, [&](const FindingRecord& f) {
+      w.put(f.fingerprint);
+      for (const std::string* s : {&f.rule, &f.measure, &f.area, &f.subject_id, &f.subject_name, &f.figures,
+                                   &f.waiver_reason})
+        w.put(*s);
+      w.put(f.severity);
+      w.put(f.obligation);
+      w.put(f.status);
+      w.put(f.first_seen);
+    });
+  }
+
+  static void read_comparison(Reader& in, Report& r) {
+    if (!in.flag()) return;
+    Comparison& c = r.comparison.emplace();
+    c.baseline_file = in.text();
+    c.baseline_format = in.text();
+    c.baseline_as_of = in.date();
+    c.findings.resize(in.count(7));
+    if (c.findings.size() != r.findings.size()) Reader::damaged();  // parallel to the findings
+    for (FindingChange& f : c.findings) {
+      f.change = in.get<Change>();
+      if (f.change > Change::resolved) Reader::damaged();
+      f.first_seen = in.date();
+      if (in.flag()) f.before = in.get<Status>();
+      f.figures_changed = in.flag();
+    }
+    c.resolved.resize(in.count(68));
+    for (FindingRecord& f : c.resolved) {
+      f.fingerprint = in.get<std::uint64_t>();
+      for (std::string* s : {&f.rule, &f.measure, &f.area, &f.subject_id, &f.subject_name, &f.figures,
+                             &f.waiver_reason})
+        *s = in.text();
+      f.severity = in.get<Severity>();
+      f.obligation = in.get<Obligation>();
+      f.status = in.get<Status>();
+      f.first_seen = in.maybe_date();
+    }
   }
 
   static void read(Reader& in, Report& r) {
@@ -398,6 +455,7 @@ struct ReportCodec {
     r.waivers = read_waivers(in, r.results.size());
     for (const Finding& f : r.findings)
       if (f.waiver != Finding::no_waiver && f.waiver >= r.waivers.size()) Reader::damaged();
+    read_comparison(in, r);
     // The references of the results must stay inside the tables they index.
     for (const Result& x : r.results) {
       if (std::size_t{x.evidence_first} + x.evidence_count > r.evidence_.size()) Reader::damaged();

@@ -335,11 +335,14 @@ class SnapshotReader {
 
 }  // namespace
 
-Snapshot Snapshot::parse(std::string_view text, const std::string& file) {
+namespace {
+/// Snapshot::parse, told whether FastDocument::padding readable bytes follow the text: then
+/// simdjson reads a report of hundreds of megabytes in place instead of copying it first.
+Snapshot parse_text(std::string_view text, const std::string& file, bool padded) {
   Diagnostics d(file);
   Snapshot s;
   s.file = file;
-  if (const auto fast = detail::FastDocument::parse(text, 64)) {
+  if (const auto fast = detail::FastDocument::parse(text, 64, padded)) {
     SnapshotReader(d, s).read(fast->root());
   } else {
     const auto doc = detail::parse_strict(text, 64, d);  // exact line and column of the problem
@@ -349,12 +352,16 @@ Snapshot Snapshot::parse(std::string_view text, const std::string& file) {
   d.throw_if_any();
   return s;
 }
+}  // namespace
+
+Snapshot Snapshot::parse(std::string_view text, const std::string& file) { return parse_text(text, file, false); }
 
 Snapshot Snapshot::load(const std::filesystem::path& path) {
   Diagnostics d(path.string());
   const auto text = detail::read_file(path, max_report_bytes, d);
   d.throw_if_any();
-  return parse(*text, path.string());
+  // read_file leaves the padding simdjson needs, so the file is not copied again.
+  return parse_text(*text, path.string(), text->capacity() >= text->size() + detail::FastDocument::padding);
 }
 
 Snapshot Snapshot::of(const Report& report) {

@@ -4,6 +4,8 @@
 //   1  findings at or above --fail-on
 //   2  usage error or bad input (message on stderr, nothing on stdout); for batch, also when
 //      any one source failed to load (the others are still audited and written)
+// With --fail-on-new (check --baseline, diff), 1 means new findings at or above it
+// (docs/report-format.md, "Comparison"); --fail-on then applies only when given as well.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <limits>
@@ -590,6 +593,15 @@ int main(int argc, char** argv) {
                     "--fail-on, and every report lists them");
   check->add_option("--color,--colour", colour, "Colour in text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  // Compared with last time (issue 16; docs/report-format.md, "Comparison").
+  std::string baseline_file, fail_on_new;
+  check->add_option("--baseline", baseline_file,
+                    "Compare with this earlier JSON report of the same organisation: each finding new, unchanged or "
+                    "changed, and the resolved ones");
+  check
+      ->add_option("--fail-on-new", fail_on_new,
+                   "Exit 1 only if a NEW finding (not waived) has at least this severity; needs --baseline")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
   bool legal_only = false;
   check->add_flag(
       "--legal-only", legal_only,
@@ -691,6 +703,21 @@ int main(int argc, char** argv) {
   trygg_check::PlanTrendCommands plan_trend;
   trygg_check::add_plan_trend_commands(app, plan_trend, lang_text, pack_files, languages);
 
+  // diff
+  std::string diff_old, diff_new, diff_format_name = "text", diff_output, diff_fail_on_new;
+  auto* diff = app.add_subcommand(
+      "diff", "Compare two JSON reports of one organisation: what is new, changed, unchanged and resolved");
+  diff->add_option("OLD", diff_old, "The earlier JSON report")->required();
+  diff->add_option("NEW", diff_new, "The later JSON report")->required();
+  diff->add_option("--format", diff_format_name, "Output format")
+      ->check(CLI::IsMember({"text", "json", "md"}))
+      ->capture_default_str();
+  diff->add_option("--output,-o", diff_output, "Write to this file instead of standard output");
+  diff->add_flag("--force", force, "Replace an --output file that trygg did not write, or a link");
+  diff->add_option("--fail-on-new", diff_fail_on_new, "Exit 1 if a NEW finding (not waived) has at least this severity")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
+  diff->add_option("--lang", lang_text, "Language (default: from the locale)")->check(CLI::IsMember(languages));
+
   trygg::LoadLimits limits;
   for (auto* command : {check, validate, document, batch})
     add_limit_options(command, limits);
@@ -725,8 +752,26 @@ int main(int argc, char** argv) {
       options.language = lang;
       options.preview = preview;
       add_waivers(options, waivers_file, profile_file);
-      const auto org = load_organisation(org_path, tuned, limits);
-      const auto report = trygg::audit(org, tuned, options);
+      if (!fail_on_new.empty() && baseline_file.empty()) {
+        std::cerr << "error: --fail-on-new gates on findings that are new since a baseline: give --baseline "
+                     "LAST.json too\n";
+        return exit_error;
+      }
+      // The baseline is read on another thread while the organisation is loaded and audited
+      // (a report of 100,000 units is hundreds of megabytes); a bad one is reported first.
+      std::future<trygg::Snapshot> baseline;
+      if (!baseline_file.empty())
+        baseline = std::async(std::launch::async, [&] { return trygg::Snapshot::load(baseline_file); });
+      std::optional<trygg::Report> audited;
+      try {
+        const auto org = load_organisation(org_path, tuned, limits);
+        audited = trygg::audit(org, tuned, options);
+      } catch (...) {
+        if (baseline.valid()) baseline.get();  // the baseline's own error first, if it has one
+        throw;
+      }
+      auto& report = *audited;
+      if (baseline.valid()) trygg::compare_with_baseline(report, baseline.get());
       std::string text;
       if (format == "json") {
         text = trygg::render_json_text(report, report.language, 2) + "\n";
@@ -744,8 +789,14 @@ int main(int argc, char** argv) {
         text = trygg::render_text(report,
                                   {report.language, colour == "always" || (colour == "auto" && tty), 80, legal_only});
       }
-      if (!emit(text, output, {run_inputs(org_path, pack_files, profile_file, waivers_file), force, true}))
-        return exit_error;
+      auto inputs = run_inputs(org_path, pack_files, profile_file, waivers_file);
+      if (!baseline_file.empty()) inputs.emplace_back(baseline_file);
+      if (!emit(text, output, {inputs, force, true})) return exit_error;
+      if (!fail_on_new.empty()) {
+        // --fail-on-new gates on regressions only; --fail-on as well only when given.
+        if (trygg::count_new_at_or_above(report, *trygg::parse_severity(fail_on_new)) > 0) return exit_findings;
+        if (check->get_option("--fail-on")->count() == 0 || fail_on == "never") return 0;
+      }
       if (fail_on == "never") return 0;
       return report.count_at_or_above(*trygg::parse_severity(fail_on)) > 0 ? exit_findings : 0;
     }
@@ -799,6 +850,28 @@ int main(int argc, char** argv) {
                   {run_inputs("", pack_files, ""), force, false})
                  ? 0
                  : exit_error;
+    }
+    if (*diff) {
+      // The two reports are read at once, each on its own thread.
+      auto later = std::async(std::launch::async, [&] { return trygg::Snapshot::load(diff_new); });
+      std::optional<trygg::Snapshot> earlier;
+      try {
+        earlier = trygg::Snapshot::load(diff_old);
+      } catch (...) {
+        later.wait();
+        throw;
+      }
+      const trygg::Snapshot& older = *earlier;
+      const trygg::Snapshot newer = later.get();
+      const trygg::Comparison c = trygg::compare(older, newer);
+      const auto how = diff_format_name == "json" ? trygg::DiffFormat::json
+                       : diff_format_name == "md" ? trygg::DiffFormat::markdown
+                                                  : trygg::DiffFormat::text;
+      if (!emit(trygg::render_diff(older, newer, c, how, lang.value_or(locale_language())), diff_output,
+                {{std::filesystem::path(diff_old), std::filesystem::path(diff_new)}, force, true}))
+        return exit_error;
+      if (diff_fail_on_new.empty()) return 0;
+      return trygg::count_new_at_or_above(newer, c, *trygg::parse_severity(diff_fail_on_new)) > 0 ? exit_findings : 0;
     }
     if (*batch) return run_batch(bq, fw, lang, limits, pack_files);
     if (const auto code =

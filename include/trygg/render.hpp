@@ -86,3 +86,28 @@ struct HtmlOptions {
 [[nodiscard]] std::string render_html_summary(const Report& report, Language language);
 
 }  // namespace trygg
+
+// --- Compared with last time (issue 16) ---------------------------------------------------------
+namespace trygg {
+
+struct Snapshot;
+
+/// Version of the JSON written by `trygg-check diff` (docs/report-format.md, "Diff").
+inline constexpr std::string_view diff_format = "trygg.diff/1";
+
+enum class DiffFormat : std::uint8_t { text, json, markdown };
+
+/// Two reports compared (`trygg-check diff OLD NEW`): each finding of `newer` with its change
+/// against `older`, the resolved ones, and the counts per area and per severity. `comparison`
+/// is compare(older, newer). Area titles come from the built-in framework where it has them.
+[[nodiscard]] std::string render_diff(const Snapshot& older, const Snapshot& newer, const Comparison& comparison,
+                                      DiffFormat format, Language language);
+
+/// New findings (Change::added) with a status that counts (fail, partial, not assessed: not
+/// waived) at or above `threshold`: what --fail-on-new gates on.
+[[nodiscard]] std::size_t count_new_at_or_above(const Snapshot& newer, const Comparison& comparison,
+                                                Severity threshold);
+/// The same for a report compared with its baseline; 0 when it was not compared.
+[[nodiscard]] std::size_t count_new_at_or_above(const Report& report, Severity threshold);
+
+}  // namespace trygg

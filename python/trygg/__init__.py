@@ -24,6 +24,7 @@ from ._audit import audit
 from ._document import render_document
 from ._errors import Error, LoadError, UsageError
 from ._framework import Framework
+from ._history import Diff, diff
 from ._organisation import Organisation, load_organisation
 from ._plan import import_action_plan
 from ._report import Report
@@ -37,6 +38,7 @@ __version__: str = _core.__version__
 
 __all__ = [
     "BatchFailure",
+    "Diff",
     "Error",
     "Framework",
     "LoadError",
@@ -50,6 +52,7 @@ __all__ = [
     "audit",
     "audit_chunks",
     "audit_many",
+    "diff",
     "import_action_plan",
     "load_organisation",
     "organisation_schema",

@@ -27,6 +27,7 @@ def audit(
     preview: bool = False,
     waivers: Any = None,
     waiver_policy: Mapping[str, int] | None = None,
+    baseline: Any = None,
 ) -> Report:
     """Audit an organisation against a framework.
 
@@ -42,6 +43,9 @@ def audit(
         gets status ``waived``; ``Report.waivers`` tells what became of each waiver.
     :param waiver_policy: ``{"max_months": 12, "max_months_legal": 6}`` (either key may be
         left out), as the profile's ``waivers`` member.
+    :param baseline: compare with this earlier report (a JSON report's path, a Report or a
+        JSON report as a dict): each finding new, unchanged or changed, and the resolved ones
+        (``Report.comparison``).
     :raises TypeError: for an argument of the wrong type (``preview`` must be a bool).
     :raises ValueError: for an invalid date or language; trygg.UsageError (a ValueError)
         for an unknown pack.
@@ -52,12 +56,14 @@ def audit(
     if waivers is not None or waiver_policy is not None:
         months, legal = _waiver_policy(waiver_policy)
         lists = waiver_lists(waivers)
-        return Report._made(
+        report = Report._made(
             _core.audit_waived(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"),
                                flag(preview, "preview"), lists, months, legal),
             fw,
         )
-    return Report._made(
+        return report if baseline is None else report.compare(baseline)
+    report = Report._made(
         _core.audit(organisation._impl, fw._impl, as_of_text(as_of), _lang(lang), _strings(packs, "packs"), flag(preview, "preview")),
         fw,
     )
+    return report if baseline is None else report.compare(baseline)

@@ -267,9 +267,31 @@ class Report:
             }
             for f in self._findings  # read only: the rows copy what they take
         ]
+        for row, (change, first_seen) in zip(rows, self._change_columns()):
+            row["change"], row["first_seen"] = change, first_seen
         columns = ["fingerprint", "rule", "measure", "area", "subject_kind", "subject_id", "status", "severity",
-                   "obligation", "message", "due", "waived_reason"]
+                   "obligation", "message", "due", "waived_reason", "change", "first_seen"]
         return pd.DataFrame(rows, columns=columns)
+
+    # --- Compared with last time (issue 16; python/trygg/_history.py) ---
+
+    @property
+    def comparison(self) -> dict[str, Any] | None:
+        """The comparison with a baseline as the JSON report carries it (baseline, counts,
+        by_area, by_severity, resolved), or None when the report was not compared."""
+        found = self._data.get("comparison")
+        return None if found is None else cast("dict[str, Any]", _fresh(found))
+
+    def compare(self, baseline: Any) -> Report:
+        """A new report: this one compared with ``baseline`` (a JSON report's path, a Report
+        or a JSON report as a dict). This report stays as it was."""
+        from ._history import compared
+
+        return compared(self, baseline)
+
+    def _change_columns(self) -> list[tuple[str | None, str | None]]:
+        """(change, first_seen) per finding, None when not compared."""
+        return [(f.get("change"), f.get("first_seen")) for f in self._data["findings"]]
 
     def __repr__(self) -> str:
         return f"Report(as_of={self.as_of!r}, results={self._impl.result_count}, findings={self._impl.finding_count})"

@@ -14,9 +14,9 @@ from conftest import AS_OF
 
 def test_public_names():
     assert set(trygg.__all__) == {
-        "BatchFailure", "Error", "Framework", "LoadError", "Organisation", "Report", "ReportSet", "Trend", "UsageError",
-        "Waivers", "__version__", "audit", "audit_chunks", "audit_many", "import_action_plan", "load_organisation",
-        "organisation_schema", "render_document", "report_schema", "trend",
+        "BatchFailure", "Diff", "Error", "Framework", "LoadError", "Organisation", "Report", "ReportSet", "Trend",
+        "UsageError", "Waivers", "__version__", "audit", "audit_chunks", "audit_many", "diff", "import_action_plan",
+        "load_organisation", "organisation_schema", "render_document", "report_schema", "trend",
     }
     assert trygg.__version__.count(".") == 2
 

@@ -289,6 +289,18 @@ _BY = [T(3, "by"), T(None, "by"), U("nope", "dimension"), OK("all"), OK("size-ba
 _MIN = [T("5", "min_organisations"), T(None, "min_organisations"), T(True, "min_organisations"),
         U(3, "at least 5"), OK(5), OK(10**6)]
 
+# A baseline or a report to compare: a JSON report's path, a Report or a JSON report as a dict.
+DIFF = trygg.diff(REPORT, REPORT)
+
+
+def baselines(none_ok: bool) -> list[Bad]:
+    return [T(42, "path, a trygg.Report"), T(b"report.json", "path, a trygg.Report"), T([REPORT], "path"),
+            T(ORG, "path, a trygg.Report"), L(str(MISSING), "", "missing-file"), L(str(KOMMUN), "format", "an-organisation"),
+            L({"format": "trygg.report/9"}, "trygg.report/9", "unknown-format"), V({"x": math.nan}, "JSON report", "nan"),
+            L({}, "format", "empty-dict"), OK(REPORT), OK(REPORT.to_dict(), "as-dict"),
+            OK(None) if none_ok else T(None, "path, a trygg.Report")]
+
+
 SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]] = {
     "audit_many": (trygg.audit_many, {"sources": [str(KOMMUN)], "as_of": AS_OF}, {
         "sources": [T(str(KOMMUN), "single one", "single-str"), T(KOMMUN, "single one", "single-path"),
@@ -346,7 +358,8 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         + [V({"max_months": 0}, "max_months"), V({"max_months": 37}, "max_months"),
            V({"max_months": 6, "max_months_legal": 7}, "max_months_legal"), V({"nope": 1}, "waiver_policy"),
            T({"max_months": "12"}, "max_months"), T({"max_months": True}, "max_months"),
-           OK({}), OK(None), OK({"max_months": 24})]}),
+           OK({}), OK(None), OK({"max_months": 24})],
+        "baseline": baselines(True)}),
     "Waivers": (trygg.Waivers, {"impl": WAIVERS._impl}, {"impl": constructors("impl", [FW._impl, ORG._impl, WAIVERS])}),
     "Waivers.load": (trygg.Waivers.load, {"path": str(WAIVERS_FILE)}, {
         "path": paths("path") + [L(str(NOT_JSON), "expected", "not-json"), L(str(KOMMUN), "waiver", "an-organisation")]}),
@@ -360,6 +373,16 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         "entries": [T(v, "entries") for v in (None, 42, "x", b"x", {})] + [L([42], "waiver object"), OK([])],
         "file": [T(v, "file") for v in (None, 42)] + [OK("w.json")]}),
     "Waivers.to_dict": (WAIVERS.to_dict, {}, {}),
+    "Report.compare": (REPORT.compare, {"baseline": REPORT}, {"baseline": baselines(False)}),
+    "diff": (trygg.diff, {"old": REPORT, "new": REPORT}, {"old": baselines(False), "new": baselines(False)}),
+    "Diff": (trygg.Diff, {"impl": DIFF._impl}, {"impl": constructors("impl", [FW._impl, REPORT._impl, DIFF])}),
+    "Diff.count_new_at_or_above": (DIFF.count_new_at_or_above, {"severity": "high"}, {
+        "severity": [T(None, "severity"), T(3, "severity"), V("HIGH", "severity"), V("", "severity"), OK("info")]}),
+    "Diff.to_json": (DIFF.to_json, {}, {"indent": [V(-1, "indent"), V(17, "indent"), V(True, "indent"), V("2", "indent"),
+                                                   OK(None), OK(0)]}),
+    "Diff.to_text": (DIFF.to_text, {}, {"lang": languages()}),
+    "Diff.to_markdown": (DIFF.to_markdown, {}, {"lang": languages()}),
+    "Diff.to_dataframe": (DIFF.to_dataframe, {}, {}),
     "render_document": (trygg.render_document, {"kind": "dl-active-measures", "organisation": ORG, "as_of": AS_OF}, {
         "kind": wrong_types("kind", none=True) + [V(k, "kind") for k in ("", "x", "DL-ACTIVE-MEASURES", "\ud800")],
         "organisation": organisations(), "framework": frameworks(), "as_of": dates(), "lang": languages()}),
