@@ -11,6 +11,8 @@ audit_many, in one run (docs/performance.md, "Many organisations (issue 15)").
     its own past K, since a batch refuses duplicate ids); every one is parsed and audited
     afresh. The two are run alternately, one run each per round, and each figure is
     the median of the rounds. Target: audit_many's throughput ≥ 90 % of C++'s.
+(c) Pickle round trips of a kommun-sized Report and of the built-in Framework. Target: ≤ 1 ms
+    for the Report.
 (b) A Dask LocalCluster of two worker processes (one thread each) over M organisation files
     (register-mix documents, one a file), partitioned as examples/scaling/dask_audit.py does,
     against audit_many over the same paths with two threads in this process. The cluster is
@@ -156,6 +158,32 @@ def part_b(texts: list[str], m: int, threads: int, runs: int, workdir: Path) -> 
             "reportset_pickle_bytes": pickled, "reportset_pickle_bytes_per_organisation": pickled / m}
 
 
+def part_c(runs: int) -> dict:
+    """Pickle round trips of one kommun-sized Report (examples/organisations/kommun.json: 53
+    units, about 300 results) and of the built-in Framework: the median of `runs` batches of
+    100 round trips each, per round trip. Target: the Report's ≤ 1 ms."""
+    import pickle
+
+    import trygg
+
+    report = trygg.audit(trygg.load_organisation(ROOT / "examples" / "organisations" / "kommun.json"), as_of=AS_OF)
+    framework = trygg.Framework.builtin()
+    out: dict = {}
+    for name, obj in (("report", report), ("framework", framework)):
+        data = pickle.dumps(obj)
+        if name == "report" and pickle.loads(data).to_json() != obj.to_json():
+            raise SystemExit("the pickled report differs")
+        per = []
+        for _ in range(max(runs, 5)):
+            start = time.perf_counter()
+            for _ in range(100):
+                pickle.loads(pickle.dumps(obj))
+            per.append((time.perf_counter() - start) / 100)
+        out[name] = {"bytes": len(data), "round_trip_seconds": statistics.median(per), "round_trip_seconds_all": sorted(per)}
+    out["report_target_met"] = out["report"]["round_trip_seconds"] <= 0.001
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("build", type=Path)
@@ -165,6 +193,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--only-pickle", action="store_true", help="only (c)")
     ap.add_argument("--no-keep", action="store_true",
                     help="(a) without the two batches that keep every report (for N = 100,000)")
     a = ap.parse_args()
@@ -175,6 +204,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         mix = Path(tmp) / "mix.jsonl"
         texts = write_mix(min(max(a.organisations, a.files), a.distinct), mix)
+        out["c"] = part_c(a.runs)
+        print(json.dumps({"c": out["c"]}), file=sys.stderr)
+        if a.only_pickle:
+            print(json.dumps(out, indent=1))
+            return
         out["a"] = part_a(a.build, mix, texts, a.organisations, a.threads, a.runs, not a.no_keep)
         print(json.dumps({"a": out["a"]}), file=sys.stderr)
         if not a.skip_dask:

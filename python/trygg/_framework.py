@@ -141,7 +141,7 @@ class Framework:
         texts = [_read_text(p, _MAX_PACK_BYTES) for p in paths]
         if any(t is None for t in texts):
             return cls(_core.Framework.with_pack_files(paths, ids))
-        named = [(os.fsdecode(p), t) for p, t in zip(paths, texts)]
+        named = [(os.fsdecode(p), t) for p, t in zip(paths, texts) if t is not None]
         return cls._made(_core.framework_with_pack_texts(named, ids), (("texts", tuple(named), tuple(ids)), ()))
 
     def with_profile(self, profile: Mapping[str, Any] | str | os.PathLike[str]) -> Framework:
@@ -165,11 +165,11 @@ class Framework:
                                    self._with_profile_recipe("<profile>", text))
         if isinstance(profile, (str, os.PathLike)):
             path = path_bytes(profile, "profile path")
-            text = _read_text(path, _MAX_PROFILE_BYTES)  # read once, as for pack files
-            if text is None:
+            read = _read_text(path, _MAX_PROFILE_BYTES)  # read once, as for pack files
+            if read is None:
                 return Framework(self._impl.with_profile_file(path))
             name = os.fsdecode(path)
-            return Framework._made(self._impl.with_profile_text(text, name), self._with_profile_recipe(name, text))
+            return Framework._made(self._impl.with_profile_text(read, name), self._with_profile_recipe(name, read))
         raise TypeError(f"profile must be a dict or a path, not {type(profile).__name__}")
 
     def _with_profile_recipe(self, name: str, text: str) -> Recipe | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from typing import Any
 
 from ._errors import LoadError
@@ -61,8 +61,8 @@ def audit_chunks(
         raise TypeError(f"sources must be an iterable of sources, not {type(sources).__name__}")
     # Checked now, not at the first next(): a wrong keyword should fail where it is written.
     audit_many([], errors=errors, progress=False, **options)
-    return _chunks(iter(sources), chunk_size, progress, errors, options,
-                   len(sources) if hasattr(sources, "__len__") else None)
+    total = len(sources) if isinstance(sources, Sized) else None
+    return _chunks(iter(sources), chunk_size, progress, errors, options, total)
 
 
 def _chunks(sources: Iterator[Any], size: int, progress: bool | None, errors: str, options: dict[str, Any],

@@ -40,7 +40,7 @@ class Waivers:
         try:
             text = json.dumps(document, allow_nan=False)
         except (TypeError, ValueError) as e:
-            raise ValueError(f"document must hold JSON values only: {e}") from None
+            raise TypeError(f"document must hold JSON values only: {e}") from None
         return cls(_core.WaiverList.parse(text, file))
 
     @classmethod
@@ -95,7 +95,7 @@ def waiver_policy(policy: Any) -> tuple[int, int]:
     unknown = set(policy) - {"max_months", "max_months_legal"}
     if unknown:
         raise ValueError(f"waiver_policy takes max_months and max_months_legal, not {short_repr(sorted(map(str, unknown)))}")
-    values = []
+    values: list[int] = []
     for key, default in (("max_months", 12), ("max_months_legal", None)):
         v = policy.get(key, default)
         if v is None:

@@ -104,6 +104,21 @@ TEST_CASE("a waiver file is read and written back", "[waivers]") {
   CHECK(again.to_json() == list.to_json());
 }
 
+TEST_CASE("a waiver names a rule by the id the packs give it, with its slash", "[waivers]") {
+  // Rule ids are MEASURE/check (docs/pack-format.md); an id pattern without "/" would refuse
+  // every rule of the base pack.
+  const auto list = trygg::WaiverList::parse(
+      R"({"format": "trygg.waivers/1", "waivers": [{"rule": "ORG-03/elements", "reason": "Revised in spring",
+          "decided_by": "hr-director", "decided": "2026-10-01"}]})",
+      "w.json");
+  REQUIRE(list.waivers.size() == 1);
+  CHECK(list.waivers[0].rule == "ORG-03/elements");
+  CHECK_THROWS_AS(trygg::WaiverList::parse(R"({"format": "trygg.waivers/1", "waivers": [{"rule": "ORG 03", )"
+                                           R"("reason": "x", "decided_by": "b", "decided": "2026-10-01"}]})",
+                                           "w.json"),
+                  trygg::LoadError);
+}
+
 TEST_CASE("bad waiver entries are refused with their JSON Pointers", "[waivers]") {
   auto without = [](const char* key) {
     json e = good_entry();

@@ -365,7 +365,7 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         "path": paths("path") + [L(str(NOT_JSON), "expected", "not-json"), L(str(KOMMUN), "waiver", "an-organisation")]}),
     "Waivers.from_dict": (trygg.Waivers.from_dict, {"document": WAIVERS.to_dict()}, {
         "document": [T(v, "document") for v in (None, 42, "{}", [], object())]
-        + [V({"x": math.nan}, "JSON", "nan"), L({}, "format"), L({"format": "trygg.waivers/1"}, "waivers"),
+        + [T({"x": math.nan}, "JSON", "nan"), L({}, "format"), L({"format": "trygg.waivers/1"}, "waivers"),
            L({"format": "trygg.waivers/1", "waivers": [{"rule": "x", "reason": " ", "decided_by": "Anna Svensson",
                                                          "decided": "2026-01-01"}]}, "reason|name", "name-and-blank")],
         "file": [T(v, "file") for v in (None, 42, b"x")] + [OK("w.json")]}),

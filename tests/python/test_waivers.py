@@ -202,7 +202,14 @@ def test_docs_example_is_a_valid_waiver_file():
     block = doc.split("```json\n", 1)[1].split("```", 1)[0]
     example = json.loads(block)
     assert not list(jsonschema.Draft202012Validator(WAIVERS_SCHEMA).iter_errors(example))
-    assert len(trygg.Waivers.from_dict(example)) == 2
+    waivers = trygg.Waivers.from_dict(example)
+    assert len(waivers) == 2
+    # The example names real findings of the example municipality (a legal one by
+    # fingerprint, a unit of a rule id with "/"), and both are in force on 2026-11-22.
+    report = trygg.audit(trygg.load_organisation(KOMMUN), as_of="2026-11-22", waivers=waivers)
+    states = [(w["state"], w["legal"]) for w in report.waivers]
+    assert states == [("applied", True), ("applied", False)]
+    assert report.summary["waived"] == 2
 
 
 ORG = trygg.load_organisation(KOMMUN)

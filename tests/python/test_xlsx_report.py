@@ -38,7 +38,7 @@ def sheet_names(lang: str) -> list[str]:
 def plan_headers(lang: str) -> list[str]:
     return ["#"] + [word(k, lang) for k in ("xlsx.measure-id", "report.measure", "report.proposed", "report.severity",
                                             "report.due", "xlsx.rules", "xlsx.fingerprints", "xlsx.owner",
-                                            "report.status", "xlsx.comment")]
+                                            "report.status", "xlsx.comment", "plan-state.heading", "plan-state.items")]
 
 
 def findings_headers(lang: str) -> list[str]:
@@ -170,14 +170,22 @@ def test_action_plan_rows_equal_the_json_plan(books: dict[str, Any], report: try
     body = rows(ws)[1:]
     assert len(body) == len(plan) > 0
     for row, entry in zip(body, plan):
-        number, measure, title, proposal, severity, due, rules, prints, owner, status, comment = row
+        number, measure, title, proposal, severity, due, rules, prints, owner, status, comment, state, items = row
         assert number == entry["order"]
         assert (measure, title, proposal) == (entry["measure"], entry["title"], entry["proposal"])
         assert severity == word("severity." + entry["severity"], lang)
         assert due == datetime.datetime.fromisoformat(entry["due"])
         assert rules.split("\n") == entry["rules"]
         assert prints.split(" ") == entry["fingerprints"]
-        assert (owner, status, comment) == (None, None, None)  # for management to fill in
+        # Owner and status come from the organisation's own plan row linked to the proposal, if
+        # any (docs/report-format.md); the comment is left for management to fill in.
+        prefill = {"planned": "in-progress", "overdue": "in-progress", "done": "done", "verified": "verified"}
+        assert owner == (entry.get("owner") or None)
+        expected_status = prefill.get(entry["state"])
+        assert status == (word("xlsx.plan-status." + expected_status, lang) if expected_status else None)
+        assert comment is None
+        assert state  # the state in words, for reading only (column L)
+        assert items == ("\n".join(entry["items"]) or None)
     # The due date is a real date cell, shown as a date.
     due_cell = ws.cell(row=2, column=6)
     assert due_cell.is_date and due_cell.number_format == "yyyy-mm-dd"
