@@ -355,10 +355,10 @@ std::string import_action_plan(std::string_view organisation_json, const std::st
       // proposal that persists after it gets a row of its own below (a new round), unless the
       // sheet row only says what that row says (the report pre-fills I and J from it).
       if (a.contains("done") && a.contains("verified")) {
-        const bool restates = (q.owner.empty() || (a.contains("owner") && a["owner"] == q.owner)) &&
-                              (q.status == SheetStatus::none || q.status == SheetStatus::done ||
-                               q.status == SheetStatus::verified) &&
-                              (q.comment.empty() || (a.contains("comment") && a["comment"] == q.comment));
+        const bool restates =
+            (q.owner.empty() || (a.contains("owner") && a["owner"] == q.owner)) &&
+            (q.status == SheetStatus::none || q.status == SheetStatus::done || q.status == SheetStatus::verified) &&
+            (q.comment.empty() || (a.contains("comment") && a["comment"] == q.comment));
         if (restates) found = true;
         continue;
       }

@@ -222,8 +222,9 @@ class HtmlReport {
       if (!first || c.findings[i].first_seen < *first) first = c.findings[i].first_seen;
     }
     const Change one = c.findings[rule.findings.front()].change;
-    const bool same = (one == Change::added ? n.added : one == Change::changed ? n.changed : n.unchanged) ==
-                      rule.findings.size();
+    const bool same = (one == Change::added     ? n.added
+                       : one == Change::changed ? n.changed
+                                                : n.unchanged) == rule.findings.size();
     out_ += " <span class=\"badge change change-";
     out_ += same ? to_string(one) : "changed";
     out_ += "\" data-change=\"";

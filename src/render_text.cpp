@@ -4,8 +4,8 @@
 // the unit-level findings of one rule on one line, so a large organisation gives a readable page.
 #include <cmath>
 
-#include "plan_state.hpp"
 #include "comparison_view.hpp"
+#include "plan_state.hpp"
 #include "render_common.hpp"
 #include "render_waivers.hpp"
 #include "trygg/render.hpp"
@@ -110,8 +110,7 @@ std::string render_text(const Report& r, const TextOptions& o) {
   }
   out += wrap(word("report.legend", lang), width, "  ");
   // Compared with a baseline (src/render_comparison.cpp): the first 20 new or changed and resolved.
-  if (r.comparison)
-    out += "\n" + detail::comparison_text(detail::comparison_view(r), &fw, lang, width, 20);
+  if (r.comparison) out += "\n" + detail::comparison_text(detail::comparison_view(r), &fw, lang, width, 20);
 
   // Findings as the reader view groups them (src/reader_view.hpp): law and regulation first,
   // one entry per measure, the unit-level findings of a rule on one line.

@@ -325,9 +325,9 @@ void changes_sheet(Book& b, const Report& r, bool legal_only) {
   lxw_worksheet* ws = b.sheet(b.word("diff.sheet"));
   const Language lang = b.lang();
   const std::vector<Column> cols = {
-      {b.word("diff.change"), 12},      {b.word("report.fingerprint"), 18}, {b.word("report.rule"), 26},
-      {b.word("xlsx.measure-id"), 11},  {b.word("xlsx.unit-id"), 16},       {b.word("xlsx.unit-name"), 30},
-      {b.word("report.severity"), 11},  {b.word("report.status"), 13},      {b.word("diff.before"), 13},
+      {b.word("diff.change"), 12},     {b.word("report.fingerprint"), 18}, {b.word("report.rule"), 26},
+      {b.word("xlsx.measure-id"), 11}, {b.word("xlsx.unit-id"), 16},       {b.word("xlsx.unit-name"), 30},
+      {b.word("report.severity"), 11}, {b.word("report.status"), 13},      {b.word("diff.before"), 13},
       {b.word("diff.first-seen"), 12},
   };
   header_row(b, ws, cols);

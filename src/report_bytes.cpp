@@ -16,7 +16,8 @@ namespace detail {
 
 namespace {
 constexpr std::string_view magic = "trygg.report-bytes";
-constexpr std::uint32_t layout = 2;  // 2 (issue 16): waivers, plan states and plan_progress, the comparison with a baseline
+constexpr std::uint32_t layout =
+    2;  // 2 (issue 16): waivers, plan states and plan_progress, the comparison with a baseline
 
 /// The unsigned integer an integer or enum is stored as.
 template <class T>
@@ -297,8 +298,8 @@ struct ReportCodec {
     });
     w.list(c.resolved, [&](const FindingRecord& f) {
       w.put(f.fingerprint);
-      for (const std::string* s : {&f.rule, &f.measure, &f.area, &f.subject_id, &f.subject_name, &f.figures,
-                                   &f.waiver_reason})
+      for (const std::string* s :
+           {&f.rule, &f.measure, &f.area, &f.subject_id, &f.subject_name, &f.figures, &f.waiver_reason})
         w.put(*s);
       w.put(f.severity);
       w.put(f.obligation);
@@ -325,8 +326,8 @@ struct ReportCodec {
     c.resolved.resize(in.count(68));
     for (FindingRecord& f : c.resolved) {
       f.fingerprint = in.get<std::uint64_t>();
-      for (std::string* s : {&f.rule, &f.measure, &f.area, &f.subject_id, &f.subject_name, &f.figures,
-                             &f.waiver_reason})
+      for (std::string* s :
+           {&f.rule, &f.measure, &f.area, &f.subject_id, &f.subject_name, &f.figures, &f.waiver_reason})
         *s = in.text();
       f.severity = in.get<Severity>();
       f.obligation = in.get<Obligation>();

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "comparison_view.hpp"
 #include "json_document.hpp"
 #include "json_strict_parse.hpp"
 #include "trygg/error.hpp"
@@ -20,9 +21,13 @@ using detail::JsonNode;
 /// The largest report a snapshot reads: a JSON report of about a million units.
 constexpr std::uintmax_t max_report_bytes = 4ull * 1024u * 1024u * 1024u;
 
-bool is_legal(Obligation o) { return o == Obligation::law || o == Obligation::regulation; }
+bool is_legal(Obligation o) {
+  return o == Obligation::law || o == Obligation::regulation;
+}
 
-bool counts(Status s) { return s == Status::fail || s == Status::partial || s == Status::not_assessed; }
+bool counts(Status s) {
+  return s == Status::fail || s == Status::partial || s == Status::not_assessed;
+}
 
 /// The figures of a `found` message in one canonical text: its id, then its arguments
 /// sorted by name (JSON object keys are sorted, but a report from elsewhere need not be).
@@ -65,7 +70,8 @@ class SnapshotReader {
     }
     if (const auto org = object(root, "", "organisation")) {
       if (const auto id = string(*org, "/organisation", "id")) s_.organisation_id = std::string(*id);
-      if (const auto name = org->find("name"); name && name->is_string()) s_.organisation_name = std::string(name->string());
+      if (const auto name = org->find("name"); name && name->is_string())
+        s_.organisation_name = std::string(name->string());
     }
     if (const auto d = string(root, "", "as_of")) {
       if (const auto date = Date::parse(*d))
@@ -215,7 +221,8 @@ class SnapshotReader {
       if (d)
         r.first_seen = d;
       else
-        bad(at + "/first_seen", "a date YYYY-MM-DD", fs->is_string() ? "\"" + std::string(fs->string()) + "\"" : kind(*fs));
+        bad(at + "/first_seen", "a date YYYY-MM-DD",
+            fs->is_string() ? "\"" + std::string(fs->string()) + "\"" : kind(*fs));
     }
   }
 
@@ -264,7 +271,8 @@ class SnapshotReader {
         if (const auto m = string(r, at, "measure")) info.measure = std::string(*m);
         if (const auto a = string(r, at, "area")) info.area = std::string(*a);
         if (const auto s = word<Severity>(r, at, "severity", parse_severity, "a severity")) info.severity = *s;
-        if (const auto o = word<Obligation>(r, at, "obligation", parse_obligation, "an obligation")) info.obligation = *o;
+        if (const auto o = word<Obligation>(r, at, "obligation", parse_obligation, "an obligation"))
+          info.obligation = *o;
         rules.emplace(std::string(id), std::move(info));
       });
     const auto results = array(root, "", "results");
@@ -302,8 +310,11 @@ class SnapshotReader {
       if (const auto s = word<Status>(res, rat, "status", parse_status, "a status")) r.status = *s;
       if (const auto subj = object(res, rat, "subject")) subject(*subj, rat + "/subject", r);
       r.figures = figures(res, rat);
-      if (const auto w = f.find("waiver"); w && (w->kind() == JsonNode::Kind::unsigned_integer || w->kind() == JsonNode::Kind::integer)) {
-        const auto wi = w->kind() == JsonNode::Kind::integer ? static_cast<std::uint64_t>(std::max<std::int64_t>(0, w->integer())) : w->unsigned_integer();
+      if (const auto w = f.find("waiver");
+          w && (w->kind() == JsonNode::Kind::unsigned_integer || w->kind() == JsonNode::Kind::integer)) {
+        const auto wi = w->kind() == JsonNode::Kind::integer
+                            ? static_cast<std::uint64_t>(std::max<std::int64_t>(0, w->integer()))
+                            : w->unsigned_integer();
         if (wi < reasons.size() && r.status == Status::waived) r.waiver_reason = reasons[wi];
       }
       add(std::move(r));
@@ -354,7 +365,9 @@ Snapshot parse_text(std::string_view text, const std::string& file, bool padded)
 }
 }  // namespace
 
-Snapshot Snapshot::parse(std::string_view text, const std::string& file) { return parse_text(text, file, false); }
+Snapshot Snapshot::parse(std::string_view text, const std::string& file) {
+  return parse_text(text, file, false);
+}
 
 Snapshot Snapshot::load(const std::filesystem::path& path) {
   Diagnostics d(path.string());
@@ -422,24 +435,7 @@ std::optional<Change> parse_change(std::string_view text) noexcept {
   return std::nullopt;
 }
 
-namespace {
-void tally(ChangeCounts& c, Change change) {
-  switch (change) {
-    case Change::added:
-      ++c.added;
-      break;
-    case Change::unchanged:
-      ++c.unchanged;
-      break;
-    case Change::changed:
-      ++c.changed;
-      break;
-    case Change::resolved:
-      ++c.resolved;
-      break;
-  }
-}
-}  // namespace
+using detail::tally;  // src/comparison_view.cpp: one count per change
 
 ChangeCounts Comparison::counts() const noexcept {
   ChangeCounts c;

@@ -71,12 +71,16 @@ std::optional<Waiver> entry_from_json(detail::JsonNode v, const std::string& fil
   }
   if (has_rule) {
     // A rule id, as the packs write it (docs/pack-format.md): like an id, and `/` too.
-    constexpr std::string_view rule_expected = "a rule id (1-64 ASCII letters, digits, '.', '_', '/' or '-', as `trygg-check rules` lists them)";
+    constexpr std::string_view rule_expected =
+        "a rule id (1-64 ASCII letters, digits, '.', '_', '/' or '-', as `trygg-check rules` lists them)";
     if (const auto s = r.string("rule", true, rule_expected)) {
       const bool ok = !s->empty() && s->size() <= 64 && std::isalnum(static_cast<unsigned char>((*s)[0])) &&
-                      std::all_of(s->begin(), s->end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '/' || c == '-';
-                      }) && std::all_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+                      std::all_of(s->begin(), s->end(),
+                                  [](char c) {
+                                    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||
+                                           c == '/' || c == '-';
+                                  }) &&
+                      std::all_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
       if (ok)
         w.rule = *s;
       else

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "emit.hpp"
 #include "plan_trend_commands.hpp"
 #include "progress_line.hpp"
 #include "trygg/report_set_xlsx.hpp"
@@ -30,6 +31,7 @@
 #include "trygg/xlsx.hpp"
 
 namespace {
+using trygg_check::emit;
 
 constexpr int exit_findings = 1;
 constexpr int exit_error = 2;
@@ -52,24 +54,6 @@ void print_load_error(const trygg::LoadError& e) {
     std::cerr << "error: " << d.message() << "\n";
   if (e.total_count() > e.diagnostics().size())
     std::cerr << "error: ... and " << (e.total_count() - e.diagnostics().size()) << " more problems\n";
-}
-
-/// Write to --output or stdout. Returns false (after saying why) when the file cannot be
-/// written; a file is written by trygg::write_output, which never writes over an input or a
-/// file trygg did not write (without --force) and never leaves a partial file.
-bool emit(const std::string& text, const std::string& output, const trygg::OutputOptions& how = {}) {
-  if (output.empty() || output == "-") {
-    std::cout << text;
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
-  }
-  try {
-    trygg::write_output(output, text, how);
-  } catch (const trygg::OutputError& e) {
-    std::cerr << "error: " << trygg::terminal_safe(e.what()) << "\n";
-    return false;
-  }
-  return true;
 }
 
 /// The inputs of a run, which no output may replace.

@@ -3,6 +3,8 @@
 // (docs/history.md, "Trends" and "The action plan's round trip").
 #include "plan_trend_commands.hpp"
 
+#include "emit.hpp"
+
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -16,23 +18,6 @@ namespace trygg_check {
 namespace {
 
 constexpr int exit_error = 2;
-
-/// Standard output, or a file through trygg::write_output (atomic; never over an input or,
-/// without force, a file trygg did not write).
-bool emit(const std::string& text, const std::string& output, const trygg::OutputOptions& how) {
-  if (output.empty() || output == "-") {
-    std::cout << text;
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
-  }
-  try {
-    trygg::write_output(output, text, how);
-  } catch (const trygg::OutputError& e) {
-    std::cerr << "error: " << trygg::terminal_safe(e.what()) << "\n";
-    return false;
-  }
-  return true;
-}
 
 int run_trend(const PlanTrendCommands& c, trygg::Language lang, const trygg::Framework& fw) {
   std::vector<trygg::Snapshot> snapshots;

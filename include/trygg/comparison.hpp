@@ -50,9 +50,9 @@ struct FindingRecord {
 /// What changed for one finding of the newer report.
 struct FindingChange {
   Change change = Change::added;
-  Date first_seen;                ///< from the baseline (its first_seen, else its as-of date); the as-of date if new
-  std::optional<Status> before;   ///< the baseline's status, unless new
-  bool figures_changed = false;   ///< same status, other figures
+  Date first_seen;               ///< from the baseline (its first_seen, else its as-of date); the as-of date if new
+  std::optional<Status> before;  ///< the baseline's status, unless new
+  bool figures_changed = false;  ///< same status, other figures
 };
 
 /// Counts of one area or severity.

@@ -24,9 +24,9 @@ struct Snapshot {
   std::string format;  ///< the report format it was read from, e.g. "trygg.report/2"
   std::string organisation_id, organisation_name;
   Date as_of;
-  std::vector<FindingRecord> findings;                        ///< in report order
-  std::vector<std::pair<std::string, double>> area_scores;    ///< area id → maturity 0..4, framework order
-  std::vector<std::pair<std::string, int>> measure_scores;    ///< measure id → maturity 0..4
+  std::vector<FindingRecord> findings;                      ///< in report order
+  std::vector<std::pair<std::string, double>> area_scores;  ///< area id → maturity 0..4, framework order
+  std::vector<std::pair<std::string, int>> measure_scores;  ///< measure id → maturity 0..4
   std::size_t legal_findings = 0;  ///< findings against law or regulation that count (waived ones do not)
   PlanProgress plan;               ///< the organisation's own action plan on the as-of date
 

@@ -141,9 +141,9 @@ struct ActionPlanEntry {
   std::vector<std::uint64_t> fingerprints;  ///< of its findings (fingerprint_text())
   /// The organisation's plan on it: rows linked by measure id or by one of the fingerprints.
   PlanState state = PlanState::not_planned;
-  std::vector<std::string> items;  ///< ids of the linked rows of the organisation's action plan
-  std::string owner;               ///< the owner (person id) of the row that decides `state`, if any
-  std::optional<Date> planned_due; ///< that row's due date
+  std::vector<std::string> items;   ///< ids of the linked rows of the organisation's action plan
+  std::string owner;                ///< the owner (person id) of the row that decides `state`, if any
+  std::optional<Date> planned_due;  ///< that row's due date
 };
 
 /// The organisation's own action plan on the as-of date, for trends.

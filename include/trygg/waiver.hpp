@@ -27,8 +27,8 @@ inline constexpr std::string_view waivers_format = "trygg.waivers/1";
 /// 16 hexadecimal digits every report prints) or by rule, optionally narrowed to a subject.
 struct Waiver {
   std::optional<std::uint64_t> fingerprint;  ///< the finding with this fingerprint
-  std::string rule;     ///< or: the findings of this rule id ...
-  std::string subject;  ///< ... for this subject: a unit id, "organisation", or "" for every subject
+  std::string rule;                          ///< or: the findings of this rule id ...
+  std::string subject;     ///< ... for this subject: a unit id, "organisation", or "" for every subject
   std::string reason;      ///< why the finding is accepted; required, never empty
   std::string decided_by;  ///< who decided: a role or a pseudonymous id, never a person's name
   Date decided;            ///< the date of the decision
@@ -70,10 +70,10 @@ struct WaiverList {
 /// What became of one waiver in an audit (Report::waivers, in the order given).
 struct WaiverOutcome {
   enum class State : std::uint8_t {
-    applied,      ///< in force on the as-of date: the results it names are `waived`
-    expired,      ///< its last day lies before the as-of date: the results are judged as usual
-    not_yet,      ///< decided after the as-of date: not in force yet
-    unmatched,    ///< no finding of this audit has what it names (fixed, or a wrong id)
+    applied,    ///< in force on the as-of date: the results it names are `waived`
+    expired,    ///< its last day lies before the as-of date: the results are judged as usual
+    not_yet,    ///< decided after the as-of date: not in force yet
+    unmatched,  ///< no finding of this audit has what it names (fixed, or a wrong id)
   };
   Waiver waiver;
   State state = State::unmatched;

@@ -276,8 +276,10 @@ TEST_CASE("a waiver by rule waives that rule's findings only, narrowed by subjec
   REQUIRE(units.size() >= 2);
   // Without a subject a waiver names every finding of the rule: its units' and, if it has
   // one, the organisation's.
-  const auto of_rule = static_cast<std::size_t>(std::count_if(base.findings.begin(), base.findings.end(),
-      [&](const trygg::Finding& f) { return base.rule(base.result(f)).id == rule; }));
+  const auto of_rule =
+      static_cast<std::size_t>(std::count_if(base.findings.begin(), base.findings.end(), [&](const trygg::Finding& f) {
+        return base.rule(base.result(f)).id == rule;
+      }));
   trygg::Waiver all, one;
   all.rule = one.rule = rule;
   all.reason = one.reason = "Reorganisation under way";
