@@ -2,7 +2,9 @@
 // One register_* function per concept (the boost-histogram shape); module.cpp calls them.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <vector>
 
 #include <pybind11/pybind11.h>
 
@@ -18,6 +20,15 @@ std::function<bool()> interrupt_check();
 /// The Python exception (trygg.LoadError, UsageError or Error) for a C++ trygg error, as an
 /// object: for errors that are kept rather than raised (a batch's failed sources).
 py::object python_error(const std::exception_ptr& error);
+
+namespace trygg {
+struct AuditOptions;
+struct WaiverList;
+}  // namespace trygg
+/// Waivers and the waiver policy into audit options (bindings/register_waivers.cpp), shared by
+/// the single audit and the batch; throws ValueError for a policy out of bounds.
+void set_waivers(trygg::AuditOptions& options, const std::vector<const trygg::WaiverList*>& waivers,
+                 std::uint32_t max_months, std::uint32_t max_months_legal);
 
 void register_errors(py::module_& m);
 void register_batch(py::module_& m);

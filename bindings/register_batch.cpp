@@ -10,6 +10,7 @@
 #include "trygg/batch.hpp"
 #include "trygg/error.hpp"
 #include "trygg/report_bytes.hpp"
+#include "trygg/waiver.hpp"
 
 namespace {
 /// (kind, value, name): kind 0 = a path, 1 = JSON text.
@@ -57,12 +58,14 @@ void register_batch(py::module_& m) {
       "audit_batch",
       [](const std::vector<Source>& sources, const trygg::Framework& fw, const Limits& limits,
          std::optional<std::string> as_of, std::optional<std::string> lang, unsigned threads, bool stop_on_error,
-         py::object progress) {
+         py::object progress, const std::vector<const trygg::WaiverList*>& waivers, std::uint32_t max_months,
+         std::uint32_t max_months_legal) {
         std::vector<trygg::BatchSource> in;
         in.reserve(sources.size());
         for (const auto& [kind, value, name] : sources)
           in.push_back({kind == 0 ? trygg::BatchSource::Kind::path : trygg::BatchSource::Kind::text, value, name});
         trygg::BatchOptions o = batch_options(as_of, lang, threads, stop_on_error, std::move(progress));
+        set_waivers(o.audit, waivers, max_months, max_months_legal);
         std::tie(o.limits.max_file_bytes, o.limits.max_depth, o.limits.max_entities, o.limits.max_string_bytes,
                  o.limits.max_errors) = limits;
         std::vector<trygg::BatchItem> items;
@@ -73,13 +76,18 @@ void register_batch(py::module_& m) {
         return items_to_python(std::move(items));
       },
       py::arg("sources"), py::arg("framework"), py::arg("limits"), py::arg("as_of"), py::arg("lang"),
-      py::arg("threads"), py::arg("stop_on_error"), py::arg("progress"));
+      py::arg("threads"), py::arg("stop_on_error"), py::arg("progress"),
+      py::arg("waivers") = std::vector<const trygg::WaiverList*>{}, py::arg("max_months") = 12,
+      py::arg("max_months_legal") = 6);
 
   m.def(
       "audit_batch_organisations",
       [](const std::vector<const trygg::Organisation*>& organisations, const trygg::Framework& fw,
-         std::optional<std::string> as_of, std::optional<std::string> lang, unsigned threads, py::object progress) {
+         std::optional<std::string> as_of, std::optional<std::string> lang, unsigned threads, py::object progress,
+         const std::vector<const trygg::WaiverList*>& waivers, std::uint32_t max_months,
+         std::uint32_t max_months_legal) {
         trygg::BatchOptions o = batch_options(as_of, lang, threads, false, std::move(progress));
+        set_waivers(o.audit, waivers, max_months, max_months_legal);
         std::vector<trygg::BatchItem> items;
         {
           py::gil_scoped_release release;
@@ -88,7 +96,8 @@ void register_batch(py::module_& m) {
         return items_to_python(std::move(items));
       },
       py::arg("organisations"), py::arg("framework"), py::arg("as_of"), py::arg("lang"), py::arg("threads"),
-      py::arg("progress"));
+      py::arg("progress"), py::arg("waivers") = std::vector<const trygg::WaiverList*>{}, py::arg("max_months") = 12,
+      py::arg("max_months_legal") = 6);
 
   // Pickling: a report as bytes (include/trygg/report_bytes.hpp); the framework goes with it
   // separately, pickled once however many reports share it.

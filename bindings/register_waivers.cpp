@@ -8,6 +8,18 @@
 #include "trygg/audit.hpp"
 #include "trygg/waiver.hpp"
 
+void set_waivers(trygg::AuditOptions& o, const std::vector<const trygg::WaiverList*>& waivers,
+                 std::uint32_t max_months, std::uint32_t max_months_legal) {
+  if (max_months < 1 || max_months > 36)
+    throw py::value_error("waiver_policy max_months must be from 1 to 36, not " + std::to_string(max_months));
+  if (max_months_legal < 1 || max_months_legal > max_months)
+    throw py::value_error("waiver_policy max_months_legal must be from 1 to max_months (" +
+                          std::to_string(max_months) + "), not " + std::to_string(max_months_legal));
+  for (const auto* list : waivers)
+    o.waivers.insert(o.waivers.end(), list->waivers.begin(), list->waivers.end());
+  o.waiver_policy = {max_months, max_months_legal};
+}
+
 void register_waivers(py::module_& m) {
   py::class_<trygg::WaiverList>(m, "WaiverList")
       .def_static(
@@ -32,16 +44,9 @@ void register_waivers(py::module_& m) {
           o.language = trygg::parse_language(*lang);
           if (!o.language) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
         }
-        if (max_months < 1 || max_months > 36)
-          throw py::value_error("waiver_policy max_months must be from 1 to 36, not " + std::to_string(max_months));
-        if (max_months_legal < 1 || max_months_legal > max_months)
-          throw py::value_error("waiver_policy max_months_legal must be from 1 to max_months (" +
-                                std::to_string(max_months) + "), not " + std::to_string(max_months_legal));
         o.packs = std::move(packs);
         o.preview = preview;
-        for (const auto* list : waivers)
-          o.waivers.insert(o.waivers.end(), list->waivers.begin(), list->waivers.end());
-        o.waiver_policy = {max_months, max_months_legal};
+        set_waivers(o, waivers, max_months, max_months_legal);
         o.cancelled = interrupt_check();
         py::gil_scoped_release release;
         return trygg::audit(org, fw, o);

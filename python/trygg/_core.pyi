@@ -124,11 +124,13 @@ def report_set_html(
 def audit_batch(
     sources: List[Tuple[int, bytes, str]], framework: Framework, limits: Tuple[int, int, int, int, int],
     as_of: Optional[str], lang: Optional[str], threads: int, stop_on_error: bool,
-    progress: Optional[Callable[[int, int], None]],
+    progress: Optional[Callable[[int, int], None]], waivers: List[WaiverList] = ..., max_months: int = 12,
+    max_months_legal: int = 6,
 ) -> List[Tuple[str, Optional[Report], Any]]: ...
 def audit_batch_organisations(
     organisations: List[Organisation], framework: Framework, as_of: Optional[str], lang: Optional[str],
-    threads: int, progress: Optional[Callable[[int, int], None]],
+    threads: int, progress: Optional[Callable[[int, int], None]], waivers: List[WaiverList] = ...,
+    max_months: int = 12, max_months_legal: int = 6,
 ) -> List[Tuple[str, Optional[Report], Any]]: ...
 def report_to_bytes(report: Report) -> bytes: ...
 def report_from_bytes(data: bytes, framework: Framework) -> Report: ...

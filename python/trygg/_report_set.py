@@ -19,6 +19,8 @@ from ._organisation import Organisation, _limits
 from ._organisation import DEFAULT_MAX_DEPTH, DEFAULT_MAX_ENTITIES, DEFAULT_MAX_ERRORS, DEFAULT_MAX_FILE_BYTES
 from ._organisation import DEFAULT_MAX_STRING_BYTES
 from ._report import Report, _lang
+from ._waivers import waiver_lists
+from ._waivers import waiver_policy as waiver_policy_of
 
 __all__ = ["BatchFailure", "ReportSet", "audit_many"]
 
@@ -340,6 +342,8 @@ def audit_many(
     workers: int | None = None,
     progress: bool | None = None,
     errors: str = "collect",
+    waivers: Any = None,
+    waiver_policy: Mapping[str, int] | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     max_entities: int = DEFAULT_MAX_ENTITIES,
@@ -357,6 +361,10 @@ def audit_many(
         in a notebook, if tqdm is installed).
     :param errors: "collect" (default) keeps each failing source's error in
         ``ReportSet.failures`` and goes on; "raise" raises the first source's error.
+    :param waivers: accepted findings for every organisation, as for :func:`trygg.audit`
+        (a waiver file's path, a trygg.Waivers, or a list of entries as dicts); a waiver that
+        names nothing of an organisation is listed as unmatched in its report.
+    :param waiver_policy: ``{"max_months": 12, "max_months_legal": 6}``, as for :func:`trygg.audit`.
     :returns: a ReportSet in input order. Two sources with the same organisation id: the later
         one is a failure (a LoadError naming both).
     """
@@ -379,6 +387,7 @@ def audit_many(
     if not isinstance(framework, Framework):
         raise TypeError(f"framework must be a trygg.Framework or None, not {type(framework).__name__}")
     limits = _limits(max_file_bytes, max_depth, max_entities, max_string_bytes, max_errors)
+    waiver_args = (waiver_lists(waivers), *waiver_policy_of(waiver_policy))
     date = as_of_text(as_of)
     language = _lang(lang)
     threads = workers or 0
@@ -401,11 +410,11 @@ def audit_many(
             organisations = []
         if organisations:
             out = _core.audit_batch_organisations([o._impl for o in organisations], framework._impl, date, language,
-                                                  threads, callback)
+                                                  threads, callback, *waiver_args)
         else:
             texts = [s for s in items if not isinstance(s, Organisation)]
             out = _core.audit_batch(texts, framework._impl, limits, date, language, threads, errors == "raise",
-                                    callback)
+                                    callback, *waiver_args)
     finally:
         if bar is not None:
             bar.close()

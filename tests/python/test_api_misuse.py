@@ -269,6 +269,21 @@ def constructors(what: str, others: list[Any]) -> list[Bad]:
     return wrong_types("use trygg|make", none=True) + [T(o, "use trygg|make", f"other-{i}") for i, o in enumerate(others)]
 
 
+def waiver_sources() -> list[Bad]:
+    return ([T(v, "waivers") for v in (42, 1.5, b"w.json", object())]
+            + [L(str(MISSING), "no such file", "missing"), L(str(NOT_JSON), "expected", "not-json"),
+               L([42], "waiver object", "[int]"), L([{"rule": "x"}], "reason", "no-reason"),
+               T([{"x": math.nan}], "JSON", "nan"), OK([]), OK(None), OK(WAIVERS)])
+
+
+def waiver_policies() -> list[Bad]:
+    return ([T(v, "waiver_policy") for v in (42, "x", [12])]
+            + [V({"max_months": 0}, "max_months"), V({"max_months": 37}, "max_months"),
+               V({"max_months": 6, "max_months_legal": 7}, "max_months_legal"), V({"nope": 1}, "waiver_policy"),
+               T({"max_months": "12"}, "max_months"), T({"max_months": True}, "max_months"),
+               OK({}), OK(None), OK({"max_months": 24})])
+
+
 # The public callables, the valid keyword arguments to call each with, and the misuses of
 # each parameter. Every parameter of every public callable must appear here
 # (test_every_public_parameter_is_swept).
@@ -310,7 +325,8 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
         "workers": [T(v, "workers") for v in ("2", 1.5, True, [2])] + [V(v, "workers") for v in (0, -1, 10**9)]
         + [OK(None), OK(1), OK(64)],
         "progress": [T(v, "progress") for v in ("yes", 1, 0, [])] + [OK(False), OK(None)],
-        "errors": [T(v, "errors") for v in (None, 1, b"raise")] + [V(v, "errors") for v in ("", "ignore", "RAISE")]}),
+        "errors": [T(v, "errors") for v in (None, 1, b"raise")] + [V(v, "errors") for v in ("", "ignore", "RAISE")],
+        "waivers": waiver_sources(), "waiver_policy": waiver_policies()}),
     "audit_chunks": (trygg.audit_chunks, {"sources": [str(KOMMUN)], "as_of": AS_OF}, {
         "sources": [T(str(KOMMUN), "single one", "single-str"), T(KOMMUN, "single one", "single-path"),
                     T(None, "iterable"), T(42, "iterable"), OK([]), OK(iter([str(KOMMUN)]), "iterator")],
@@ -350,15 +366,7 @@ SWEEP: dict[str, tuple[Callable[..., Any], dict[str, Any], dict[str, list[Bad]]]
     "audit": (trygg.audit, {"organisation": ORG, "as_of": AS_OF}, {
         "organisation": organisations(), "framework": frameworks(), "as_of": dates(), "lang": languages(),
         "packs": string_lists("packs"), "preview": flags("preview"),
-        "waivers": [T(v, "waivers") for v in (42, 1.5, b"w.json", object())]
-        + [L(str(MISSING), "no such file", "missing"), L(str(NOT_JSON), "expected", "not-json"),
-           L([42], "waiver object", "[int]"), L([{"rule": "x"}], "reason", "no-reason"),
-           T([{"x": math.nan}], "JSON", "nan"), OK([]), OK(None), OK(WAIVERS)],
-        "waiver_policy": [T(v, "waiver_policy") for v in (42, "x", [12])]
-        + [V({"max_months": 0}, "max_months"), V({"max_months": 37}, "max_months"),
-           V({"max_months": 6, "max_months_legal": 7}, "max_months_legal"), V({"nope": 1}, "waiver_policy"),
-           T({"max_months": "12"}, "max_months"), T({"max_months": True}, "max_months"),
-           OK({}), OK(None), OK({"max_months": 24})],
+        "waivers": waiver_sources(), "waiver_policy": waiver_policies(),
         "baseline": baselines(True)}),
     "Waivers": (trygg.Waivers, {"impl": WAIVERS._impl}, {"impl": constructors("impl", [FW._impl, ORG._impl, WAIVERS])}),
     "Waivers.load": (trygg.Waivers.load, {"path": str(WAIVERS_FILE)}, {

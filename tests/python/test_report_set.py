@@ -331,3 +331,19 @@ def test_the_set_as_html_names_every_organisation_and_loads_nothing(report_set: 
     for key in report_set.ids:
         assert key in html
     assert "<svg" in html  # the benchmark's chart
+
+
+def test_waivers_apply_to_every_organisation_of_a_batch(files: list[Path]) -> None:
+    """audit_many(waivers=...) gives each organisation the report its single audit with the same
+    waivers gives; a waiver that names nothing of one organisation is unmatched in its report."""
+    kommun_rule = "ORG-06/elements"  # a finding of the municipality, not of the small company
+    waivers = [{"rule": kommun_rule, "reason": "Revised with all staff in spring", "decided_by": "hr-director",
+                "decided": "2026-10-01"}]
+    batch = trygg.audit_many(files, as_of=AS_OF, waivers=waivers)
+    for path, doc in zip(files, documents(8)):
+        single = trygg.audit(trygg.Organisation.from_dict(doc), as_of=AS_OF, waivers=waivers)
+        assert batch[doc["id"]].to_json() == single.to_json()
+    states = {batch[d["id"]].waivers[0]["state"] for d in documents(8)}
+    assert states == {"applied", "unmatched"}
+    chunked = trygg.ReportSet.concat(trygg.audit_chunks(files, chunk_size=3, as_of=AS_OF, waivers=waivers))
+    assert [r.to_json() for r in chunked] == [r.to_json() for r in batch]
