@@ -122,6 +122,19 @@ std::string pad(std::string s, std::size_t width) {
   if (c < width) s += std::string(width - c, ' ');
   return s;
 }
+/// A label cut to `width` columns (the last one "…") so that the figures after it stay in
+/// their columns; cut between characters, never inside one.
+std::string clipped(const std::string& s, std::size_t width) {
+  if (columns(s) <= width || width == 0) return s;
+  std::string out;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && ++n == width) break;
+    out += s[i];
+  }
+  return out + "\u2026";
+}
 std::string pad_left(const std::string& s, std::size_t width) {
   const std::size_t c = columns(s);
   return c < width ? std::string(width - c, ' ') + s : s;
@@ -138,7 +151,7 @@ void text_table(std::string& out, const std::string& title, const Table& tb,
     out += "  " + d;
   out += "\n";
   for (const auto& [label, values] : rows) {
-    out += "  " + pad(label, label_w);
+    out += "  " + pad(clipped(label, label_w), label_w);
     for (const auto& v : values)
       out += "  " + pad_left(v, 10);
     out += "\n";
