@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from typing import Any
 
@@ -39,8 +40,9 @@ def audit_chunks(
 
     Takes the same sources and keywords as :func:`audit_many` (``framework``, ``as_of``,
     ``lang``, ``workers``, the load limits, ...). ``sources`` may be any iterable, also a
-    generator: it is read one chunk ahead, never whole. Only one chunk's reports are alive at a
-    time unless the caller keeps them, so memory stays bounded; keep what you need from each
+    generator: it is read at most two chunks ahead, never whole. The next chunk is audited while
+    the caller works on the current one, so at most two chunks' reports are alive unless the
+    caller keeps them, and memory stays bounded; keep what you need from each
     (its frames, say) and let the set go. An organisation id met in an earlier chunk is a
     failure naming both sources, as within one batch; for that the ids seen so far are kept.
 
@@ -70,19 +72,31 @@ def _chunks(sources: Iterator[Any], size: int, progress: bool | None, errors: st
     bar = _progress_bar(progress, total)
     seen: dict[str, str] = {}
     offset = 0
+
+    def audit(chunk: list[Any]) -> Future[ReportSet] | None:
+        return pool.submit(audit_many, chunk, errors=errors, progress=False, **options) if chunk else None
+
+    # The next chunk is audited (in the core's threads, without the GIL) while this thread
+    # hands the current one over and, once the caller is done with it, frees it: freeing a
+    # thousand reports is work of its own that the C++ batch would otherwise wait for. So at
+    # most two chunks are alive, and the sources are read at most two chunks ahead.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trygg-audit-chunks")
     try:
-        while True:
+        chunk = list(itertools.islice(sources, size))
+        pending = audit(chunk)
+        while pending is not None:
+            part = pending.result()
+            count = len(chunk)
             chunk = list(itertools.islice(sources, size))
-            if not chunk:
-                return
-            # Text sources are named "<item N>" by their place in the call: name them by their
-            # place in the whole stream, as one audit_many over it would.
-            part = audit_many(chunk, errors=errors, progress=False, **options)
+            pending = audit(chunk)
             reports, names = [], []
-            # The chunk's own failures (in input order), then the ids an earlier chunk had.
+            # Text sources are named "<item N>" by their place in the call: name them by their
+            # place in the whole stream, as one audit_many over it would. The chunk's own
+            # failures come first (in input order), then the ids an earlier chunk had.
             failures = [BatchFailure(_renamed(f.source, offset), f.error) for f in part.failures]
+            sources_of = part.sources  # a copy each time it is read: read it once per chunk
             for key, report in part.reports.items():
-                source = _renamed(part.sources[key], offset)
+                source = _renamed(sources_of[key], offset)
                 if key in seen:
                     failures.append(BatchFailure(source, _duplicate(source, key, seen[key])))
                     if errors == "raise":
@@ -91,13 +105,15 @@ def _chunks(sources: Iterator[Any], size: int, progress: bool | None, errors: st
                 seen[key] = source
                 reports.append(report)
                 names.append(source)
-            offset += len(chunk)
+            offset += count
             if bar is not None:
-                bar.update(len(chunk))
+                bar.update(count)
             yield ReportSet(reports, failures, names)
-            # Let the chunk go before the next is audited, so that at most one is alive.
-            del part, reports, names, failures
+            del part, reports, names, failures, sources_of
     finally:
+        # A stopped iteration (an error, or a caller that breaks off) waits for the chunk in
+        # the core, at most one chunk's audits.
+        pool.shutdown(wait=True, cancel_futures=True)
         if bar is not None:
             bar.close()
 

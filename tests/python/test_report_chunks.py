@@ -51,7 +51,7 @@ def test_chunks_stack_to_the_whole_batch(chunk_size: int) -> None:
     pd.testing.assert_frame_equal(joined.findings_frame(), whole.findings_frame())
 
 
-def test_a_generator_is_read_one_chunk_ahead() -> None:
+def test_a_generator_is_read_at_most_two_chunks_ahead() -> None:
     drawn = []
 
     def sources() -> Iterator[str]:
@@ -62,7 +62,8 @@ def test_a_generator_is_read_one_chunk_ahead() -> None:
     chunks = trygg.audit_chunks(sources(), chunk_size=2, as_of=AS_OF)
     assert drawn == []  # nothing is read before the first chunk is asked for
     first = next(chunks)
-    assert first.ids == ["org-0000", "org-0001"] and drawn == [0, 1]
+    # The first chunk, and the second, which is audited while the caller has the first.
+    assert first.ids == ["org-0000", "org-0001"] and drawn == [0, 1, 2, 3]
     assert [s.ids for s in chunks] == [["org-0002", "org-0003"], ["org-0004", "org-0005"]]
 
 
