@@ -10,12 +10,14 @@
 #include "comparison_view.hpp"
 #include "json_document.hpp"
 #include "json_strict_parse.hpp"
+#include "snapshot_read.hpp"
 #include "trygg/error.hpp"
 #include "trygg/history.hpp"
 
 namespace trygg {
 namespace {
 using detail::Diagnostics;
+using detail::figures_text;
 using detail::JsonNode;
 
 /// The largest report a snapshot reads: a JSON report of about a million units.
@@ -27,20 +29,6 @@ bool is_legal(Obligation o) {
 
 bool counts(Status s) {
   return s == Status::fail || s == Status::partial || s == Status::not_assessed;
-}
-
-/// The figures of a `found` message in one canonical text: its id, then its arguments
-/// sorted by name (JSON object keys are sorted, but a report from elsewhere need not be).
-std::string figures_text(std::string_view id, std::vector<std::pair<std::string, std::string>> args) {
-  std::sort(args.begin(), args.end());
-  std::string out(id);
-  for (const auto& [k, v] : args) {
-    out += '\x1f';
-    out += k;
-    out += '=';
-    out += v;
-  }
-  return out;
 }
 
 std::optional<std::uint64_t> parse_fingerprint(std::string_view s) {
@@ -346,10 +334,22 @@ class SnapshotReader {
 
 }  // namespace
 
-namespace {
-/// Snapshot::parse, told whether FastDocument::padding readable bytes follow the text: then
-/// simdjson reads a report of hundreds of megabytes in place instead of copying it first.
-Snapshot parse_text(std::string_view text, const std::string& file, bool padded) {
+}  // namespace trygg
+
+namespace trygg::detail {
+std::string figures_text(std::string_view id, std::vector<std::pair<std::string, std::string>> args) {
+  std::sort(args.begin(), args.end());
+  std::string out(id);
+  for (const auto& [k, v] : args) {
+    out += '\x1f';
+    out += k;
+    out += '=';
+    out += v;
+  }
+  return out;
+}
+
+Snapshot read_snapshot_dom(std::string_view text, const std::string& file, bool padded) {
   Diagnostics d(file);
   Snapshot s;
   s.file = file;
@@ -362,6 +362,20 @@ Snapshot parse_text(std::string_view text, const std::string& file, bool padded)
   }
   d.throw_if_any();
   return s;
+}
+}  // namespace trygg::detail
+
+namespace trygg {
+namespace {
+/// Snapshot::parse, told whether FastDocument::padding readable bytes follow the text: then
+/// simdjson reads a report of hundreds of megabytes in place instead of copying it first.
+/// The On-Demand reader takes a well-formed report in one pass without building a DOM (the
+/// DOM of two 230 MB reports took 1.29 GB: docs/performance.md, "History (issue 16)");
+/// anything it does not recognise is read again by the DOM reader, whose diagnostics are
+/// the ones the user sees.
+Snapshot parse_text(std::string_view text, const std::string& file, bool padded) {
+  if (auto fast = detail::read_snapshot_fast(text, file, padded)) return std::move(*fast);
+  return detail::read_snapshot_dom(text, file, padded);
 }
 }  // namespace
 
