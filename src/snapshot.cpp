@@ -5,17 +5,28 @@
 // simdjson refuses is parsed again strictly, for the line and column of the problem.
 #include <algorithm>
 #include <charconv>
+#include <memory>
 #include <unordered_map>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define TRYGG_MAP_REPORTS 1
+#endif
 
 #include "comparison_view.hpp"
 #include "json_document.hpp"
 #include "json_strict_parse.hpp"
+#include "snapshot_read.hpp"
 #include "trygg/error.hpp"
 #include "trygg/history.hpp"
 
 namespace trygg {
 namespace {
 using detail::Diagnostics;
+using detail::figures_text;
 using detail::JsonNode;
 
 /// The largest report a snapshot reads: a JSON report of about a million units.
@@ -27,20 +38,6 @@ bool is_legal(Obligation o) {
 
 bool counts(Status s) {
   return s == Status::fail || s == Status::partial || s == Status::not_assessed;
-}
-
-/// The figures of a `found` message in one canonical text: its id, then its arguments
-/// sorted by name (JSON object keys are sorted, but a report from elsewhere need not be).
-std::string figures_text(std::string_view id, std::vector<std::pair<std::string, std::string>> args) {
-  std::sort(args.begin(), args.end());
-  std::string out(id);
-  for (const auto& [k, v] : args) {
-    out += '\x1f';
-    out += k;
-    out += '=';
-    out += v;
-  }
-  return out;
 }
 
 std::optional<std::uint64_t> parse_fingerprint(std::string_view s) {
@@ -346,10 +343,22 @@ class SnapshotReader {
 
 }  // namespace
 
-namespace {
-/// Snapshot::parse, told whether FastDocument::padding readable bytes follow the text: then
-/// simdjson reads a report of hundreds of megabytes in place instead of copying it first.
-Snapshot parse_text(std::string_view text, const std::string& file, bool padded) {
+}  // namespace trygg
+
+namespace trygg::detail {
+std::string figures_text(std::string_view id, std::vector<std::pair<std::string, std::string>> args) {
+  std::sort(args.begin(), args.end());
+  std::string out(id);
+  for (const auto& [k, v] : args) {
+    out += '\x1f';
+    out += k;
+    out += '=';
+    out += v;
+  }
+  return out;
+}
+
+Snapshot read_snapshot_dom(std::string_view text, const std::string& file, bool padded) {
   Diagnostics d(file);
   Snapshot s;
   s.file = file;
@@ -363,13 +372,83 @@ Snapshot parse_text(std::string_view text, const std::string& file, bool padded)
   d.throw_if_any();
   return s;
 }
+}  // namespace trygg::detail
+
+namespace trygg {
+namespace {
+/// Snapshot::parse, told whether FastDocument::padding readable bytes follow the text: then
+/// simdjson reads a report of hundreds of megabytes in place instead of copying it first.
+/// The On-Demand reader takes a well-formed report in one pass without building a DOM (the
+/// DOM of two 230 MB reports took 1.29 GB: docs/performance.md, "History (issue 16)");
+/// anything it does not recognise is read again by the DOM reader, whose diagnostics are
+/// the ones the user sees.
+Snapshot parse_text(std::string_view text, const std::string& file, bool padded) {
+  if (auto fast = detail::read_snapshot_fast(text, file, padded)) return std::move(*fast);
+  return detail::read_snapshot_dom(text, file, padded);
+}
 }  // namespace
 
 Snapshot Snapshot::parse(std::string_view text, const std::string& file) {
   return parse_text(text, file, false);
 }
 
+#ifdef TRYGG_MAP_REPORTS
+namespace {
+/// A report file mapped read-only, followed by at least FastDocument::padding zero bytes.
+/// Reading a 230 MB report into a string zeroed its pages and then copied the file into them;
+/// a mapping shares the page cache's pages instead (docs/performance.md, "History").
+class MappedReport {
+ public:
+  /// nullopt when the file cannot be mapped (not a regular file, empty, too large, no
+  /// mmap): then read_file reads it, or says what is wrong with it.
+  static std::unique_ptr<MappedReport> open(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    std::unique_ptr<MappedReport> m;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        static_cast<std::uintmax_t>(st.st_size) <= max_report_bytes) {
+      const auto size = static_cast<std::size_t>(st.st_size);
+      const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+      const std::size_t length = (size + detail::FastDocument::padding + page - 1) / page * page;
+      // Zero pages for the whole length first, then the file over their start: the padding
+      // past its end stays readable even when the file ends on a page boundary.
+      void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (base != MAP_FAILED) {
+        int flags = MAP_PRIVATE | MAP_FIXED;
+#ifdef MAP_POPULATE
+        flags |= MAP_POPULATE;  // one call maps every page, instead of a fault for each
+#endif
+        if (::mmap(base, size, PROT_READ, flags, fd, 0) != MAP_FAILED)
+          m.reset(new MappedReport(static_cast<const char*>(base), size, length));
+        else
+          ::munmap(base, length);
+      }
+    }
+    ::close(fd);
+    return m;
+  }
+  ~MappedReport() {
+    ::munmap(const_cast<char*>(data_), length_);
+  }
+  MappedReport(const MappedReport&) = delete;
+  MappedReport& operator=(const MappedReport&) = delete;
+  [[nodiscard]] std::string_view text() const noexcept {
+    return {data_, size_};
+  }
+
+ private:
+  MappedReport(const char* data, std::size_t size, std::size_t length) : data_(data), size_(size), length_(length) {}
+  const char* data_;
+  std::size_t size_, length_;
+};
+}  // namespace
+#endif
+
 Snapshot Snapshot::load(const std::filesystem::path& path) {
+#ifdef TRYGG_MAP_REPORTS
+  if (const auto mapped = MappedReport::open(path)) return parse_text(mapped->text(), path.string(), true);
+#endif
   Diagnostics d(path.string());
   const auto text = detail::read_file(path, max_report_bytes, d);
   d.throw_if_any();
