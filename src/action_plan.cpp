@@ -20,7 +20,13 @@ void plan_actions(Report& report) {
     const std::size_t mi = fw.rule_measure(fr.rule);
     const Rule& rule = report.rule(fr);
     auto& e = entries[mi];
-    if (!e) e = ActionPlanEntry{rule.measure, fw.measures()[mi].area, rule.severity, f.due, {}, {}};
+    if (!e) {
+      e.emplace();
+      e->measure = rule.measure;
+      e->area = fw.measures()[mi].area;
+      e->severity = rule.severity;
+      e->due = f.due;
+    }
     e->severity = std::max(e->severity, rule.severity);
     e->due = std::min(e->due, f.due);
     if (e->rules.empty() || e->rules.back() != rule.id) e->rules.push_back(rule.id);

@@ -182,7 +182,6 @@ std::string render_text(const Report& r, const TextOptions& o) {
     for (const auto& rc : r.routines) {
       out += "  " + terminal_safe(rc.routine) + "\n";
       for (const auto& q : rc.requirements) {
-        static const std::string hanging = "        ";
         out += wrap(std::string(q.satisfied() ? "[x] " : "[ ] ") + requirement_label(r, q) + " (" + q.rule +
                         "): " + requirement_state(r, q, lang),
                     width, "    ", &hanging);

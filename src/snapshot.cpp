@@ -8,14 +8,6 @@
 #include <memory>
 #include <unordered_map>
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#define TRYGG_MAP_REPORTS 1
-#endif
-
 #include "comparison_view.hpp"
 #include "json_document.hpp"
 #include "json_strict_parse.hpp"
@@ -392,63 +384,9 @@ Snapshot Snapshot::parse(std::string_view text, const std::string& file) {
   return parse_text(text, file, false);
 }
 
-#ifdef TRYGG_MAP_REPORTS
-namespace {
-/// A report file mapped read-only, followed by at least FastDocument::padding zero bytes.
-/// Reading a 230 MB report into a string zeroed its pages and then copied the file into them;
-/// a mapping shares the page cache's pages instead (docs/performance.md, "History").
-class MappedReport {
- public:
-  /// nullopt when the file cannot be mapped (not a regular file, empty, too large, no
-  /// mmap): then read_file reads it, or says what is wrong with it.
-  static std::unique_ptr<MappedReport> open(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return nullptr;
-    std::unique_ptr<MappedReport> m;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        static_cast<std::uintmax_t>(st.st_size) <= max_report_bytes) {
-      const auto size = static_cast<std::size_t>(st.st_size);
-      const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-      const std::size_t length = (size + detail::FastDocument::padding + page - 1) / page * page;
-      // Zero pages for the whole length first, then the file over their start: the padding
-      // past its end stays readable even when the file ends on a page boundary.
-      void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (base != MAP_FAILED) {
-        int flags = MAP_PRIVATE | MAP_FIXED;
-#ifdef MAP_POPULATE
-        flags |= MAP_POPULATE;  // one call maps every page, instead of a fault for each
-#endif
-        if (::mmap(base, size, PROT_READ, flags, fd, 0) != MAP_FAILED)
-          m.reset(new MappedReport(static_cast<const char*>(base), size, length));
-        else
-          ::munmap(base, length);
-      }
-    }
-    ::close(fd);
-    return m;
-  }
-  ~MappedReport() {
-    ::munmap(const_cast<char*>(data_), length_);
-  }
-  MappedReport(const MappedReport&) = delete;
-  MappedReport& operator=(const MappedReport&) = delete;
-  [[nodiscard]] std::string_view text() const noexcept {
-    return {data_, size_};
-  }
-
- private:
-  MappedReport(const char* data, std::size_t size, std::size_t length) : data_(data), size_(size), length_(length) {}
-  const char* data_;
-  std::size_t size_, length_;
-};
-}  // namespace
-#endif
-
 Snapshot Snapshot::load(const std::filesystem::path& path) {
-#ifdef TRYGG_MAP_REPORTS
-  if (const auto mapped = MappedReport::open(path)) return parse_text(mapped->text(), path.string(), true);
-#endif
+  // Read, not mapped: a mapped file that another process truncates meanwhile would end the
+  // program with SIGBUS, and a baseline is a file anyone may be rewriting.
   Diagnostics d(path.string());
   const auto text = detail::read_file(path, max_report_bytes, d);
   d.throw_if_any();
