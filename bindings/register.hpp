@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <pybind11/pybind11.h>
@@ -25,6 +27,9 @@ namespace trygg {
 struct AuditOptions;
 struct WaiverList;
 }  // namespace trygg
+/// Audit options with the as-of date and language as Python passes them (None = the default);
+/// ValueError for a date or language that is none (bindings/register_report.cpp).
+trygg::AuditOptions audit_options(const std::optional<std::string>& as_of, const std::optional<std::string>& lang);
 /// Waivers and the waiver policy into audit options (bindings/register_waivers.cpp), shared by
 /// the single audit and the batch; throws ValueError for a policy out of bounds.
 void set_waivers(trygg::AuditOptions& options, const std::vector<const trygg::WaiverList*>& waivers,

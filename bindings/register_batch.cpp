@@ -20,14 +20,7 @@ using Limits = std::tuple<std::uintmax_t, std::size_t, std::size_t, std::size_t,
 trygg::BatchOptions batch_options(const std::optional<std::string>& as_of, const std::optional<std::string>& lang,
                                   unsigned threads, bool stop_on_error, py::object progress) {
   trygg::BatchOptions o;
-  if (as_of) {
-    o.audit.as_of = trygg::Date::parse(*as_of);
-    if (!o.audit.as_of) throw py::value_error("as_of must be a date YYYY-MM-DD, not \"" + *as_of + "\"");
-  }
-  if (lang) {
-    o.audit.language = trygg::parse_language(*lang);
-    if (!o.audit.language) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
-  }
+  o.audit = audit_options(as_of, lang);
   o.threads = threads;
   o.stop_on_error = stop_on_error;
   o.audit.cancelled = interrupt_check();  // Ctrl-C stops the batch (KeyboardInterrupt)

@@ -17,6 +17,19 @@ trygg::Language language(const std::optional<std::string>& lang, const trygg::Re
 }
 }  // namespace
 
+trygg::AuditOptions audit_options(const std::optional<std::string>& as_of, const std::optional<std::string>& lang) {
+  trygg::AuditOptions o;
+  if (as_of) {
+    o.as_of = trygg::Date::parse(*as_of);
+    if (!o.as_of) throw py::value_error("as_of must be a date YYYY-MM-DD, not \"" + *as_of + "\"");
+  }
+  if (lang) {
+    o.language = trygg::parse_language(*lang);
+    if (!o.language) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
+  }
+  return o;
+}
+
 void register_report(py::module_& m) {
   py::class_<trygg::Report>(m, "Report")
       .def_property_readonly("language",
@@ -110,15 +123,7 @@ void register_report(py::module_& m) {
       "audit",
       [](const trygg::Organisation& org, const trygg::Framework& fw, std::optional<std::string> as_of,
          std::optional<std::string> lang, std::vector<std::string> packs, bool preview) {
-        trygg::AuditOptions o;
-        if (as_of) {
-          o.as_of = trygg::Date::parse(*as_of);
-          if (!o.as_of) throw py::value_error("as_of must be a date YYYY-MM-DD, not \"" + *as_of + "\"");
-        }
-        if (lang) {
-          o.language = trygg::parse_language(*lang);
-          if (!o.language) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
-        }
+        trygg::AuditOptions o = audit_options(as_of, lang);
         o.packs = std::move(packs);
         o.preview = preview;
         o.cancelled = interrupt_check();  // Ctrl-C stops a long audit (KeyboardInterrupt)

@@ -8,13 +8,13 @@
 #include "trygg/audit.hpp"
 #include "trygg/waiver.hpp"
 
-void set_waivers(trygg::AuditOptions& o, const std::vector<const trygg::WaiverList*>& waivers,
-                 std::uint32_t max_months, std::uint32_t max_months_legal) {
+void set_waivers(trygg::AuditOptions& o, const std::vector<const trygg::WaiverList*>& waivers, std::uint32_t max_months,
+                 std::uint32_t max_months_legal) {
   if (max_months < 1 || max_months > 36)
     throw py::value_error("waiver_policy max_months must be from 1 to 36, not " + std::to_string(max_months));
   if (max_months_legal < 1 || max_months_legal > max_months)
-    throw py::value_error("waiver_policy max_months_legal must be from 1 to max_months (" +
-                          std::to_string(max_months) + "), not " + std::to_string(max_months_legal));
+    throw py::value_error("waiver_policy max_months_legal must be from 1 to max_months (" + std::to_string(max_months) +
+                          "), not " + std::to_string(max_months_legal));
   for (const auto* list : waivers)
     o.waivers.insert(o.waivers.end(), list->waivers.begin(), list->waivers.end());
   o.waiver_policy = {max_months, max_months_legal};
@@ -35,15 +35,7 @@ void register_waivers(py::module_& m) {
          std::optional<std::string> lang, std::vector<std::string> packs, bool preview,
          const std::vector<const trygg::WaiverList*>& waivers, std::uint32_t max_months,
          std::uint32_t max_months_legal) {
-        trygg::AuditOptions o;
-        if (as_of) {
-          o.as_of = trygg::Date::parse(*as_of);
-          if (!o.as_of) throw py::value_error("as_of must be a date YYYY-MM-DD, not \"" + *as_of + "\"");
-        }
-        if (lang) {
-          o.language = trygg::parse_language(*lang);
-          if (!o.language) throw py::value_error("lang must be \"sv\", \"nb\" or \"en\", not \"" + *lang + "\"");
-        }
+        trygg::AuditOptions o = audit_options(as_of, lang);
         o.packs = std::move(packs);
         o.preview = preview;
         set_waivers(o, waivers, max_months, max_months_legal);
