@@ -196,7 +196,9 @@ def test_baseline_in_xlsx(years: Path) -> None:
 def test_baseline_in_html_through_chromium(years: Path) -> None:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
-        pytest.skip("headless Chromium not installed")
+        if os.environ.get("TRYGG_REQUIRE_BROWSER"):
+            pytest.fail(f"headless Chromium is required (TRYGG_REQUIRE_BROWSER) but {chromium} is missing")
+        pytest.skip("headless Chromium not installed; set TRYGG_REQUIRE_BROWSER=1 to make this a failure")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
