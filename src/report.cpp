@@ -48,12 +48,18 @@ std::string_view Report::message_id(const MessageRef& m) const {
   return detail::catalogue_id(m.id);
 }
 
+std::pair<std::string_view, std::string_view> Report::message_arg(const MessageRef& m, std::size_t k) const {
+  if (k >= m.args) throw std::out_of_range("Report::message_arg: no such argument");
+  const Arg& a = args_.at(m.first_arg + k);
+  return {arg_names_.at(a.name), text(a.offset, a.size)};
+}
+
 Message Report::message(const MessageRef& m) const {
   Message out{std::string(message_id(m))};
   out.args.reserve(m.args);
-  for (std::uint32_t k = 0; k < m.args; ++k) {
-    const Arg& a = args_.at(m.first_arg + k);
-    out.args.emplace_back(arg_names_[a.name], std::string(text(a.offset, a.size)));
+  for (std::size_t k = 0; k < m.args; ++k) {
+    const auto [name, value] = message_arg(m, k);
+    out.args.emplace_back(std::string(name), std::string(value));
   }
   return out;
 }

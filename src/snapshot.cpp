@@ -5,6 +5,7 @@
 // simdjson refuses is parsed again strictly, for the line and column of the problem.
 #include <algorithm>
 #include <charconv>
+#include <deque>
 #include <memory>
 #include <unordered_map>
 
@@ -18,8 +19,8 @@
 namespace trygg {
 namespace {
 using detail::Diagnostics;
-using detail::figures_text;
 using detail::JsonNode;
+using detail::write_figures;
 
 /// The largest report a snapshot reads: a JSON report of about a million units.
 constexpr std::uintmax_t max_report_bytes = 4ull * 1024u * 1024u * 1024u;
@@ -40,6 +41,15 @@ std::optional<std::uint64_t> parse_fingerprint(std::string_view s) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 16);
   if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
   return v;
+}
+
+/// The figures of a stored `found` message, without copying its arguments; `args` is scratch.
+void write_found_figures(std::string& out, const Report& report, const MessageRef& found,
+                         std::vector<std::pair<std::string_view, std::string_view>>& args) {
+  args.clear();
+  for (std::size_t k = 0; k < found.args; ++k)
+    args.push_back(report.message_arg(found, k));
+  write_figures(out, report.message_id(found), args);
 }
 
 /// Reads one JSON report into a Snapshot, recording every problem with its JSON Pointer.
@@ -188,13 +198,18 @@ class SnapshotReader {
     const auto found = holder.find("found");
     if (!found || !found->is_object()) return {};
     const auto id = found->find("id");
-    std::vector<std::pair<std::string, std::string>> args;
+    // An argument that is not a string is taken as its JSON text; the deque keeps those
+    // texts in place while the views below point into them.
+    std::deque<std::string> written;
+    std::vector<std::pair<std::string_view, std::string_view>> args;
     if (const auto a = found->find("args"); a && a->is_object())
       a->for_each_member([&](std::string_view k, JsonNode v) {
-        args.emplace_back(std::string(k), v.is_string() ? std::string(v.string()) : v.to_json().dump());
+        args.emplace_back(k, v.is_string() ? v.string() : std::string_view(written.emplace_back(v.to_json().dump())));
       });
     (void)at;
-    return figures_text(id && id->is_string() ? id->string() : std::string_view(), std::move(args));
+    std::string out;
+    write_figures(out, id && id->is_string() ? id->string() : std::string_view(), args);
+    return out;
   }
 
   /// Common to both formats: a finding's own members.
@@ -338,16 +353,16 @@ class SnapshotReader {
 }  // namespace trygg
 
 namespace trygg::detail {
-std::string figures_text(std::string_view id, std::vector<std::pair<std::string, std::string>> args) {
+void write_figures(std::string& out, std::string_view id,
+                   std::vector<std::pair<std::string_view, std::string_view>>& args) {
   std::sort(args.begin(), args.end());
-  std::string out(id);
+  out.assign(id);
   for (const auto& [k, v] : args) {
     out += '\x1f';
     out += k;
     out += '=';
     out += v;
   }
-  return out;
 }
 
 Snapshot read_snapshot_dom(std::string_view text, const std::string& file, bool padded) {
@@ -406,6 +421,7 @@ Snapshot Snapshot::of(const Report& report) {
   for (const auto& m : report.measure_scores)
     s.measure_scores.emplace_back(m.measure, m.maturity);
   s.findings.reserve(report.findings.size());
+  std::vector<std::pair<std::string_view, std::string_view>> args;
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     const Result& r = report.result(f);
@@ -419,9 +435,7 @@ Snapshot Snapshot::of(const Report& report) {
     rec.severity = report.severity(r);
     rec.obligation = report.obligation(r);
     rec.status = r.status;
-    const Message found = report.message(r.found);
-    std::vector<std::pair<std::string, std::string>> args(found.args.begin(), found.args.end());
-    rec.figures = figures_text(found.id, std::move(args));
+    write_found_figures(rec.figures, report, r.found, args);
     if (report.comparison && i < report.comparison->findings.size())
       rec.first_seen = report.comparison->findings[i].first_seen;
     if (f.waiver != Finding::no_waiver && r.status == Status::waived && f.waiver < report.waivers.size())
@@ -486,15 +500,32 @@ std::array<ChangeCounts, 5> Comparison::counts_by_severity(const std::vector<Fin
   return out;
 }
 
-Comparison compare(const Snapshot& baseline, const Snapshot& newer) {
-  const auto name = [](const Snapshot& s) { return s.file.empty() ? std::string("the report") : s.file; };
-  if (baseline.organisation_id != newer.organisation_id)
-    throw UsageError("the baseline " + name(baseline) + " is a report on organisation \"" + baseline.organisation_id +
-                     "\", not on \"" + newer.organisation_id + "\": compare reports on the same organisation");
-  if (baseline.as_of > newer.as_of)
-    throw UsageError("the baseline " + name(baseline) + " is dated " + baseline.as_of.to_string() +
-                     ", after the report it is compared with (" + newer.as_of.to_string() +
+namespace {
+
+/// What a comparison needs of one finding of the newer report.
+struct NewerFinding {
+  std::uint64_t fingerprint = 0;
+  Status status = Status::fail;
+  std::string_view figures;
+};
+
+/// A baseline must be of the same organisation and not dated after the report it is compared with.
+void refuse_unless_comparable(const Snapshot& baseline, const std::string& newer_id, Date newer_as_of) {
+  const std::string name = baseline.file.empty() ? std::string("the report") : baseline.file;
+  if (baseline.organisation_id != newer_id)
+    throw UsageError("the baseline " + name + " is a report on organisation \"" + baseline.organisation_id +
+                     "\", not on \"" + newer_id + "\": compare reports on the same organisation");
+  if (baseline.as_of > newer_as_of)
+    throw UsageError("the baseline " + name + " is dated " + baseline.as_of.to_string() +
+                     ", after the report it is compared with (" + newer_as_of.to_string() +
                      "): give the older report as the baseline");
+}
+
+/// The comparison of `count` newer findings with the baseline's, matched by fingerprint.
+/// `newer_at(i)` gives finding i; its figures need only last until the next call, so a
+/// report's findings are compared without a Snapshot of them (`check --baseline`).
+template <typename NewerAt>
+Comparison compare_findings(const Snapshot& baseline, Date newer_as_of, std::size_t count, NewerAt&& newer_at) {
   Comparison c;
   c.baseline_file = baseline.file;
   c.baseline_format = baseline.format;
@@ -504,13 +535,14 @@ Comparison compare(const Snapshot& baseline, const Snapshot& newer) {
   for (std::size_t i = 0; i < baseline.findings.size(); ++i)
     before.emplace(baseline.findings[i].fingerprint, i);
   std::vector<char> matched(baseline.findings.size(), 0);
-  c.findings.reserve(newer.findings.size());
-  for (const auto& f : newer.findings) {
+  c.findings.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const NewerFinding f = newer_at(i);
     FindingChange ch;
     const auto it = before.find(f.fingerprint);
     if (it == before.end()) {
       ch.change = Change::added;
-      ch.first_seen = newer.as_of;
+      ch.first_seen = newer_as_of;
     } else {
       const FindingRecord& b = baseline.findings[it->second];
       matched[it->second] = 1;
@@ -530,9 +562,28 @@ Comparison compare(const Snapshot& baseline, const Snapshot& newer) {
   return c;
 }
 
+}  // namespace
+
+Comparison compare(const Snapshot& baseline, const Snapshot& newer) {
+  refuse_unless_comparable(baseline, newer.organisation_id, newer.as_of);
+  return compare_findings(baseline, newer.as_of, newer.findings.size(), [&](std::size_t i) {
+    const FindingRecord& f = newer.findings[i];
+    return NewerFinding{f.fingerprint, f.status, f.figures};
+  });
+}
+
 void compare_with_baseline(Report& report, const Snapshot& baseline) {
   report.comparison.reset();  // a report compared before is compared afresh, not with itself
-  report.comparison = compare(baseline, Snapshot::of(report));
+  refuse_unless_comparable(baseline, report.organisation_id, report.as_of);
+  // The figures as Snapshot::of writes them, into one buffer reused for every finding.
+  std::string figures;
+  std::vector<std::pair<std::string_view, std::string_view>> args;
+  report.comparison = compare_findings(baseline, report.as_of, report.findings.size(), [&](std::size_t i) {
+    const Finding& f = report.findings[i];
+    const Result& r = report.result(f);
+    write_found_figures(figures, report, r.found, args);
+    return NewerFinding{f.fingerprint, r.status, figures};
+  });
 }
 
 Trend trend(std::vector<Snapshot> snapshots) {

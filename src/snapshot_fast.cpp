@@ -282,7 +282,7 @@ class FastReader {
   std::vector<ResultInfo> results_;
   std::size_t result_count_ = 0;
   std::vector<std::string_view> reasons_;
-  std::vector<std::pair<std::string, std::string>> args_;  // reused for each result's figures
+  std::vector<std::pair<std::string_view, std::string_view>> args_;  // reused for each result's figures
 
   void organisation(od::value& v) {
     members<2>(v, {"id", "name"}, [&](std::size_t k, od::value& m) {
@@ -502,10 +502,10 @@ class FastReader {
         const std::string_view key = key_of(f);
         // The DOM reader writes an argument that is not a string as JSON; trygg writes none.
         if (ok(f.value().type()) != od::json_type::string) give_up();
-        args_.emplace_back(std::string(key), std::string(string_of(f.value())));
+        args_.emplace_back(key, string_of(f.value()));
       }
     });
-    r.figures = figures_text(id, std::move(args_));
+    write_figures(r.figures, id, args_);
   }
 
   void waivers(od::value& v) {

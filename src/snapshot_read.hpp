@@ -20,7 +20,10 @@ namespace trygg::detail {
 
 /// The figures of a `found` message in one canonical text: its id, then its arguments
 /// sorted by name (JSON object keys are sorted, but a report from elsewhere need not be).
-std::string figures_text(std::string_view id, std::vector<std::pair<std::string, std::string>> args);
+/// Written into `out`, replacing what it held, so that one buffer serves a whole report;
+/// `args` is sorted in place.
+void write_figures(std::string& out, std::string_view id,
+                   std::vector<std::pair<std::string_view, std::string_view>>& args);
 
 /// The fast reader: nullopt for anything it does not recognise as a well-formed
 /// trygg.report/2 report (malformed JSON anywhere, a wrong type, a bad index, another

@@ -5,9 +5,12 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "trygg/comparison.hpp"
@@ -228,6 +231,8 @@ struct Report {
   [[nodiscard]] Message message(const MessageRef& m) const;
   /// The id of a stored message, without copying it.
   [[nodiscard]] std::string_view message_id(const MessageRef& m) const;
+  /// Argument `k` (below m.args) of a stored message as name and value, without copying them.
+  [[nodiscard]] std::pair<std::string_view, std::string_view> message_arg(const MessageRef& m, std::size_t k) const;
 
   /// The subject's id, name ("" if it has none) and JSON Pointer ("" for the organisation).
   [[nodiscard]] std::string_view subject_id(const Subject& s) const;

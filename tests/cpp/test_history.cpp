@@ -2,6 +2,7 @@
 // Compared with last time (include/trygg/history.hpp): a JSON report read back as a Snapshot,
 // refused with a JSON Pointer when it is not one this version reads; a report compared with
 // its baseline, and the comparison kept through JSON, bytes and a chain of reports.
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -112,6 +113,56 @@ TEST_CASE("a report compared with itself is all unchanged", "[history]") {
   CHECK(c.unchanged == report.findings.size());
   CHECK(c.added + c.changed + c.resolved == 0);
   CHECK(trygg::count_new_at_or_above(report, trygg::Severity::info) == 0);
+}
+
+TEST_CASE("a report is compared as its own snapshot and its JSON would be", "[history]") {
+  // compare_with_baseline writes each finding's figures into one buffer instead of taking a
+  // Snapshot of the report; the three ways must agree on every finding.
+  const json full = kommun(), cut = without_routine(full, "r-krankningar");
+  const auto snap1 = trygg::Snapshot::parse(trygg::render_json_text(audit(full, "2025-11-22"), trygg::Language::en));
+  auto year2 = audit(cut, "2026-11-22");
+  const auto of_report = trygg::compare(snap1, trygg::Snapshot::of(year2));
+  const auto of_json =
+      trygg::compare(snap1, trygg::Snapshot::parse(trygg::render_json_text(year2, trygg::Language::en)));
+  trygg::compare_with_baseline(year2, snap1);
+  const auto& direct = *year2.comparison;
+  for (const auto* other : {&of_report, &of_json}) {
+    REQUIRE(direct.findings.size() == other->findings.size());
+    for (std::size_t i = 0; i < direct.findings.size(); ++i) {
+      const auto &a = direct.findings[i], &b = other->findings[i];
+      CHECK(a.change == b.change);
+      CHECK(a.first_seen == b.first_seen);
+      CHECK(a.before == b.before);
+      CHECK(a.figures_changed == b.figures_changed);
+    }
+    REQUIRE(direct.resolved.size() == other->resolved.size());
+    for (std::size_t i = 0; i < direct.resolved.size(); ++i)
+      CHECK(direct.resolved[i].fingerprint == other->resolved[i].fingerprint);
+  }
+  // The case is not trivial: findings of every kind, figures among the changes.
+  const auto c = direct.counts();
+  CHECK(c.added > 0);
+  CHECK(c.unchanged > 0);
+  CHECK(c.resolved > 0);
+  CHECK(std::any_of(direct.findings.begin(), direct.findings.end(),
+                    [](const trygg::FindingChange& f) { return f.figures_changed; }));
+}
+
+TEST_CASE("a stored message's arguments are read without copying, and only those it has", "[history]") {
+  const auto report = audit(kommun(), "2026-11-22");
+  std::size_t seen = 0;
+  for (const auto& r : report.results) {
+    const auto m = report.message(r.found);
+    REQUIRE(m.args.size() == r.found.args);
+    for (std::size_t k = 0; k < m.args.size(); ++k) {
+      const auto [name, value] = report.message_arg(r.found, k);
+      CHECK(name == m.args[k].first);
+      CHECK(value == m.args[k].second);
+      ++seen;
+    }
+    CHECK_THROWS_AS(report.message_arg(r.found, r.found.args), std::out_of_range);
+  }
+  CHECK(seen > 0);
 }
 
 TEST_CASE("removing a routine gives new findings; restoring it resolves them; first seen is carried", "[history]") {
